@@ -1,0 +1,191 @@
+"""Storage in one DuckDB file. The only package that imports duckdb.
+
+Each batch of documents is written in one transaction: a killed ingest loses
+at most the batch in flight, and a re-run stores it (documents are keyed by
+content hash, so nothing is stored twice).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from bilat.errors import SchemaError
+from bilat.records import Document, Paragraph, Span
+from bilat.store.migrations import migrate
+
+TABLES = ("mentions", "indicators", "events")
+_DOC_COLUMNS = ("id", "name", "source", "version", "current", "format", "lang", "date", "title", "url",
+                "encoding", "chars", "text")
+
+
+class Store:
+    """A bilat database file."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = str(path)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as e:
+            raise SchemaError(f"{self.path}: cannot open as a DuckDB database ({e})") from e
+        if not read_only:
+            migrate(self.con)
+
+    def close(self) -> None:
+        """Close the connection (a checkpoint folds the write-ahead log into the file)."""
+        self.con.close()
+
+    # -- documents ---------------------------------------------------------
+
+    def has(self, doc_id: str) -> bool:
+        """True when a document with this content hash is stored."""
+        return bool(self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchall())
+
+    def write_batch(self, items: Sequence[tuple[Document, Any]]) -> int:
+        """Store documents with their analysis (paragraphs, sentences, spans) in one transaction.
+
+        ``items`` holds ``(document, analysis)`` pairs where analysis has ``paragraphs``, ``sentences``
+        and ``spans``. Documents already stored are skipped. Returns how many were stored.
+        """
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            stored = 0
+            seen: set[str] = set()
+            docs, paras, sents, spans = [], [], [], []
+            for doc, an in items:
+                if doc.id in seen or self.has(doc.id):
+                    continue
+                seen.add(doc.id)
+                row = con.execute(
+                    "SELECT max(version) FROM documents WHERE source = ? AND name = ?", [doc.source, doc.name]
+                ).fetchall()[0]
+                version = (row[0] or 0) + 1
+                if version > 1:
+                    con.execute("UPDATE documents SET current = false WHERE source = ? AND name = ?",
+                                [doc.source, doc.name])
+                docs.append((doc.id, doc.name, doc.source, version, True, doc.format, an.lang or doc.lang,
+                             doc.date, doc.title, doc.url, doc.encoding, len(doc.text), doc.text))
+                paras.extend((doc.id, i, p.start, p.end, p.lang, p.boilerplate)
+                             for i, p in enumerate(an.paragraphs))
+                sents.extend((doc.id, i, s[0], s[1], s[2], s[3]) for i, s in enumerate(an.sentences))
+                spans.extend((doc.id, s.start, s.end, s.kind) for s in an.spans)
+                stored += 1
+            self._append("documents", _DOC_COLUMNS, docs)
+            self._append("paragraphs", ("doc", "idx", "start", "end", "lang", "boilerplate"), paras)
+            self._append("sentences", ("doc", "idx", "start", "end", "lang", "boilerplate"), sents)
+            self._append("spans", ("doc", "start", "end", "kind"), spans)
+            con.execute("COMMIT")
+            return stored
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def _append(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+        if not rows:
+            return
+        cols = list(zip(*rows, strict=True))
+        batch = pa.table({c: pa.array(v) for c, v in zip(columns, cols, strict=True)})
+        names = ", ".join(f'"{c}"' for c in columns)
+        self.con.register("_bilat_batch", batch)
+        try:
+            self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _bilat_batch")
+        finally:
+            self.con.unregister("_bilat_batch")
+
+    def documents(self, current_only: bool = True) -> Iterator[tuple[Document, int]]:
+        """Stored documents (newest version of each source by default), with their version numbers."""
+        where = "WHERE current" if current_only else ""
+        cur = self.con.execute(
+            f"SELECT name, text, source, format, lang, date, title, url, encoding, version "
+            f"FROM documents {where} ORDER BY name, version"
+        )
+        while rows := cur.fetchmany(256):
+            for r in rows:
+                yield Document(*r[:9]), r[9]
+
+    def paragraphs(self, doc_id: str) -> list[Paragraph]:
+        """A document's paragraphs, in order."""
+        rows = self.con.execute(
+            'SELECT "start", "end", lang, boilerplate FROM paragraphs WHERE doc = ? ORDER BY idx', [doc_id]
+        ).fetchall()
+        return [Paragraph(*r) for r in rows]
+
+    def sentences(self, doc_id: str) -> list[tuple[int, int, int, str | None, bool]]:
+        """A document's sentences as (index, start, end, lang, boilerplate), in order."""
+        return self.con.execute(
+            'SELECT idx, "start", "end", lang, boilerplate FROM sentences WHERE doc = ? ORDER BY idx', [doc_id]
+        ).fetchall()
+
+    def spans(self, doc_id: str) -> list[Span]:
+        """A document's flagged spans."""
+        rows = self.con.execute(
+            'SELECT "start", "end", kind FROM spans WHERE doc = ? ORDER BY "start"', [doc_id]
+        ).fetchall()
+        return [Span(*r) for r in rows]
+
+    # -- extracted records ---------------------------------------------------
+
+    def records(self, table: str, current_only: bool = True) -> Iterator[dict[str, Any]]:
+        """Stored mentions, indicators or events as dicts, in a stable order."""
+        if table not in TABLES:
+            raise ValueError(f"unknown table {table!r}")
+        if table == "events" or not current_only:
+            sql = f"SELECT record FROM {table} ORDER BY id"
+        else:
+            sql = (f"SELECT t.record FROM {table} t JOIN documents d ON d.id = t.doc_id "
+                   f"WHERE d.current ORDER BY d.name, t.id")
+        cur = self.con.execute(sql)
+        while rows := cur.fetchmany(1024):
+            for (r,) in rows:
+                yield json.loads(r)
+
+    def replace_records(self, table: str, rows: Iterable[tuple[Any, ...]], doc_ids: Sequence[str] = ()) -> None:
+        """Write extracted records; for mentions/indicators, first drop those of ``doc_ids``."""
+        if table not in TABLES:
+            raise ValueError(f"unknown table {table!r}")
+        columns = {"mentions": ("id", "doc_id", "kind", "date", "record"),
+                   "indicators": ("id", "doc_id", "indicator", "period", "record"),
+                   "events": ("id", "kind", "date", "record")}[table]
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            if table == "events":
+                self.con.execute("DELETE FROM events")
+            elif doc_ids:
+                self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [list(doc_ids)])
+            self._append(table, columns, list(rows))
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    # -- summaries and exports ------------------------------------------------
+
+    def summary(self) -> dict[str, Any]:
+        """Counts: documents and sentences per language, mentions, indicators, events."""
+        con = self.con
+        langs = con.execute(
+            """SELECT coalesce(d.lang, '?') AS lang, count(DISTINCT d.id),
+                      count(s.doc) FILTER (WHERE NOT s.boilerplate)
+               FROM documents d LEFT JOIN sentences s ON s.doc = d.id
+               WHERE d.current GROUP BY 1 ORDER BY 2 DESC, 1"""
+        ).fetchall()
+        one = lambda sql: con.execute(sql).fetchall()[0][0]  # noqa: E731
+        return {
+            "database": str(Path(self.path).resolve()),
+            "documents": one("SELECT count(*) FROM documents WHERE current"),
+            "versions": one("SELECT count(*) FROM documents"),
+            "sentences": one("SELECT count(*) FROM sentences s JOIN documents d ON d.id = s.doc "
+                             "WHERE d.current AND NOT s.boilerplate"),
+            "boilerplate_sentences": one("SELECT count(*) FROM sentences WHERE boilerplate"),
+            "languages": {lang: {"documents": n, "sentences": s} for lang, n, s in langs},
+            "mentions": one("SELECT count(*) FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE d.current"),
+            "indicators": one("SELECT count(*) FROM indicators i JOIN documents d ON d.id = i.doc_id "
+                              "WHERE d.current"),
+            "events": one("SELECT count(*) FROM events"),
+        }

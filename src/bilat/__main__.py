@@ -1,0 +1,5 @@
+"""``python -m bilat``."""
+
+from bilat.cli import main
+
+main()

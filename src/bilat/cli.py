@@ -1,0 +1,140 @@
+"""The ``bilat`` command: each command parses its options, calls the knowledge base, and prints."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+import bilat
+from bilat.errors import BilatError
+from bilat.exports import COLUMNS, FORMATS
+from bilat.ingest import MAX_BYTES
+
+db_option = click.option("--db", default=bilat.DEFAULT_DB, show_default=True, help="The DuckDB database file.")
+json_option = click.option("--json", "as_json", is_flag=True, help="Print a machine-readable JSON summary.")
+
+
+def clean_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn bilat's own errors into one line on stderr and exit code 2."""
+
+    @functools.wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except (BilatError, ValueError, KeyError) as e:
+            msg = e.args[0] if isinstance(e, KeyError) and e.args else e
+            click.echo(f"bilat: error: {msg}", err=True)
+            sys.exit(2)
+
+    return run
+
+
+@click.group()
+@click.version_option(bilat.__version__, prog_name="bilat")
+def cli() -> None:
+    """bilat: documents about international relations into a knowledge base of dated events."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@json_option
+@click.option("-v", "--verbose", is_flag=True, help="Print each document as it is stored.")
+@click.option("--max-size", default=MAX_BYTES // 2**20, show_default=True, help="Largest single file, in MB.")
+@click.option("--batch-size", default=64, show_default=True, help="Documents committed per transaction.")
+@clean_errors
+def ingest(paths: tuple[str, ...], db: str, quiet: bool, as_json: bool, verbose: bool, max_size: int,
+           batch_size: int) -> None:
+    """Read files, folders, globs or - (stdin) into the knowledge base."""
+    from tqdm import tqdm
+
+    bar = tqdm(total=0, unit="file", disable=True if quiet or as_json else None, file=sys.stderr, leave=False)
+
+    def progress(done: int, total: int, path: str) -> None:
+        bar.total = total
+        bar.update(done - bar.n)
+
+    with bilat.open(db) as kb:
+        report = kb.ingest(
+            paths,
+            max_bytes=max_size * 2**20,
+            batch_size=batch_size,
+            progress=progress,
+            on_failure=lambda f: tqdm.write(f"bilat: skipped {f}", file=sys.stderr),
+            on_stored=(lambda d: tqdm.write(f"stored {d.name}", file=sys.stderr)) if verbose else None,
+        )
+        bar.close()
+        summary = kb.summary()
+    if as_json:
+        click.echo(json.dumps({"ingest": report.as_dict(), "knowledge_base": summary}, ensure_ascii=False))
+    elif not quiet:
+        click.echo(
+            f"Read {report.documents} documents from {report.files} files in {report.seconds:.1f} s: "
+            f"{report.stored} stored, {report.unchanged} already there, {len(report.failures)} failed."
+        )
+        if report.ignored:
+            kinds = sorted({Path(p).suffix or "(none)" for p in report.ignored})
+            click.echo(f"Passed over {len(report.ignored)} files of other formats in folders ({', '.join(kinds)}).")
+        click.echo(format_summary(summary))
+    sys.exit(0 if report.ok else 1)
+
+
+@cli.command()
+@db_option
+@json_option
+@clean_errors
+def summary(db: str, as_json: bool) -> None:
+    """Documents and sentences per language, mentions, indicators, events."""
+    with bilat.open(db, read_only=True) as kb:
+        s = kb.summary()
+    click.echo(json.dumps(s, ensure_ascii=False) if as_json else format_summary(s))
+
+
+@cli.command()
+@click.argument("what", type=click.Choice(list(COLUMNS)))
+@db_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.option("-o", "--output", help="Output file (default: standard output; required for parquet).")
+@clean_errors
+def export(what: str, db: str, fmt: str, output: str | None) -> None:
+    """Export mentions, indicators or events (see SCHEMA.md)."""
+    with bilat.open(db, read_only=True) as kb:
+        n = kb.export(what, fmt, output)
+    if output:
+        click.echo(f"Wrote {n} {what} to {output}", err=True)
+
+
+@cli.command()
+@click.argument("name")
+@db_option
+@click.option("--all", "show_all", is_flag=True, help="Include boilerplate sentences.")
+@clean_errors
+def sentences(name: str, db: str, show_all: bool) -> None:
+    """Print a stored document's sentences with their offsets and languages."""
+    with bilat.open(db, read_only=True) as kb:
+        rows = kb.sentences(name, include_boilerplate=show_all)
+    for s in rows:
+        flag = " [boilerplate]" if s.boilerplate else ""
+        click.echo(f"{s.index:4d} {s.start:6d}-{s.end:<6d} {s.lang or '?':3s}{flag} {s.text}")
+
+
+def format_summary(s: dict[str, Any]) -> str:
+    """The knowledge-base summary as a few lines of text."""
+    lines = [f"Database: {s['database']}", f"{'language':10s} {'documents':>9s} {'sentences':>9s}"]
+    for lang, c in s["languages"].items():
+        lines.append(f"{lang:10s} {c['documents']:9d} {c['sentences']:9d}")
+    lines.append(f"{'all':10s} {s['documents']:9d} {s['sentences']:9d}")
+    lines.append(f"mentions {s['mentions']}, indicators {s['indicators']}, events {s['events']}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """Entry point of the ``bilat`` script."""
+    cli()

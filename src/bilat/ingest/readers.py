@@ -1,0 +1,167 @@
+"""Readers: one function per format, bytes in, ``Document`` records out.
+
+Every reader raises ``BadInput`` with a one-line reason; the caller names the
+file and goes on with the rest of the batch.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from bilat.errors import BadInput
+from bilat.ingest.encoding import decode
+from bilat.normalise.text import nfc
+from bilat.records import Document
+
+# Extensions bilat reads, and the reader for each.
+TEXT_EXT = {".txt", ".md", ".text"}
+HTML_EXT = {".html", ".htm", ".xhtml"}
+JSONL_EXT = {".jsonl", ".ndjson"}
+SUPPORTED = TEXT_EXT | HTML_EXT | JSONL_EXT | {".pdf", ".docx"}
+
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def doc_name(path: str) -> str:
+    """A document's name: the file name without folder and extension."""
+    name = Path(path).name
+    for ext in sorted(SUPPORTED | {".json"}, key=len, reverse=True):
+        if name.lower().endswith(ext):
+            return name[: -len(ext)]
+    return name
+
+
+def _document(name: str, text: str, source: str, fmt: str, **meta: str | None) -> Document:
+    text = nfc(text)
+    if not text.strip():
+        raise BadInput("no text in it")
+    return Document(name=name, text=text, source=source, format=fmt, **meta)
+
+
+def read_text(data: bytes, source: str) -> Iterator[Document]:
+    """A plain-text or Markdown file."""
+    text, enc = decode(data)
+    yield _document(doc_name(source), text, source, "txt", encoding=enc)
+
+
+def read_html(data: bytes, source: str) -> Iterator[Document]:
+    """An HTML page: main text only (trafilatura), with title, date and URL when the page has them."""
+    import trafilatura  # heavy: imported where used
+
+    html, enc = decode(data)
+    if "<" not in html:
+        raise BadInput("not HTML (no tags)")
+    text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_precision=True)
+    if not text:
+        # Short or unusual pages: fall back to every paragraph's text.
+        text = trafilatura.html2txt(html)
+    meta = trafilatura.extract_metadata(html)
+    date = meta.date if meta is not None and meta.date and _DATE_RE.match(meta.date) else None
+    yield _document(
+        doc_name(source),
+        text or "",
+        source,
+        "html",
+        title=meta.title if meta is not None else None,
+        url=meta.url if meta is not None else None,
+        date=date,
+        encoding=enc,
+    )
+
+
+def read_pdf(data: bytes, source: str) -> Iterator[Document]:
+    """A PDF's text layer, page by page (a scanned PDF without one is rejected)."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    if not data.startswith(b"%PDF"):
+        raise BadInput("not a PDF (no %PDF header)")
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError) as e:
+        raise BadInput(f"truncated or corrupt PDF ({type(e).__name__}: {e})") from e
+    if not "".join(pages).strip():
+        raise BadInput("PDF has no text layer (scanned?)")
+    title = None
+    try:
+        title = reader.metadata.title if reader.metadata else None
+    except Exception:  # metadata is optional and often malformed
+        title = None
+    text = "\n\n".join(_unwrap(p) for p in pages)
+    yield _document(doc_name(source), text, source, "pdf", title=title)
+
+
+_SPACES = re.compile(r"[ \t]{2,}")
+_WRAP = re.compile(r"(?<=[^\s.!?:;…»\"”])\n(?=[a-zа-яёіўєїґ\u0600-\u06ff\d(«\"])")
+
+
+def _unwrap(page: str) -> str:
+    """A PDF page's text with justified spacing collapsed and lines wrapped mid-sentence joined."""
+    return _WRAP.sub(" ", _SPACES.sub(" ", page.strip()))
+
+
+def read_docx(data: bytes, source: str) -> Iterator[Document]:
+    """A Word document's paragraphs and table cells, in order."""
+    import zipfile
+
+    from docx import Document as Docx
+
+    try:
+        d = Docx(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as e:
+        raise BadInput(f"truncated or corrupt DOCX ({type(e).__name__}: {e})") from e
+    parts = [p.text for p in d.paragraphs]
+    for table in d.tables:
+        for row in table.rows:
+            parts.append(" | ".join(c.text for c in row.cells))
+    title = d.core_properties.title or None
+    yield _document(doc_name(source), "\n".join(parts), source, "docx", title=title)
+
+
+def read_jsonl(lines: Iterator[bytes], source: str, errors: Callable[[str, str], None]) -> Iterator[Document]:
+    """A JSON Lines corpus: one document a line with ``id`` and ``text`` (and ``date``, ``url``, ``title``,
+    ``lang``). A bad line is reported through ``errors`` and skipped."""
+    for n, raw in enumerate(lines, 1):
+        where = f"{source}:{n}"
+        if not raw.strip():
+            continue
+        try:
+            row = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError) as e:
+            errors(where, f"not JSON ({e.msg if hasattr(e, 'msg') else e})")
+            continue
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+            errors(where, "a line needs an object with a string 'text'")
+            continue
+        ident = row.get("id")
+        if ident is None or str(ident).strip() == "":
+            errors(where, "a line needs an 'id'")
+            continue
+        date = row.get("date")
+        date = str(date)[:10] if date and _DATE_RE.match(str(date)) else None
+        try:
+            yield _document(
+                str(ident),
+                row["text"],
+                where,
+                "jsonl",
+                date=date,
+                url=row.get("url"),
+                title=row.get("title"),
+                lang=row.get("lang"),
+            )
+        except BadInput as e:
+            errors(where, str(e))
+
+
+READERS: dict[str, Callable[[bytes, str], Iterator[Document]]] = {
+    **{ext: read_text for ext in TEXT_EXT},
+    **{ext: read_html for ext in HTML_EXT},
+    ".pdf": read_pdf,
+    ".docx": read_docx,
+}

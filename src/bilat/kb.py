@@ -1,0 +1,202 @@
+"""KnowledgeBase: what the CLI, the web app and users call.
+
+    import bilat
+    kb = bilat.open("bilat.duckdb")
+    report = kb.ingest(["samples/"])
+    kb.summary()
+    kb.mentions(kind="visit")
+    kb.export("mentions", "jsonl", "mentions.jsonl")
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bilat import exports, pipeline
+from bilat.ingest import MAX_BYTES, Failure, expand, read
+from bilat.records import Document, Event, Indicator, Mention, Sentence
+from bilat.records_io import event_from_dict, indicator_from_dict, mention_from_dict
+from bilat.store import Store
+
+DEFAULT_DB = "bilat.duckdb"
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ``ingest`` call did."""
+
+    files: int = 0
+    documents: int = 0  # documents read
+    stored: int = 0  # new documents (or new versions) stored
+    unchanged: int = 0  # already stored, skipped
+    chars: int = 0  # characters of text read
+    seconds: float = 0.0
+    failures: list[Failure] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)  # files of other formats found in folders
+
+    @property
+    def ok(self) -> bool:
+        """True when every input was read."""
+        return not self.failures
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready summary."""
+        return {
+            "files": self.files, "documents": self.documents, "stored": self.stored,
+            "unchanged": self.unchanged, "chars": self.chars, "seconds": round(self.seconds, 3),
+            "failures": [{"where": f.where, "reason": f.reason} for f in self.failures],
+            "ignored": self.ignored,
+        }
+
+
+Progress = Callable[[int, int, str], None]
+
+
+class KnowledgeBase:
+    """A bilat knowledge base in one DuckDB file."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
+        self.store = Store(path, read_only=read_only)
+        self.path = self.store.path
+
+    def __enter__(self) -> KnowledgeBase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the database file."""
+        self.store.close()
+
+    # -- ingest ----------------------------------------------------------------
+
+    def ingest(
+        self,
+        paths: Iterable[str],
+        *,
+        max_bytes: int = MAX_BYTES,
+        batch_size: int = 64,
+        progress: Progress | None = None,
+        on_failure: Callable[[Failure], None] | None = None,
+        on_stored: Callable[[Document], None] | None = None,
+    ) -> IngestReport:
+        """Read, normalise and store documents from files, folders, globs or ``-`` (stdin).
+
+        Bad inputs are reported (``on_failure``) and skipped; the rest of the batch goes on.
+        Each batch of ``batch_size`` documents is committed at once, so a killed run keeps
+        every committed batch, and a re-run stores the rest exactly once.
+        """
+        t0 = time.perf_counter()
+        report = IngestReport()
+        files = list(expand(paths, report.ignored))
+        report.files = len(files)
+        pending: list[tuple[Document, Any]] = []
+        pending_chars = 0
+
+        def flush() -> None:
+            nonlocal pending, pending_chars
+            if pending:
+                report.stored += self.store.write_batch(pending)
+                if on_stored:
+                    for doc, _ in pending:
+                        on_stored(doc)
+            pending, pending_chars = [], 0
+
+        for n, path in enumerate(files, 1):
+            for item in read(path, max_bytes=max_bytes):
+                if isinstance(item, Failure):
+                    report.failures.append(item)
+                    if on_failure:
+                        on_failure(item)
+                    continue
+                report.documents += 1
+                report.chars += len(item.text)
+                if self.store.has(item.id) or any(d.id == item.id for d, _ in pending):
+                    report.unchanged += 1
+                    continue
+                doc, analysis = pipeline.normalise(item)
+                pending.append((doc, analysis))
+                pending_chars += len(doc.text)
+                if len(pending) >= batch_size or pending_chars > 8_000_000:
+                    flush()
+            if progress:
+                progress(n, len(files), path)
+        flush()
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    # -- reading -----------------------------------------------------------------
+
+    def documents(self, all_versions: bool = False) -> Iterator[Document]:
+        """Stored documents: the newest version of each source, or every version."""
+        for doc, _version in self.store.documents(current_only=not all_versions):
+            yield doc
+
+    def document(self, name: str) -> Document | None:
+        """The newest stored document with this name, or None."""
+        found = None
+        for doc in self.documents():
+            if doc.name == name:
+                found = doc
+        return found
+
+    def sentences(self, name: str, include_boilerplate: bool = False) -> list[Sentence]:
+        """The sentences of the document called ``name``."""
+        doc = self.document(name)
+        if doc is None:
+            raise KeyError(f"no document named {name!r}")
+        return [
+            Sentence(doc.id, i, s, e, doc.text[s:e], lang, bp)
+            for i, s, e, lang, bp in self.store.sentences(doc.id)
+            if include_boilerplate or not bp
+        ]
+
+    def records(self, what: str) -> Iterator[dict[str, Any]]:
+        """Exported records of ``what`` (mentions, indicators, events) as SCHEMA.md dicts."""
+        return self.store.records(what)
+
+    def mentions(self, kind: str | None = None, doc: str | None = None) -> list[Mention]:
+        """Event mentions, optionally of one kind or one document."""
+        return [
+            mention_from_dict(r) for r in self.records("mentions")
+            if (kind is None or r["kind"] == kind) and (doc is None or r["doc"] == doc)
+        ]
+
+    def indicators(self, indicator: str | None = None) -> list[Indicator]:
+        """Economic indicators, optionally of one kind."""
+        return [indicator_from_dict(r) for r in self.records("indicators")
+                if indicator is None or r["indicator"] == indicator]
+
+    def events(self, kind: str | None = None) -> list[Event]:
+        """Fused events, optionally of one kind."""
+        return [event_from_dict(r) for r in self.records("events") if kind is None or r["kind"] == kind]
+
+    def summary(self) -> dict[str, Any]:
+        """Counts per language and per record type, and where the database is."""
+        return self.store.summary()
+
+    # -- views and exports -------------------------------------------------------
+
+    def arrow(self, what: str) -> Any:
+        """Mentions, indicators or events as a flat ``pyarrow.Table``."""
+        return exports.to_arrow(what, self.records(what))
+
+    def df(self, what: str) -> Any:
+        """Mentions, indicators or events as a pandas DataFrame."""
+        return self.arrow(what).to_pandas()
+
+    def export(self, what: str, fmt: str = "jsonl", out: str | None = None) -> int:
+        """Write ``what`` as jsonl, csv or parquet to ``out`` (stdout when None); return the count."""
+        if what not in exports.COLUMNS:
+            raise ValueError(f"unknown export {what!r} (choose from {', '.join(exports.COLUMNS)})")
+        return exports.write(what, self.records(what), fmt, out)
+
+
+def open(path: str | Path = DEFAULT_DB, read_only: bool = False) -> KnowledgeBase:
+    """Open (or create) the knowledge base in the DuckDB file at ``path``."""
+    return KnowledgeBase(path, read_only=read_only)

@@ -1,0 +1,88 @@
+"""Versioned schema migrations: each step runs once, in order, inside a transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import duckdb
+
+from bilat.errors import SchemaError
+
+Migration = Callable[[duckdb.DuckDBPyConnection], None]
+MIGRATIONS: list[tuple[int, str, Migration]] = []
+
+
+def migration(version: int, what: str) -> Callable[[Migration], Migration]:
+    """Register a migration step (sqlite-utils style)."""
+
+    def register(fn: Migration) -> Migration:
+        MIGRATIONS.append((version, what, fn))
+        MIGRATIONS.sort(key=lambda m: m[0])
+        return fn
+
+    return register
+
+
+@migration(1, "documents, paragraphs, sentences, flagged spans; mentions, indicators, events")
+def _v1(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        """
+        CREATE TABLE documents (
+            id VARCHAR PRIMARY KEY,      -- content hash of text
+            name VARCHAR NOT NULL,       -- file name without folder/extension, or the JSONL id
+            source VARCHAR NOT NULL,     -- path (or path:line for a JSONL corpus, '-' for stdin)
+            version INTEGER NOT NULL,    -- 1, 2, ... for successive texts from the same source
+            current BOOLEAN NOT NULL,    -- the newest version of its source
+            format VARCHAR, lang VARCHAR, date VARCHAR, title VARCHAR, url VARCHAR, encoding VARCHAR,
+            chars INTEGER NOT NULL,
+            text VARCHAR NOT NULL,
+            ingested_at TIMESTAMP DEFAULT current_timestamp
+        );
+        CREATE TABLE paragraphs (
+            doc VARCHAR NOT NULL, idx INTEGER NOT NULL, "start" INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            lang VARCHAR, boilerplate BOOLEAN NOT NULL
+        );
+        CREATE TABLE sentences (
+            doc VARCHAR NOT NULL, idx INTEGER NOT NULL, "start" INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            lang VARCHAR, boilerplate BOOLEAN NOT NULL
+        );
+        CREATE TABLE spans (doc VARCHAR NOT NULL, "start" INTEGER NOT NULL, "end" INTEGER NOT NULL,
+                            kind VARCHAR NOT NULL);
+        CREATE TABLE mentions (id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+                               date VARCHAR, record JSON NOT NULL);
+        CREATE TABLE indicators (id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, indicator VARCHAR NOT NULL,
+                                 period VARCHAR, record JSON NOT NULL);
+        CREATE TABLE events (id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, date VARCHAR,
+                             record JSON NOT NULL);
+        """
+    )
+
+
+def current_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The schema version of an open database (0 for a new one)."""
+    con.execute("CREATE TABLE IF NOT EXISTS bilat_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    row = con.execute("SELECT value FROM bilat_meta WHERE key = 'schema_version'").fetchall()
+    return int(row[0][0]) if row else 0
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Bring the schema up to date; return the version reached."""
+    have = current_version(con)
+    latest = MIGRATIONS[-1][0]
+    if have > latest:
+        raise SchemaError(f"database schema version {have} is newer than this bilat knows ({latest}); upgrade bilat")
+    for version, _what, step in MIGRATIONS:
+        if version <= have:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            step(con)
+            con.execute(
+                "INSERT OR REPLACE INTO bilat_meta VALUES ('schema_version', ?)",
+                [str(version)],
+            )
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+    return max(have, latest)

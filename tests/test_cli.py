@@ -1,0 +1,126 @@
+"""The command line, driven the way a user drives it (#2)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+import bilat
+from bilat.cli import cli
+from conftest import SAMPLES, TEXTS
+
+
+def test_cli_ingest_summary_json(tmp_path: Path) -> None:
+    for lang, text in TEXTS.items():
+        (tmp_path / f"{lang}.txt").write_text(text, encoding="utf-8")
+    db = str(tmp_path / "kb.duckdb")
+    r = CliRunner().invoke(cli, ["ingest", "--db", db, "--json", str(tmp_path)])
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.stdout)
+    assert out["ingest"]["stored"] == 5
+    assert set(out["knowledge_base"]["languages"]) == set(TEXTS)
+    r = CliRunner().invoke(cli, ["summary", "--db", db])
+    assert r.exit_code == 0 and "Database:" in r.output and "fa" in r.output
+
+
+def test_cli_ingest_failure_exit_code_and_one_line(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text(TEXTS["en"], encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    r = CliRunner().invoke(cli, ["ingest", "-q", "--db", str(tmp_path / "kb.duckdb"), str(tmp_path)])
+    assert r.exit_code == 1
+    errors = [line for line in r.stderr.splitlines() if line.startswith("bilat:")]
+    assert errors == [f"bilat: skipped {tmp_path / 'empty.txt'}: empty file"]
+    with bilat.open(tmp_path / "kb.duckdb") as kb:
+        assert kb.summary()["documents"] == 1
+
+
+def test_cli_ingest_stdin(tmp_path: Path) -> None:
+    db = str(tmp_path / "kb.duckdb")
+    r = CliRunner().invoke(cli, ["ingest", "-q", "--db", db, "-"], input=TEXTS["uk"].encode())
+    assert r.exit_code == 0, r.output
+    with bilat.open(db) as kb:
+        (doc,) = kb.documents()
+        assert doc.source == "-" and doc.lang == "uk"
+
+
+def test_cli_export_formats(tmp_path: Path) -> None:
+    db = str(tmp_path / "kb.duckdb")
+    (tmp_path / "a.txt").write_text(TEXTS["ru"], encoding="utf-8")
+    CliRunner().invoke(cli, ["ingest", "-q", "--db", db, str(tmp_path / "a.txt")])
+    for fmt in ("jsonl", "csv", "parquet"):
+        out = tmp_path / f"m.{fmt}"
+        r = CliRunner().invoke(cli, ["export", "mentions", "--db", db, "--format", fmt, "-o", str(out)])
+        assert r.exit_code == 0, r.output
+        assert out.exists()
+    r = CliRunner().invoke(cli, ["export", "mentions", "--db", db, "--format", "parquet"])
+    assert r.exit_code == 2 and "needs an output file" in r.stderr
+
+
+def test_cli_sentences_shows_offsets(tmp_path: Path) -> None:
+    db = str(tmp_path / "kb.duckdb")
+    (tmp_path / "a.txt").write_text(TEXTS["en"], encoding="utf-8")
+    CliRunner().invoke(cli, ["ingest", "-q", "--db", db, str(tmp_path / "a.txt")])
+    r = CliRunner().invoke(cli, ["sentences", "a", "--db", db])
+    assert r.exit_code == 0
+    lines = r.output.splitlines()
+    assert len(lines) == 2
+    for line in lines:
+        _idx, span, lang, text = line.split(maxsplit=3)
+        start, end = map(int, span.split("-"))
+        assert TEXTS["en"][start:end] == text and lang == "en"
+
+
+def test_cli_bad_database_is_one_line_error(tmp_path: Path) -> None:
+    bad = tmp_path / "not.duckdb"
+    bad.write_text("this is not a database", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["summary", "--db", str(bad)])
+    assert r.exit_code == 2 and r.stderr.startswith("bilat: error:") and len(r.stderr.splitlines()) == 1
+
+
+def test_cli_kill_and_resume_stores_each_document_once(tmp_path: Path) -> None:
+    """SIGKILL an ingest midway; the re-run stores every document exactly once."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    n = 120
+    for i in range(n):
+        lang = list(TEXTS)[i % len(TEXTS)]
+        (folder / f"doc{i:03d}.txt").write_text(f"{TEXTS[lang]} ({i})\n" * 20, encoding="utf-8")
+    db = str(tmp_path / "kb.duckdb")
+    cmd = [sys.executable, "-m", "bilat", "ingest", "-v", "--batch-size", "4", "--db", db, str(folder)]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    stored = 0
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        stored += line.startswith("stored ")
+        if stored >= 20:
+            os.kill(proc.pid, signal.SIGKILL)
+            break
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL, "ingest finished before it could be killed"
+    with bilat.open(db) as kb:
+        first = kb.summary()["documents"]
+    assert 20 <= first < n
+    r = subprocess.run([*cmd[:4], "-q", *cmd[5:]], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    with bilat.open(db) as kb:
+        names = [d.name for d in kb.documents(all_versions=True)]
+        assert sorted(names) == [f"doc{i:03d}" for i in range(n)]
+        sentences = kb.store.con.execute("SELECT count(*), count(DISTINCT (doc, idx)) FROM sentences").fetchone()
+        assert sentences[0] == sentences[1]
+
+
+def test_cli_sample_corpus_ingests_cleanly(tmp_path: Path) -> None:
+    if not SAMPLES.is_dir():
+        return
+    db = str(tmp_path / "kb.duckdb")
+    r = CliRunner().invoke(cli, ["ingest", "--json", "--db", db, str(SAMPLES)])
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.stdout)
+    assert out["ingest"]["failures"] == []
+    assert {"be", "ru", "uk", "fa", "en"} <= set(out["knowledge_base"]["languages"])
