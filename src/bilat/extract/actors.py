@@ -1,0 +1,116 @@
+"""Recognise states and international organisations in a sentence.
+
+Names in any case form, adjectives ("норвежской стороны", "Belarusian-Norwegian"),
+capitals used for the state ("официальный Осло", "the Kremlin"), organisations
+and their abbreviations, and "our country" phrases. Everything language-specific
+lives in ``lang/<code>/`` (see :mod:`bilat.extract.gazetteer`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bilat.extract import gazetteer
+from bilat.extract.gazetteer import GAP, TOKEN, Table, lower_first
+
+HYPHENS = "-\u2010\u2011"
+#: characters after which a word counts as the start of a sentence
+OPENERS = set('.!?:;"«„“(—–-[')
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMatch:
+    """One mention of a state or organisation in a text."""
+
+    start: int  # offsets into the text passed in
+    end: int
+    code: str  # "NO", "BY", "EU", "UNION_STATE", ...
+    how: str  # "name" | "adjective" | "capital" | "org" | "self" | "place"
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] in OPENERS
+
+
+def _beside_capital(text: str, toks: list, i: int, j: int) -> bool:
+    """Whether the tokens i..j-1 stand next to a capitalised word, as in a person's name."""
+    before = i > 0 and not _sentence_initial(text, toks[i - 1][0]) and toks[i - 1][2][:1].isupper()
+    after = j < len(toks) and toks[j][2][:1].isupper()
+    return bool(
+        (before and text[toks[i - 1][1] : toks[i][0]].isspace())
+        or (after and text[toks[j - 1][1] : toks[j][0]].isspace())
+    )
+
+
+def _lookup(table: Table, key: str) -> tuple[str, str] | None:
+    hit = table.exact.get(key)
+    if hit is None:
+        hit = table.lower.get(lower_first(key))
+    return hit
+
+
+def find_actors(text: str, lang: str | None, self_code: str | None = None) -> list[ActorMatch]:
+    """All state and organisation mentions in one normalised sentence, left to right."""
+    if not lang or not text:
+        return []
+    table = gazetteer.table(lang)
+    toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    out: list[ActorMatch] = []
+    i, n = 0, len(toks)
+    while i < n:
+        start, end, word = toks[i]
+        width = max(table.width.get(word, 0), table.width.get(lower_first(word), 0))
+        if not width:
+            i += 1
+            continue
+        hit, used = None, 0
+        for k in range(min(width, n - i), 0, -1):
+            if k > 1 and not all(GAP.fullmatch(text[toks[j][1] : toks[j + 1][0]]) for j in range(i, i + k - 1)):
+                continue
+            key = " ".join(t[2] for t in toks[i : i + k])
+            hit = _lookup(table, key)
+            if hit is not None:
+                used = k
+                break
+        if hit is None:
+            i += 1
+            continue
+        code, how = hit
+        end = toks[i + used - 1][1]
+        surface = text[start:end]
+        if how == "adjective-linker":
+            if end >= len(text) or text[end] not in HYPHENS:
+                i += used
+                continue
+            how = "adjective"
+        if surface in table.stop_initial and _sentence_initial(text, start):
+            i += used
+            continue
+        if surface in table.person_like and _beside_capital(text, toks, i, i + used):
+            i += used
+            continue
+        if how == "self":
+            code = self_code or ""
+        if code:
+            end, how = _suffix(text, end, toks, i + used, table, how)
+            out.append(ActorMatch(start, end, code, how))
+        i += used
+    return out
+
+
+def _suffix(text: str, end: int, toks: list, j: int, table: Table, how: str) -> tuple[int, str]:
+    """Extend a match over a suffix joined by ZWNJ (Persian نروژ‌ها, نروژی‌ها)."""
+    if not table.suffixes or j >= len(toks) or text[end : end + 1] != "\u200c" or toks[j][0] != end + 1:
+        return end, how
+    shows = table.suffixes.get(toks[j][2])
+    if shows is None:
+        return end, how
+    return toks[j][1], how if shows == "name" else shows
+
+
+def country_name(code: str, lang: str) -> str | None:
+    """Display name of a state or organisation code in a language (CLDR via babel first)."""
+    return gazetteer.display_name(code, lang)

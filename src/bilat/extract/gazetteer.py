@@ -1,0 +1,209 @@
+"""Name tables for the actor finder: every surface form of every state and organisation.
+
+One table per language, built lazily from CLDR (babel) country names, pycountry as a
+fallback, and the language's data files in ``lang/<code>/``:
+
+``actors.toml``
+    ``[inflection]`` maps the final letters of a nominative word to the endings that
+    replace them (the longest matching key wins; ``""`` is the default); ``[adjective]``
+    has ``endings`` appended to every stem of ``adjectives.tsv`` and ``linkers`` for the
+    first half of hyphenated compounds; ``suffixes`` maps attached suffixes to the ``how``
+    they give (Persian ی, ها ...) and ``suffix_blocked`` the final letters
+    after which a suffix is something else (ezafe ی after ا); ``stop`` lists forms never matched, ``stop_initial``
+    forms not matched at the start of a sentence; ``self`` lists "our country" phrases.
+``countries_extra.tsv``, ``adjectives.tsv``, ``capitals.tsv``, ``places.tsv``, ``orgs.tsv``
+    rows ``CODE<TAB>name``. A word written ``=word`` is never inflected.
+
+An entry whose first letter is lower case matches with either case of that letter; any
+other entry matches its exact case. All forms are keyed by their tokens joined by one space.
+"""
+
+from __future__ import annotations
+
+import gettext
+import itertools
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from bilat import lang as langdata
+
+TOKEN = re.compile(r"\w+")
+#: what may stand between the words of one name: spaces, ZWNJ, hyphens, apostrophes, ezafe marks
+GAP = re.compile(r"[\s\u200c\u200d\u0654\-\u2010\u2011\u2013\u2014.'\u2019\u02bc]{1,3}")
+MAX_FORMS = 4000  # cap on the inflected variants of one multi-word name
+
+#: historical states and organisations that CLDR does not name, in every language's tables
+EXTRA_CODES = ("SU", "YU")
+
+
+@dataclass(slots=True)
+class Table:
+    """The surface forms of one language, keyed by space-joined tokens."""
+
+    exact: dict[str, tuple[str, str]] = field(default_factory=dict)
+    lower: dict[str, tuple[str, str]] = field(default_factory=dict)
+    width: dict[str, int] = field(default_factory=dict)  # first token -> most tokens of a form
+    stop_initial: frozenset[str] = frozenset()
+    person_like: frozenset[str] = frozenset()
+    suffixes: dict[str, str] = field(default_factory=dict)
+
+
+def tokens(text: str) -> list[str]:
+    """The word tokens of a name or phrase."""
+    return TOKEN.findall(text)
+
+
+def lower_first(word: str) -> str:
+    """The word with its first letter in lower case."""
+    return word[:1].lower() + word[1:]
+
+
+def _endings(inflection: dict[str, list[str]]) -> list[tuple[str, list[str]]]:
+    return sorted(inflection.items(), key=lambda kv: -len(kv[0]))
+
+
+def inflect_word(word: str, rules: list[tuple[str, list[str]]]) -> list[str]:
+    """Every case form of one word: its final letters replaced by each ending of its class."""
+    if word.startswith("="):
+        return [word[1:]]
+    if len(word) <= 2 or (word.isupper() and len(word) > 1) or (word.islower() and len(word) <= 3):
+        return [word]
+    for key, ends in rules:
+        if word.endswith(key) and len(word) - len(key) >= 2:
+            stem = word[: len(word) - len(key)] if key else word
+            return list(dict.fromkeys([word, *(stem + e for e in ends)]))
+    return [word]
+
+
+def inflect(name: str, rules: list[tuple[str, list[str]]]) -> list[str]:
+    """Every inflected form of a (multi-word) name, word by word."""
+    words = name.split()
+    variants = [inflect_word(w, rules) for w in words]
+    total = 1
+    for v in variants:
+        total *= len(v)
+    if total > MAX_FORMS:  # inflect the last word only
+        variants = [[w.lstrip("=")] for w in words[:-1]] + [variants[-1]]
+    return [" ".join(p) for p in itertools.product(*variants)]
+
+
+def _key(form: str) -> str:
+    return " ".join(tokens(form))
+
+
+def _variants(form: str, equivalents: list[list[str]]) -> list[str]:
+    out = [form]
+    for a, b in equivalents:
+        out += [f.replace(a, b) for f in out if a in f]
+    return list(dict.fromkeys(out))
+
+
+class _Builder:
+    def __init__(self, code: str) -> None:
+        self.cfg = langdata.toml(code, "actors.toml")
+        self.rules = _endings(self.cfg.get("inflection", {}))
+        self.equiv = self.cfg.get("equivalents", [])
+        self.stop = frozenset(self.cfg.get("stop", []))
+        self.table = Table(
+            stop_initial=frozenset(self.cfg.get("stop_initial", [])),
+            person_like=frozenset(self.cfg.get("person_like", [])),
+            suffixes=dict(self.cfg.get("suffixes", {})),
+        )
+
+    def add(self, form: str, code: str, how: str) -> None:
+        for variant in _variants(form, self.equiv):
+            key = _key(variant)
+            if not key or variant in self.stop or key in self.stop:
+                continue
+            target = self.table.lower if key[:1].islower() else self.table.exact
+            if key[:1].islower():
+                key = lower_first(key)
+            target.setdefault(key, (code, how))
+            first = key.split(" ", 1)[0]
+            self.table.width[first] = max(self.table.width.get(first, 1), key.count(" ") + 1)
+
+    def add_name(self, name: str, code: str, how: str, inflected: bool = True) -> None:
+        forms = inflect(name, self.rules) if inflected else [name]
+        forms = [f.lstrip("=").replace(" =", " ") for f in forms]
+        blocked = self.cfg.get("suffix_blocked", {})
+        for suffix, shows in self.table.suffixes.items():
+            base = forms[0]
+            if how == "name" and not base.endswith(tuple(blocked.get(suffix, ()))):
+                self.add(base + suffix, code, how if shows == "name" else shows)
+        self.add(forms[0], code, how)
+        for f in forms[1:]:
+            self.add(f, code, how)
+
+
+def _iso_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_2 for c in pycountry.countries)
+
+
+@cache
+def cldr_names(code: str) -> dict[str, str]:
+    """Country names of one language: CLDR first, pycountry's translations where CLDR has none."""
+    import babel
+    import pycountry
+
+    iso = _iso_codes()
+    try:
+        terr = babel.Locale.parse(code).territories
+    except (babel.UnknownLocaleError, ValueError):
+        terr = {}
+    out = {k: v for k, v in terr.items() if k in iso}
+    try:
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[code])
+    except OSError:
+        tr = None
+    for c in pycountry.countries:
+        if c.alpha_2 not in out:
+            out[c.alpha_2] = tr.gettext(c.name) if tr else c.name
+    return out
+
+
+def _rows(code: str, name: str) -> list[tuple[str, str]]:
+    return [(r[0], r[1]) for r in langdata.tsv(code, name) if len(r) >= 2 and r[1]]
+
+
+@cache
+def table(code: str) -> Table:
+    """The lazily built, cached name table of one language."""
+    b = _Builder(code)
+    for c, name in _rows(code, "countries_extra.tsv"):
+        b.add_name(name, c, "name")
+    for c, name in cldr_names(code).items():
+        for part in re.split(r"\s*[()]\s*", name):  # "М’янма (Бірма)": both names
+            if part:
+                b.add_name(part, c, "name")
+    for c, name in _rows(code, "orgs.tsv"):
+        b.add_name(name, c, "org")
+    for c, name in _rows(code, "capitals.tsv"):
+        b.add_name(name, c, "capital")
+    for c, name in _rows(code, "places.tsv"):
+        b.add_name(name, c, "place")
+    adj = b.cfg.get("adjective", {})
+    ends = adj.get("endings", [""])
+    linkers = adj.get("linkers", [])
+    for c, stem in _rows(code, "adjectives.tsv"):
+        for e in ends:
+            b.add(stem + e, c, "adjective")
+        for e in linkers:
+            b.add(stem + e + "-", c, "adjective-linker")
+    for phrase in b.cfg.get("self", []):
+        b.add(phrase, "", "self")
+    return b.table
+
+
+def display_name(code: str, lang: str) -> str | None:
+    """The first name a language's data gives a code: CLDR, then the extra and org tables."""
+    names = cldr_names(lang)
+    if code in names:
+        return names[code]
+    for file in ("countries_extra.tsv", "orgs.tsv"):
+        for c, name in _rows(lang, file):
+            if c == code:
+                return name.replace("=", "")
+    return None

@@ -1,0 +1,52 @@
+"""Event kinds and the standard codes they map to (SCHEMA.md, "Event kinds").
+
+Each kind names its PLOVER type and mode, its CAMEO code, and how its roles
+work: ``symmetric`` kinds have no source/target; the others say which
+participant is the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """One event kind with its codes."""
+
+    name: str
+    plover: str
+    plover_mode: str | None
+    cameo: str
+    symmetric: bool = False
+    bilateral: bool = True  # needs two parties (a partner is looked for in the document when one is missing)
+
+
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        Kind("relations_established", "SUPPORT", None, "054", symmetric=True),
+        Kind("relations_downgraded", "SANCTION", "withdraw", "161"),
+        Kind("visit", "CONSULT", "visit", "042"),
+        Kind("meeting", "CONSULT", None, "040", symmetric=True),
+        Kind("consultations", "CONSULT", None, "046", symmetric=True),
+        Kind("phone_call", "CONSULT", "phone", "041", symmetric=True),
+        Kind("credentials", "SUPPORT", "credentials", "050"),
+        Kind("notes_exchange", "SUPPORT", None, "050", symmetric=True),
+        Kind("agreement_signed", "SUPPORT", None, "057", symmetric=True),
+        Kind("conference", "CONSULT", "multilateral", "040", bilateral=False),
+        Kind("sanctions", "SANCTION", "discontinue", "163"),
+        Kind("sanctions_lifted", "CONCEDE", None, "085"),
+        Kind("mediation", "CONSULT", None, "045", bilateral=False),
+        Kind("aid", "AID", None, "070", bilateral=False),
+        Kind("praise", "SUPPORT", None, "051"),
+        Kind("criticism", "ACCUSE", "disapprove", "111"),
+        Kind("membership_applied", "AGREE", None, "036", bilateral=False),
+        Kind("membership_joined", "COOPERATE", None, "06", bilateral=False),
+        Kind("membership_rejected", "REJECT", None, "12", bilateral=False),
+        Kind("membership_left", "SANCTION", "withdraw", "161", bilateral=False),
+    )
+}
+
+# Kinds whose actors include organisations as parties (a state and an organisation).
+WITH_ORGANISATIONS = frozenset(k for k in KINDS if k.startswith("membership_"))
