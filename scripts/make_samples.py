@@ -23,14 +23,14 @@ import argparse
 import io
 import sys
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 FONT_BOLD = FONT.with_name("DejaVuSans-Bold.ttf")
-FIXED_TIME = datetime(2023, 7, 1, 12, 0, 0, tzinfo=timezone.utc)
+FIXED_TIME = datetime(2023, 7, 1, 12, 0, 0, tzinfo=UTC)
 
 # --- Ukrainian ministry page on Ukraine–Poland relations (PDF) -------------
 
@@ -178,7 +178,7 @@ def make_docx() -> bytes:
     table = doc.add_table(rows=0, cols=2)
     for row in BY_KZ_TABLE:
         cells = table.add_row().cells
-        for cell, value in zip(cells, row):
+        for cell, value in zip(cells, row, strict=True):
             cell.text = value
     buf = io.BytesIO()
     doc.save(buf)
