@@ -66,7 +66,8 @@ def run_ingest(folder: str, db: str) -> dict[str, float]:
     with bilat.open(db) as kb:
         report = kb.ingest([folder])
         s = kb.summary()
-    return {"seconds": report.seconds, "bytes": report.chars, "documents": s["documents"],
+    nbytes = sum(p.stat().st_size for p in Path(folder).iterdir())
+    return {"seconds": report.seconds, "bytes": nbytes, "documents": s["documents"],
             "sentences": s["sentences"] + s["boilerplate_sentences"]}
 
 

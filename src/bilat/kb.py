@@ -95,17 +95,28 @@ class KnowledgeBase:
         report = IngestReport()
         files = list(expand(paths, report.ignored))
         report.files = len(files)
-        pending: list[tuple[Document, Any]] = []
-        pending_chars = 0
+        read_buf: list[Document] = []
+        read_chars = 0
 
         def flush() -> None:
-            nonlocal pending, pending_chars
-            if pending:
-                report.stored += self.store.write_batch(pending)
-                if on_stored:
-                    for doc, _ in pending:
-                        on_stored(doc)
-            pending, pending_chars = [], 0
+            # One query tells which of the buffered texts are stored already; only new ones are analysed.
+            nonlocal read_buf, read_chars
+            if not read_buf:
+                return
+            ids = [d.id for d in read_buf]
+            known = self.store.known(ids)
+            batch: list[tuple[Document, Any]] = []
+            for doc_id, item in zip(ids, read_buf, strict=True):
+                if doc_id in known:
+                    report.unchanged += 1
+                    continue
+                known.add(doc_id)
+                batch.append(pipeline.normalise(item))
+            report.stored += self.store.write_batch(batch)
+            if on_stored:
+                for doc, _ in batch:
+                    on_stored(doc)
+            read_buf, read_chars = [], 0
 
         for n, path in enumerate(files, 1):
             for item in read(path, max_bytes=max_bytes):
@@ -116,13 +127,9 @@ class KnowledgeBase:
                     continue
                 report.documents += 1
                 report.chars += len(item.text)
-                if self.store.has(item.id) or any(d.id == item.id for d, _ in pending):
-                    report.unchanged += 1
-                    continue
-                doc, analysis = pipeline.normalise(item)
-                pending.append((doc, analysis))
-                pending_chars += len(doc.text)
-                if len(pending) >= batch_size or pending_chars > 8_000_000:
+                read_buf.append(item)
+                read_chars += len(item.text)
+                if len(read_buf) >= batch_size or read_chars > 8_000_000:
                     flush()
             if progress:
                 progress(n, len(files), path)

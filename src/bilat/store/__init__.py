@@ -46,6 +46,13 @@ class Store:
         """True when a document with this content hash is stored."""
         return bool(self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchall())
 
+    def known(self, doc_ids: Sequence[str]) -> set[str]:
+        """Which of these content hashes are stored (one query for a whole batch)."""
+        if not doc_ids:
+            return set()
+        rows = self.con.execute("SELECT id FROM documents WHERE id IN (SELECT unnest(?))", [list(doc_ids)])
+        return {r[0] for r in rows.fetchall()}
+
     def write_batch(self, items: Sequence[tuple[Document, Any]]) -> int:
         """Store documents with their analysis (paragraphs, sentences, spans) in one transaction.
 
@@ -55,38 +62,54 @@ class Store:
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            stored = 0
-            seen: set[str] = set()
+            ids = [d.id for d, _ in items]
+            known = self.known(ids)
+            fresh: list[tuple[Document, Any]] = []
+            for doc_id, (doc, an) in zip(ids, items, strict=True):
+                if doc_id not in known:
+                    known.add(doc_id)
+                    fresh.append((doc, an))
+            versions = self._versions([(d.source, d.name) for d, _ in fresh])
             docs, paras, sents, spans = [], [], [], []
-            for doc, an in items:
-                if doc.id in seen or self.has(doc.id):
-                    continue
-                seen.add(doc.id)
-                row = con.execute(
-                    "SELECT max(version) FROM documents WHERE source = ? AND name = ?", [doc.source, doc.name]
-                ).fetchall()[0]
-                version = (row[0] or 0) + 1
-                if version > 1:
-                    con.execute("UPDATE documents SET current = false WHERE source = ? AND name = ?",
-                                [doc.source, doc.name])
-                docs.append((doc.id, doc.name, doc.source, version, True, doc.format, an.lang or doc.lang,
+            for doc, an in fresh:
+                doc_id = doc.id  # a hash of the whole text: compute it once
+                key = (doc.source, doc.name)
+                version = versions.get(key, 0) + 1
+                versions[key] = version
+                docs.append((doc_id, doc.name, doc.source, version, True, doc.format, an.lang or doc.lang,
                              doc.date, doc.title, doc.url, doc.encoding, len(doc.text), doc.text))
-                paras.extend((doc.id, i, p.start, p.end, p.lang, p.boilerplate)
+                paras.extend((doc_id, i, p.start, p.end, p.lang, p.boilerplate)
                              for i, p in enumerate(an.paragraphs))
-                sents.extend((doc.id, i, s[0], s[1], s[2], s[3]) for i, s in enumerate(an.sentences))
-                spans.extend((doc.id, s.start, s.end, s.kind) for s in an.spans)
-                stored += 1
+                sents.extend((doc_id, i, s[0], s[1], s[2], s[3]) for i, s in enumerate(an.sentences))
+                spans.extend((doc_id, s.start, s.end, s.kind) for s in an.spans)
+            superseded = [(src, name) for (src, name), v in versions.items() if v > 1]
+            if superseded:
+                self._append("_bilat_superseded", ("source", "name"), superseded, create=True)
+                con.execute("UPDATE documents SET current = false FROM _bilat_superseded s "
+                            "WHERE documents.source = s.source AND documents.name = s.name")
+                con.execute("DROP TABLE _bilat_superseded")
             self._append("documents", _DOC_COLUMNS, docs)
             self._append("paragraphs", ("doc", "idx", "start", "end", "lang", "boilerplate"), paras)
             self._append("sentences", ("doc", "idx", "start", "end", "lang", "boilerplate"), sents)
             self._append("spans", ("doc", "start", "end", "kind"), spans)
             con.execute("COMMIT")
-            return stored
+            return len(docs)
         except BaseException:
             con.execute("ROLLBACK")
             raise
 
-    def _append(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+    def _versions(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        """The newest stored version number of each (source, name)."""
+        if not keys:
+            return {}
+        rows = self.con.execute(
+            "SELECT source, name, max(version) FROM documents "
+            "WHERE source IN (SELECT unnest(?)) GROUP BY source, name", [sorted({k[0] for k in keys})]
+        ).fetchall()
+        wanted = set(keys)
+        return {(src, name): v for src, name, v in rows if (src, name) in wanted}
+
+    def _append(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]], create: bool = False) -> None:
         if not rows:
             return
         cols = list(zip(*rows, strict=True))
@@ -94,7 +117,10 @@ class Store:
         names = ", ".join(f'"{c}"' for c in columns)
         self.con.register("_bilat_batch", batch)
         try:
-            self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _bilat_batch")
+            if create:
+                self.con.execute(f"CREATE TEMP TABLE {table} AS SELECT {names} FROM _bilat_batch")
+            else:
+                self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _bilat_batch")
         finally:
             self.con.unregister("_bilat_batch")
 

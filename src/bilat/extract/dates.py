@@ -1,0 +1,510 @@
+"""Dates in a sentence, resolved to ISO 8601 at the precision the text gives.
+
+How it works: one compiled regex per language cuts the sentence into date
+tokens (numbers, month names, year words, list and range connectors, relative
+day words); tokens separated by nothing but spaces (and filler words such as
+"of") are adjacent. A small parser reads runs of adjacent tokens as *items*
+("4 February 1992", "June", "2019 года", "سال ۱۴۰۱") joined by list or range
+connectors, lends the month and year of later items to earlier ones
+("3 and 5 May 2023", "в июне и августе 2020 г.") and resolves each item.
+Every word comes from ``lang/<code>/months.tsv``, ``months_jalali.tsv`` and
+``dates.toml``; the code never looks at a language code.
+
+Choices:
+- A bare 4-digit number is a year when a year word stands next to it
+  ("2019 года", "سال ۱۹۸۹"), or when it lies in 1900-2100 and follows a year
+  preposition ("in 2019", "в 2019").  Decades ("1990-х", "1990s") are skipped.
+- Solar Hijri: day+month+year converts exactly; month+year gives the Gregorian
+  month holding most of the Jalali month (the month of its 15th day); a year
+  gives the Gregorian year of its 1 Farvardin; day+month without year is
+  converted within the Jalali year of ``pub_date`` (1400 when there is none).
+- Weekdays ("on Monday", "в понедельник") resolve to the most recent such day
+  on or before ``pub_date``: news copy names the publication day itself by its
+  weekday ("said on Monday" in a Monday story). A weekday followed by an
+  explicit date ("в понедельник, 4 февраля") yields only the explicit date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+from bilat import lang as langdata
+from bilat.extract import calendars
+
+__all__ = ["DateMatch", "find_dates"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A date found in a text: its offsets and its ISO 8601 value."""
+
+    start: int  # offsets into the text passed in
+    end: int
+    value: str  # ISO: "1992-02-04", "1996-10", "2017", "--02-04" (day+month, no year)
+    value_end: str | None = None  # end of a range ("3-5 May 2023" -> "2023-05-05")
+    relative: bool = False  # resolved from a relative expression against pub_date
+
+
+_RELATIVE = {"day_before_yesterday": -2, "yesterday": -1, "today": 0, "tomorrow": 1}
+_TRANSLATE = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩يىك", "01234567890123456789ییک")
+_HAS_DIGIT = re.compile(r"[0-9۰-۹٠-٩]")
+_TO_TRANSLATE = re.compile(r"[۰-۹٠-٩يىك]")
+_ANCHORS = frozenset(("num", "date", "rel", "wd", "day"))  # a date has at least one of these
+_SPACES = re.compile(r"[\s\u200c]+")
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MIN_YEAR, _MAX_YEAR = 1000, 2999  # a year next to a month or a year word
+_BARE_MIN, _BARE_MAX = 1900, 2100  # a year announced only by a preposition
+_JALALI_NO_YEAR = 1400  # Jalali year for day+month without year or pub_date
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    start: int
+    end: int
+    kinds: dict[str, Any]  # "num" | "date" | "mon" | "post" | "pre" | "to" | "and" | "rel" | "wd" -> value
+
+
+@dataclass(slots=True)
+class _Item:
+    start: int
+    end: int
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    mcal: str = "gregorian"  # calendar of the month name
+    ycal: str | None = None  # calendar named by a marker after the year
+    marked: bool = False  # a year word stands next to the year
+    lent_year: bool = False  # a bare year that gave its year to earlier items
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    tokens: re.Pattern[str]
+    words: dict[str, dict[str, Any]]
+    exact: dict[str, frozenset[str]]
+    gap: re.Pattern[str]
+    prep_tail: re.Pattern[str] | None
+    word_check: re.Pattern[str] | None
+    day_suffixes: frozenset[str]
+    year_suffixes: frozenset[str]
+    orders: frozenset[str]
+    numeric_mdy: bool
+    jalali: tuple[int, int] | None
+    jalali_pivot: int | None  # 2-digit Solar Hijri years up to this are 14xx, the others 13xx
+    day_check: re.Pattern[str] | None
+
+
+def _codes() -> tuple[str, ...]:
+    """Languages with date data."""
+    return tuple(sorted(p.name for p in langdata.ROOT.iterdir() if (p / "dates.toml").exists()))
+
+
+def _norm(form: str) -> str:
+    """A form with Persian letters and digits unified and one plain space between words."""
+    return _SPACES.sub(" ", form.translate(_TRANSLATE)).strip()
+
+
+def _trie(forms: set[str]) -> str:
+    """A regex matching any of ``forms`` (lower case), factored on common prefixes so it runs fast."""
+    root: dict[str, dict] = {}
+    for form in forms:
+        node = root
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        kids = sorted((ch, sub) for ch, sub in node.items() if ch)
+        parts = [(r"[\s\u200c]+" if ch == " " else re.escape(ch)) + emit(sub) for ch, sub in kids]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root) or "(?!)"
+
+
+@cache
+def _grammar(code: str | None) -> _Grammar:
+    """The compiled date grammar of one language, or of all of them for ``None`` or a code without data."""
+    codes = _codes()
+    return _grammar_of((code,) if code in codes else codes)
+
+
+@cache
+def _grammar_of(codes: tuple[str, ...]) -> _Grammar:
+    """The compiled date grammar over the data of ``codes``."""
+    words: dict[str, dict[str, Any]] = {}
+    exact: dict[str, set[str]] = {}  # lower-case key -> the only spellings allowed
+    loose: set[str] = set()  # keys some language matches in any case
+    glued: set[str] = set()
+    preps: set[str] = set()
+    fillers: set[str] = set()
+    relword: set[str] = set()
+    day_suf: set[str] = set()
+    year_suf: set[str] = set()
+    orders: set[str] = set()
+    mdy = True
+    jalali: tuple[int, int] | None = None
+    pivot: int | None = None
+    day_words: set[str] = set()
+
+    def add(form: str, kind: str, value: Any, case_sensitive: bool) -> None:
+        form = _norm(form)
+        key = form.lower()
+        words.setdefault(key, {}).setdefault(kind, value)
+        if case_sensitive:
+            exact.setdefault(key, set()).add(form)
+        else:
+            loose.add(key)
+
+    for code in codes:
+        cfg = langdata.toml(code, "dates.toml")
+        cased = bool(cfg.get("case_sensitive", False))
+        for calendar, name in (("gregorian", "months.tsv"), ("jalali", "months_jalali.tsv")):
+            for row in langdata.tsv(code, name):
+                for form in row[1:]:
+                    if form:
+                        add(form, "mon", (calendar, int(row[0])), cased)
+        hint = "ambiguous" if "jalali_years" in cfg else None  # a bare year here may be Solar Hijri
+        for form in cfg.get("year_after", []):
+            add(form, "post", hint, cased)
+            glued.add(_norm(form).lower())
+        for calendar, forms in cfg.get("calendar_markers", {}).items():
+            for form in forms:
+                add(form, "post", calendar, cased)
+                glued.add(_norm(form).lower())
+        for form in cfg.get("year_before", []):
+            add(form, "pre", hint, cased)
+        for form in cfg.get("range_to", []):
+            add(form, "to", None, cased)
+        for form in cfg.get("list_and", []):
+            add(form, "and", _norm(form), cased)
+        for name, forms in cfg.get("relative", {}).items():
+            for form in forms:
+                add(form, "rel", _RELATIVE[name], cased)
+                relword.add(_norm(form).lower())
+        for weekday, forms in enumerate(cfg.get("weekdays", [])):
+            for prep in cfg.get("weekday_preps", []):
+                for form in forms:
+                    add(f"{prep} {form}", "wd", weekday, cased)
+                    relword.add(_norm(form).lower())
+        for day, forms in enumerate(cfg.get("day_words", []), start=1):
+            for form in forms:
+                add(form, "day", day, cased)
+                day_words.add(_norm(form).lower())
+        preps.update(_norm(f).lower() for f in cfg.get("year_preps", []))
+        fillers.update(_norm(f).lower() for f in cfg.get("fillers", []))
+        day_suf.update(f.lower() for f in cfg.get("day_suffixes", []))
+        year_suf.update(f.lower() for f in cfg.get("year_suffixes", []))
+        orders.update(cfg.get("orders", ["dmy"]))
+        mdy = mdy and cfg.get("numeric_order", "dmy") == "mdy"
+        if "jalali_years" in cfg:
+            lo, hi = cfg["jalali_years"]
+            jalali = (min(lo, jalali[0]), max(hi, jalali[1])) if jalali else (lo, hi)
+        pivot = cfg.get("jalali_short_year_pivot", pivot)
+
+    word_keys = {k for k in words if re.search(r"\w", k)}
+    punct = "|".join(re.escape(k) for k in sorted(set(words) - word_keys, key=len, reverse=True)) or "(?!)"
+    # A number is not a date part when it is glued to other digits, a decimal,
+    # a time, a percentage, or a word ("28-я", "1990s", "5%", "8/1", "330,0").
+    not_after = r"(?<![\d.,/:])"
+    not_before = r"(?!\d|[.,/:]\d|\s?%|[-‐‑]?[^\W\d_])"
+    tokens = re.compile(
+        rf"(?=\d){not_after}(?:"
+        rf"(?P<dmy>(?P<a1>\d{{1,2}})(?P<s1>[./])(?P<a2>\d{{1,2}})(?P=s1)(?P<a3>\d{{4}}){not_before})"
+        rf"|(?P<ymd>(?P<b1>\d{{4}})(?P<s2>[-/.])(?P<b2>\d{{1,2}})(?P=s2)(?P<b3>\d{{1,2}}){not_before})"
+        rf"|(?P<num>\d{{1,4}})(?:(?P<suf>{_trie(day_suf | year_suf)})|(?P<glued>{_trie(glued)})(?!\w))?"
+        rf"{not_before})"
+        rf"|(?<![\w\u200c])(?P<word>{_trie(word_keys)})(?!\w)"
+        rf"|(?P<punct>{punct})"
+    )
+    filler = rf"|(?<![\w\u200c])(?:{_trie(fillers)})(?!\w)" if fillers else ""
+    return _Grammar(
+        tokens=tokens,
+        words=words,
+        exact={k: frozenset(v) for k, v in exact.items() if k not in loose},
+        gap=re.compile(rf"(?:[\s\u200c]+{filler})*"),
+        prep_tail=re.compile(rf"(?<![\w\u200c])(?:{_trie(preps)})[\s\u200c]+\Z") if preps else None,
+        word_check=re.compile(rf"(?<![\w\u200c])(?:{_trie(relword)})", re.IGNORECASE) if relword else None,
+        day_suffixes=frozenset(day_suf),
+        year_suffixes=frozenset(year_suf),
+        orders=frozenset(orders),
+        numeric_mdy=mdy,
+        jalali=jalali,
+        jalali_pivot=pivot,
+        day_check=re.compile(rf"(?<![\w\u200c])(?:{_trie(day_words)})(?!\w)") if day_words else None,
+    )
+
+
+def _lower(text: str) -> str:
+    """``text`` in lower case, keeping every offset (a character whose lower case is longer stays)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _tokenise(text: str, low: str, g: _Grammar) -> list[_Tok]:
+    """The date tokens of ``text`` (``low`` is its lower case), in order."""
+    out: list[_Tok] = []
+    for m in g.tokens.finditer(low):
+        if m.group("dmy"):
+            a, b, y = int(m["a1"]), int(m["a2"]), int(m["a3"])
+            if b > 12 or (a <= 12 and g.numeric_mdy):
+                a, b = b, a
+            out.append(_Tok(m.start(), m.end(), {"date": ("gregorian", y, b, a)}))
+        elif m.group("ymd"):
+            y, mo, d = int(m["b1"]), int(m["b2"]), int(m["b3"])
+            cal = "jalali" if g.jalali and g.jalali[0] <= y <= g.jalali[1] else "gregorian"
+            out.append(_Tok(m.start(), m.end(), {"date": (cal, y, mo, d)}))
+        elif m.group("num"):
+            digits, suf = m["num"], (m["suf"] or "").lower()
+            out.append(_Tok(m.start(), m.end("num") + len(m["suf"] or ""), {"num": (int(digits), len(digits), suf)}))
+            if m.group("glued"):
+                out.append(_Tok(m.start("glued"), m.end(), g.words.get(_SPACES.sub(" ", m["glued"]), {})))
+        else:
+            key = _SPACES.sub(" ", m.group())
+            kinds = g.words.get(key)
+            if kinds and (key not in g.exact or _SPACES.sub(" ", text[m.start() : m.end()]) in g.exact[key]):
+                out.append(_Tok(m.start(), m.end(), kinds))
+    return out
+
+
+def _is_day(tok: _Tok, g: _Grammar) -> bool:
+    value, width, suf = tok.kinds.get("num", (0, 0, ""))
+    return width in (1, 2) and 1 <= value <= 31 and (not suf or suf in g.day_suffixes)
+
+
+def _is_year(tok: _Tok, g: _Grammar) -> bool:
+    value, width, suf = tok.kinds.get("num", (0, 0, ""))
+    return width == 4 and _MIN_YEAR <= value <= _MAX_YEAR and (not suf or suf in g.year_suffixes)
+
+
+class _Parser:
+    """Reads items and chains of items from the tokens of one sentence."""
+
+    def __init__(self, text: str, toks: list[_Tok], g: _Grammar) -> None:
+        self.toks, self.g, self.n = toks, g, len(toks)
+        self.adj = [False] + [
+            g.gap.fullmatch(text, toks[i - 1].end, toks[i].start) is not None for i in range(1, len(toks))
+        ]
+
+    def has(self, j: int, kind: str) -> bool:
+        """Whether token ``j`` exists, follows its predecessor directly and can be ``kind``."""
+        return j < self.n and self.adj[j] and kind in self.toks[j].kinds
+
+    def year_tail(self, j: int, item: _Item, first: bool = False) -> int:
+        """Read ``[year word] YEAR [year word]`` at ``j`` into ``item``; the index after it."""
+        toks, g = self.toks, self.g
+        if j >= self.n or not (first or self.adj[j]):
+            return j
+        k = j + 1 if "pre" in toks[j].kinds and self.has(j + 1, "num") else j
+        short = self.short_jalali(toks[k], item.mcal == "jalali" or (k > j and toks[j].kinds["pre"] is not None))
+        if short is None and not _is_year(toks[k], g):
+            return j
+        item.year, item.end = short or toks[k].kinds["num"][0], toks[k].end
+        if k > j:
+            item.marked, item.ycal = True, toks[j].kinds["pre"]
+        if short is not None:
+            item.marked, item.ycal = True, "jalali"
+        if self.has(k + 1, "post"):
+            item.marked, item.ycal, item.end = True, toks[k + 1].kinds["post"], toks[k + 1].end
+            return k + 2
+        return k + 1
+
+    def short_jalali(self, tok: _Tok, jalali_context: bool) -> int | None:
+        """A 2-digit Solar Hijri year ("اردیبهشت ۹۹", "سال 92") as a full year, else None."""
+        value, width, suf = tok.kinds.get("num", (0, 0, ""))
+        if self.g.jalali_pivot is None or not jalali_context or width != 2 or suf:
+            return None
+        return value + (1400 if value <= self.g.jalali_pivot else 1300)
+
+    def short_year_end(self, j: int, first: _Item) -> tuple[_Item, int] | None:
+        """The end of a year range written with two digits ("1993–94") and the next index, else None."""
+        tok = self.toks[j]
+        value, width, suf = tok.kinds.get("num", (0, 0, ""))
+        if first.month is not None or first.year is None or width != 2 or suf:
+            return None
+        year = first.year - first.year % 100 + value
+        if year <= first.year:
+            return None
+        end = _Item(tok.start, tok.end, year=year, ycal=first.ycal, marked=first.marked)
+        if self.has(j + 1, "post"):
+            end.end, end.marked, end.ycal = self.toks[j + 1].end, True, self.toks[j + 1].kinds["post"]
+            return end, j + 2
+        return end, j + 1
+
+    def item(self, i: int) -> tuple[_Item, int] | None:
+        """The item starting at token ``i`` and the index after it."""
+        tok, g = self.toks[i], self.g
+        if "date" in tok.kinds:
+            cal, y, mo, d = tok.kinds["date"]
+            return _Item(tok.start, tok.end, d, mo, y, cal, cal, True), i + 1
+        if "mon" in tok.kinds:
+            cal, mo = tok.kinds["mon"]
+            it = _Item(tok.start, tok.end, month=mo, mcal=cal)
+            j = i + 1
+            if "mdy" in g.orders and self.has(j, "num") and _is_day(self.toks[j], g):
+                it.day, it.end, j = self.toks[j].kinds["num"][0], self.toks[j].end, j + 1
+                if self.has(j, "and") and self.toks[j].kinds["and"] == "," and self.has(j + 1, "num"):
+                    j += 1 if _is_year(self.toks[j + 1], g) else 0
+            return it, self.year_tail(j, it)
+        if "day" in tok.kinds or ("num" in tok.kinds and _is_day(tok, g)):
+            it = _Item(tok.start, tok.end, day=tok.kinds["day"] if "day" in tok.kinds else tok.kinds["num"][0])
+            if "dmy" in g.orders and self.has(i + 1, "mon"):
+                it.mcal, it.month = self.toks[i + 1].kinds["mon"]
+                it.end = self.toks[i + 1].end
+                return it, self.year_tail(i + 2, it)
+            return it, i + 1
+        it = _Item(tok.start, tok.end)
+        j = self.year_tail(i, it, first=True)
+        return (it, j) if it.year is not None else None
+
+    def chain(self, i: int) -> tuple[list[_Item], list[str], int] | None:
+        """Items joined by list or range connectors from token ``i``, the joints, and the next index."""
+        first = self.item(i)
+        if first is None:
+            return None
+        items, joints, j = [first[0]], [], first[1]
+        while self.has(j, "and") or self.has(j, "to"):
+            if j + 1 >= self.n or not self.adj[j + 1]:
+                break
+            nxt = self.short_year_end(j + 1, items[-1]) if "to" in self.toks[j].kinds else None
+            nxt = nxt or self.item(j + 1)
+            if nxt is None:
+                break
+            joints.append("to" if "to" in self.toks[j].kinds else "and")
+            items.append(nxt[0])
+            j = nxt[1]
+        return items, joints, j
+
+
+def _share(items: list[_Item], orders: frozenset[str]) -> None:
+    """Lend months and years of later items to earlier ones ("3 and 5 May 2023")."""
+    for idx, it in enumerate(items):
+        if it.day is not None and it.month is None:
+            donor = next((o for o in items[idx + 1 :] if o.month is not None), None)
+            if donor is None and "mdy" in orders:
+                donor = next((o for o in reversed(items[:idx]) if o.month is not None), None)
+            if donor is not None:
+                it.month, it.mcal = donor.month, donor.mcal
+    later_year: _Item | None = None
+    for it in reversed(items):
+        if it.year is not None:
+            later_year = it
+        elif later_year is not None and it.month is not None:
+            it.year, it.ycal = later_year.year, later_year.ycal
+            if later_year.month is None:
+                later_year.lent_year = True
+    marked = next((it for it in reversed(items) if it.marked), None)
+    if marked is not None:
+        for it in items:
+            if it.year is not None and not it.marked:
+                it.marked, it.ycal = True, it.ycal or marked.ycal
+
+
+def _value(it: _Item, prep: bool, g: _Grammar, pub: date | None) -> str | None:
+    """The ISO value of a resolved item, or None when it is not a date."""
+    y, mo, d = it.year, it.month, it.day
+    if it.ycal == "lunar":
+        return None
+    if mo is None:
+        if y is None or it.lent_year:
+            return None
+        in_jalali = g.jalali is not None and g.jalali[0] <= y <= g.jalali[1]
+        if it.ycal == "jalali" or (it.ycal == "ambiguous" and in_jalali):
+            return f"{calendars.jalali_new_year(y).year:04d}"
+        if it.marked or (prep and _BARE_MIN <= y <= _BARE_MAX):
+            return f"{y:04d}"
+        return None
+    if it.mcal == "jalali":
+        if y is None:
+            y = calendars.gregorian_to_jalali_year(pub) if pub else _JALALI_NO_YEAR
+            try:
+                gd = calendars.jalali_to_gregorian(y, mo, d or 15)
+            except ValueError:
+                return None
+            return f"--{gd.month:02d}-{gd.day:02d}" if d else None
+        if g.jalali is None or not g.jalali[0] <= y <= g.jalali[1]:
+            return None
+        try:
+            gd = calendars.jalali_to_gregorian(y, mo, d or 15)
+        except ValueError:
+            return None
+        return gd.isoformat() if d else f"{gd.year:04d}-{gd.month:02d}"
+    if not 1 <= mo <= 12:
+        return None
+    if y is None:
+        return f"--{mo:02d}-{d:02d}" if d and d <= _MONTH_DAYS[mo - 1] else None
+    if d is None:
+        return f"{y:04d}-{mo:02d}"
+    try:
+        return date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _relative(tok: _Tok, pub: date) -> str:
+    """The date a relative day word or a weekday names, seen from ``pub``."""
+    if "rel" in tok.kinds:
+        return (pub + timedelta(days=tok.kinds["rel"])).isoformat()
+    return (pub - timedelta(days=(pub.weekday() - tok.kinds["wd"]) % 7)).isoformat()
+
+
+def find_dates(text: str, lang: str | None, pub_date: str | None = None) -> list[DateMatch]:
+    """The dates in ``text`` in text order, resolved at the precision written (relative ones need pub_date)."""
+    pub = date.fromisoformat(pub_date[:10]) if pub_date else None
+    g = _grammar(lang)
+    if (
+        not _HAS_DIGIT.search(text)
+        and not (pub and g.word_check and g.word_check.search(text))
+        and not (g.day_check and g.day_check.search(text.lower()))
+    ):
+        return []
+    if _TO_TRANSLATE.search(text):
+        text = text.translate(_TRANSLATE)
+    low = _lower(text)
+    toks = _tokenise(text, low, g)
+    if not any(_ANCHORS.intersection(t.kinds) for t in toks):
+        return []
+    p = _Parser(low, toks, g)
+    out: list[DateMatch] = []
+    i = 0
+    while i < p.n:
+        tok = toks[i]
+        if "rel" in tok.kinds or "wd" in tok.kinds:
+            j = i + 1 + (1 if p.has(i + 1, "and") else 0)
+            follows = p.item(j) if j < p.n and p.adj[j] else None
+            if pub and not (follows and follows[0].day is not None and follows[0].month is not None):
+                out.append(DateMatch(tok.start, tok.end, _relative(tok, pub), relative=True))
+            i += 1
+            continue
+        found = p.chain(i)
+        if found is None:
+            i += 1
+            continue
+        items, joints, i = found
+        _share(items, g.orders)
+        prep = bool(g.prep_tail and g.prep_tail.search(low, max(0, items[0].start - 30), items[0].start))
+        k = 0
+        while k < len(items):
+            it = items[k]
+            if k < len(joints) and joints[k] == "to":
+                end = items[k + 1]
+                # two bare years in increasing order ("2023–2027") are a range of years even unannounced
+                years = it.month is None and end.month is None and (it.year or 0) < (end.year or 0)
+                v1, v2 = _value(it, prep or years, g, pub), _value(end, prep or years, g, pub)
+                if v1 and v2:
+                    out.append(DateMatch(it.start, end.end, v1, v2))
+                k += 2
+                continue
+            v = _value(it, prep, g, pub)
+            if v:
+                out.append(DateMatch(it.start, it.end, v))
+            k += 1
+    return out
