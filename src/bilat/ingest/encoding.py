@@ -25,8 +25,11 @@ def looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head.translate(None, _NOT_CONTROL))  # C speed: delete every ordinary byte, count the rest
     return bool(head) and controls / len(head) > 0.05
+
+
+_NOT_CONTROL = bytes(range(9, 14)) + bytes(range(32, 256))
 
 
 def decode(data: bytes) -> tuple[str, str]:

@@ -33,6 +33,8 @@ class Store:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as e:
             raise SchemaError(f"{self.path}: cannot open as a DuckDB database ({e})") from e
+        # A bounded buffer pool keeps memory flat however large the database grows (#2).
+        self.con.execute("SET memory_limit = '256MB'")
         if not read_only:
             migrate(self.con)
 
