@@ -66,3 +66,20 @@ def make_docx(path: Path, paragraphs: list[str], title: str | None = None) -> Pa
         d.add_paragraph(p)
     d.save(str(path))
     return path
+
+
+def mentions_of(text: str, lang: str | None = None, date: str | None = None, url: str | None = None):
+    """Run normalise + extract on one text written by a test; return its event mentions."""
+    from bilat import pipeline
+    from bilat.records import Document
+
+    p = pipeline.process(Document(name="t", text=text, lang=lang, date=date, url=url))
+    return list(p.mentions)
+
+
+def indicators_of(text: str, lang: str | None = None, date: str | None = None):
+    """Run normalise + extract on one text written by a test; return its indicators."""
+    from bilat import pipeline
+    from bilat.records import Document
+
+    return list(pipeline.process(Document(name="t", text=text, lang=lang, date=date)).indicators)

@@ -105,17 +105,17 @@ class KnowledgeBase:
                 return
             ids = [d.id for d in read_buf]
             known = self.store.known(ids)
-            batch: list[tuple[Document, Any]] = []
+            batch: list[pipeline.Processed] = []
             for doc_id, item in zip(ids, read_buf, strict=True):
                 if doc_id in known:
                     report.unchanged += 1
                     continue
                 known.add(doc_id)
-                batch.append(pipeline.normalise(item))
+                batch.append(pipeline.process(item))
             report.stored += self.store.write_batch(batch)
             if on_stored:
-                for doc, _ in batch:
-                    on_stored(doc)
+                for p in batch:
+                    on_stored(p.document)
             read_buf, read_chars = [], 0
 
         for n, path in enumerate(files, 1):

@@ -1,0 +1,148 @@
+"""Extraction: one document's sentences to event mentions and indicators (#3).
+
+    extract(document, analysis) -> (mentions, indicators)
+
+Each sentence is read in the matching view of the stored text (same length, Persian letters
+unified, ASCII digits) with inline markers (footnotes, interlanguage links) blanked, so every
+offset points into the stored text. The document gives context: its own state ("our country",
+a ministry's site), its main pair of states, its publication date, and the dates of the
+sentence before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from urllib.parse import urlparse
+
+from bilat.extract.actors import ActorMatch, find_actors
+from bilat.extract.dates import find_dates
+from bilat.extract.events import Context, Draft, draft_events
+from bilat.extract.indicators import IndicatorContext, find_indicators
+from bilat.extract.kinds import KINDS
+from bilat.extract.people import PersonMatch, find_people
+from bilat.extract.triggers import find_triggers, lexicon
+from bilat.normalise import Analysis, norm_view
+from bilat.records import Document, Evidence, Indicator, Mention, Person
+
+# Placeholder code for "our country" until the document's own state is known.
+_SELF = "SELF"
+# Country-code top-level domains that differ from the ISO 3166 code.
+_TLD = {"uk": "GB", "su": "SU"}
+
+
+def _view(doc: Document, analysis: Analysis) -> str:
+    """The matching view of the text, with inline markers blanked (same length as the text)."""
+    view = norm_view(doc.text)
+    inline = [s for s in analysis.spans if s.kind != "navigation"]
+    if not inline:
+        return view
+    chars = list(view)
+    for s in inline:
+        chars[s.start : s.end] = " " * (s.end - s.start)
+    return "".join(chars)
+
+
+def _self_and_pair(doc: Document, found: Sequence[list[ActorMatch]]) -> tuple[str | None, tuple[str, ...]]:
+    """The document's own state (its site's country domain, else the first state it names) and its main pair."""
+    counts: Counter[str] = Counter()
+    first: str | None = None
+    for actors in found:
+        for a in actors:
+            if a.how in ("name", "adjective", "capital") and len(a.code) == 2:
+                counts[a.code] += 1
+                first = first or a.code
+    self_code = None
+    if doc.url:
+        tld = (urlparse(doc.url).hostname or "").rsplit(".", 1)[-1].lower()
+        if len(tld) == 2:
+            self_code = _TLD.get(tld, tld.upper())
+    self_code = self_code or first
+    ranked = [c for c, _ in counts.most_common(3)]
+    pair = tuple(dict.fromkeys([c for c in [self_code, *ranked] if c]))[:2]
+    return self_code, pair
+
+
+def _person(p: PersonMatch) -> Person:
+    return Person(name=p.name, latin=p.latin, role=p.role, country=p.country)
+
+
+def _mention(doc: Document, index: int, start: int, end: int, d: Draft) -> Mention:
+    kind = KINDS[d.kind]
+    key = f"{doc.id}|{index}|{d.kind}|{d.date}|{d.trigger.start}"
+    return Mention(
+        id="m:" + hashlib.sha1(key.encode()).hexdigest()[:16],
+        doc=doc.name, lang=doc.lang, kind=d.kind, plover=kind.plover, plover_mode=kind.plover_mode,
+        cameo=kind.cameo, date=d.date, date_end=d.date_end,
+        evidence=Evidence(index, start, end, doc.text[start:end]),
+        actors=d.actors, source=d.source, target=d.target, location=d.location, people=d.people,
+        confidence=round(d.confidence, 2),
+    )
+
+
+def _same_event(a: Mention, b: Mention) -> bool:
+    """One event stated twice in a document (headline and body): same kind, date and states."""
+    return a.kind == b.kind and a.date == b.date and (set(a.actors) <= set(b.actors) or set(b.actors) <= set(a.actors))
+
+
+def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indicator]]:
+    """Event mentions and indicators stated by one document."""
+    view = _view(doc, analysis)
+    rows = [(i, s, e, lang) for i, (s, e, lang, bp) in enumerate(analysis.sentences) if not bp]
+    found = [find_actors(view[s:e], lang or doc.lang, _SELF) for _, s, e, lang in rows]
+    self_code, pair = _self_and_pair(doc, found)
+    ctx = Context(lang=doc.lang, self_code=self_code, pair=pair, pub_date=doc.date)
+    ictx = IndicatorContext(reporter=self_code, partner=next((c for c in pair if c != self_code), None))
+    mentions: list[Mention] = []
+    indicators: list[Indicator] = []
+    prev_para_end = -1
+    for (index, s, e, lang), actors in zip(rows, found, strict=True):
+        text = view[s:e]
+        low = text.lower()
+        code = lang or doc.lang
+        ctx.lang = code
+        if s > prev_para_end + 1 and "\n" in doc.text[prev_para_end:s]:
+            ctx.prev_dates = []  # a new paragraph: dates do not carry over
+        prev_para_end = e
+        actors = [ActorMatch(a.start, a.end, self_code or "", a.how) if a.code == _SELF else a for a in actors]
+        dates = find_dates(text, code, doc.date)
+        triggers = find_triggers(low, code)
+        if triggers:
+            people = tuple(_person(p) for p in find_people(text, code, actors))
+            if ctx.prev_people and _refers_back(low, code):
+                # "his meeting with ...": the person of the sentence before takes part too.
+                people = tuple(dict.fromkeys((*ctx.prev_people[:1], *people)))
+            for d in draft_events(text, low, ctx, triggers, dates, actors, people):
+                m = _mention(doc, index, s, e, d)
+                if not any(_same_event(m, x) for x in mentions):
+                    mentions.append(m)
+            if people:
+                ctx.prev_people = people
+        elif dates:
+            ctx.prev_people = ()
+        found_ind, ictx = find_indicators(text, code, ictx)
+        for n, f in enumerate(found_ind):
+            key = f"{doc.id}|{index}|{f.indicator}|{f.period}|{n}"
+            indicators.append(Indicator(
+                id="i:" + hashlib.sha1(key.encode()).hexdigest()[:16], doc=doc.name, lang=doc.lang,
+                indicator=f.indicator, reporter=f.reporter, partner=f.partner, period=f.period, value=f.value,
+                unit=f.unit, evidence=Evidence(index, s, e, doc.text[s:e]), change_pct=f.change_pct,
+            ))
+        if dates:
+            ctx.prev_dates = [d for d in dates if d.value and not d.relative] or ctx.prev_dates
+    # Undated events in a dated report take its publication date (SCHEMA.md).
+    if doc.date:
+        mentions = [m if m.date else _with_date(m, doc.date) for m in mentions]
+    return mentions, indicators
+
+
+def _with_date(m: Mention, date: str) -> Mention:
+    return replace(m, date=date)
+
+
+def _refers_back(low: str, code: str | None) -> bool:
+    lex = lexicon(code)
+    rx = lex.roles.get("anaphora") if lex else None
+    return bool(rx and rx.search(low))

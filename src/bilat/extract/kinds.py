@@ -30,7 +30,7 @@ KINDS: dict[str, Kind] = {
         Kind("visit", "CONSULT", "visit", "042"),
         Kind("meeting", "CONSULT", None, "040", symmetric=True),
         Kind("consultations", "CONSULT", None, "046", symmetric=True),
-        Kind("phone_call", "CONSULT", "phone", "041", symmetric=True),
+        Kind("phone_call", "CONSULT", "phone", "041"),
         Kind("credentials", "SUPPORT", "credentials", "050"),
         Kind("notes_exchange", "SUPPORT", None, "050", symmetric=True),
         Kind("agreement_signed", "SUPPORT", None, "057", symmetric=True),

@@ -16,7 +16,7 @@ import duckdb
 import pyarrow as pa
 
 from bilat.errors import SchemaError
-from bilat.records import Document, Paragraph, Span
+from bilat.records import Document, Paragraph, Span, to_dict
 from bilat.store.migrations import migrate
 
 TABLES = ("mentions", "indicators", "events")
@@ -55,25 +55,26 @@ class Store:
         rows = self.con.execute("SELECT id FROM documents WHERE id IN (SELECT unnest(?))", [list(doc_ids)])
         return {r[0] for r in rows.fetchall()}
 
-    def write_batch(self, items: Sequence[tuple[Document, Any]]) -> int:
-        """Store documents with their analysis (paragraphs, sentences, spans) in one transaction.
+    def write_batch(self, items: Sequence[Any]) -> int:
+        """Store processed documents in one transaction: text, paragraphs, sentences, spans, mentions, indicators.
 
-        ``items`` holds ``(document, analysis)`` pairs where analysis has ``paragraphs``, ``sentences``
-        and ``spans``. Documents already stored are skipped. Returns how many were stored.
+        ``items`` are ``pipeline.Processed`` records. Documents already stored are skipped.
+        Returns how many were stored.
         """
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            ids = [d.id for d, _ in items]
+            ids = [p.document.id for p in items]
             known = self.known(ids)
-            fresh: list[tuple[Document, Any]] = []
-            for doc_id, (doc, an) in zip(ids, items, strict=True):
+            fresh: list[Any] = []
+            for doc_id, p in zip(ids, items, strict=True):
                 if doc_id not in known:
                     known.add(doc_id)
-                    fresh.append((doc, an))
-            versions = self._versions([(d.source, d.name) for d, _ in fresh])
-            docs, paras, sents, spans = [], [], [], []
-            for doc, an in fresh:
+                    fresh.append(p)
+            versions = self._versions([(p.document.source, p.document.name) for p in fresh])
+            docs, paras, sents, spans, mentions, indicators = [], [], [], [], [], []
+            for item in fresh:
+                doc, an = item.document, item.analysis
                 doc_id = doc.id  # a hash of the whole text: compute it once
                 key = (doc.source, doc.name)
                 version = versions.get(key, 0) + 1
@@ -84,6 +85,10 @@ class Store:
                              for i, p in enumerate(an.paragraphs))
                 sents.extend((doc_id, i, s[0], s[1], s[2], s[3]) for i, s in enumerate(an.sentences))
                 spans.extend((doc_id, s.start, s.end, s.kind) for s in an.spans)
+                mentions.extend((m.id, doc_id, m.kind, m.date, json.dumps(to_dict(m), ensure_ascii=False))
+                                for m in item.mentions)
+                indicators.extend((i.id, doc_id, i.indicator, i.period, json.dumps(to_dict(i), ensure_ascii=False))
+                                  for i in item.indicators)
             superseded = [(src, name) for (src, name), v in versions.items() if v > 1]
             if superseded:
                 self._append("_bilat_superseded", ("source", "name"), superseded, create=True)
@@ -94,6 +99,8 @@ class Store:
             self._append("paragraphs", ("doc", "idx", "start", "end", "lang", "boilerplate"), paras)
             self._append("sentences", ("doc", "idx", "start", "end", "lang", "boilerplate"), sents)
             self._append("spans", ("doc", "start", "end", "kind"), spans)
+            self._append("mentions", ("id", "doc_id", "kind", "date", "record"), mentions)
+            self._append("indicators", ("id", "doc_id", "indicator", "period", "record"), indicators)
             con.execute("COMMIT")
             return len(docs)
         except BaseException:

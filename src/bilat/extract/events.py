@@ -1,0 +1,254 @@
+"""From one sentence's triggers, dates, actors and people to event mentions with roles.
+
+Roles follow SCHEMA.md: visitor's state -> host state; sending -> receiving state for
+credentials; imposer -> target for sanctions; the initiator of a phone call; donor ->
+recipient; speaker -> addressee. Role words (destination prepositions, "against", "on the
+initiative of", "ambassador") come from each language's ``events.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bilat.extract.actors import ActorMatch
+from bilat.extract.dates import DateMatch
+from bilat.extract.kinds import KINDS, WITH_ORGANISATIONS
+from bilat.extract.triggers import Lexicon, Trigger, lexicon
+from bilat.records import Location, Person
+
+# Kinds whose source is the actor before the trigger (the grammatical subject) and whose target
+# is the one after it, when the text gives no role word.
+SUBJECT_FIRST = frozenset({"sanctions", "sanctions_lifted", "aid", "praise", "criticism", "relations_downgraded",
+                           "mediation"})
+# Organisations take part as actors in these kinds when they stand before the trigger (the EU imposes).
+ORG_SUBJECT = frozenset({"sanctions", "sanctions_lifted", "aid", "praise", "criticism", "mediation"})
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """An event mention before it gets its document, evidence and id."""
+
+    kind: str
+    trigger: Trigger
+    date: str | None
+    date_end: str | None
+    actors: tuple[str, ...]
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    location: Location | None
+    people: tuple[Person, ...]
+    confidence: float
+
+
+@dataclass(slots=True)
+class Context:
+    """What the document says around a sentence: its own state, its main pair, the dates just before."""
+
+    lang: str | None
+    self_code: str | None = None
+    pair: tuple[str, ...] = ()
+    pub_date: str | None = None
+    prev_dates: list[DateMatch] = field(default_factory=list)
+    prev_people: tuple[Person, ...] = ()
+
+
+def _ends_with(rx: re.Pattern[str] | None, low: str, pos: int, span: int = 40) -> bool:
+    """Whether ``low[:pos]`` ends with one of the role words (allowing a short abbreviation like "г.")."""
+    if rx is None:
+        return False
+    head = low[max(0, pos - span) : pos]
+    head = re.sub(r"(?:\s\w{1,3}\.\s*|\s)+$", "", " " + head)  # drop a trailing "г." / "м." and spaces
+    ends = [m.end() for m in rx.finditer(head)]
+    return bool(ends) and ends[-1] == len(head)
+
+
+def _after(rx: re.Pattern[str] | None, low: str, actors: Sequence[ActorMatch], reach: int = 30) -> list[ActorMatch]:
+    """Actors that start within ``reach`` characters after a match of ``rx``."""
+    if rx is None:
+        return []
+    out = []
+    for m in rx.finditer(low):
+        near = [a for a in actors if 0 <= a.start - m.end() <= reach]
+        if near:
+            out.append(min(near, key=lambda a: a.start))
+    return out
+
+
+def _states(actors: Sequence[ActorMatch]) -> list[ActorMatch]:
+    return [a for a in actors if a.how != "org" and a.how != "place"]
+
+
+def _dates_for(triggers: Sequence[Trigger], dates: Sequence[DateMatch], low: str, lex: Lexicon,
+               ctx: Context) -> dict[int, list[DateMatch | None]]:
+    """The date(s) of each trigger: a coordinated list of dates gives one event per date."""
+    joiners = {w.strip() for w in lex.role_words.get("date_list", (",",))}
+    groups: list[list[DateMatch]] = []
+    for d in sorted(dates, key=lambda d: d.start):
+        if groups:
+            gap = low[groups[-1][-1].end : d.start]
+            words = [w for w in re.split(r"(\s+|,)", gap) if w.strip()]
+            if all(w in joiners for w in words) or not words:
+                groups[-1].append(d)
+                continue
+        groups.append([d])
+    out: dict[int, list[DateMatch | None]] = {}
+    for i, t in enumerate(triggers):
+        if not groups:
+            # An encyclopedia's sentence continues the date of the one before; a dated news
+            # report's undated sentence takes the publication date (set by the caller).
+            inherited = ctx.prev_dates[:1] if not ctx.pub_date else []
+            out[i] = list(inherited) if inherited else [None]
+            continue
+        before = [g for g in groups if g[0].start < t.start]
+        group = before[-1] if before else groups[0]
+        out[i] = list(group)
+    return out
+
+
+def _names_pair(low: str, lex: Lexicon) -> bool:
+    rx = lex.roles.get("pair")
+    return bool(rx and rx.search(low))
+
+
+def _location(low: str, text: str, actors: Sequence[ActorMatch], lex: Lexicon) -> tuple[Location | None, str | None]:
+    """The place named after a locative preposition (a capital or a venue), and its country."""
+    for a in actors:
+        if a.how in ("capital", "place") and _ends_with(lex.roles.get("locative"), low, a.start):
+            return Location(text[a.start : a.end], a.code), a.code
+    return None, None
+
+
+def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger], dates: Sequence[DateMatch],
+                 actors: Sequence[ActorMatch], people: Sequence[Person]) -> list[Draft]:
+    """Event mentions stated by one sentence, before evidence and ids are attached."""
+    lex = lexicon(ctx.lang)
+    if lex is None or not triggers:
+        return []
+    actors = [a if a.how != "self" else ActorMatch(a.start, a.end, ctx.self_code or "", "self") for a in actors]
+    actors = [a for a in actors if a.code]
+    location, place_code = _location(low, text, actors, lex)
+    locative = lex.roles.get("locative")
+    drafts = []
+    by_trigger = _dates_for(triggers, dates, low, lex, ctx)
+    for i, t in enumerate(triggers):
+        kind = KINDS[t.kind]
+        # Capitals after a locative preposition are places; other capitals stand for their state.
+        acting = [a for a in actors if not (a.how == "capital" and _ends_with(locative, low, a.start))]
+        states = _states(acting)
+        orgs = [a for a in acting if a.how == "org"]
+        if t.kind.startswith("membership_") and not orgs:
+            continue  # joining or leaving is about an organisation named in the sentence
+        source, target = _roles(t, low, states, orgs, actors, lex, place_code)
+        codes = {a.code for a in states}
+        if t.kind in WITH_ORGANISATIONS:
+            codes |= {a.code for a in orgs}
+        elif t.kind in ORG_SUBJECT:
+            codes |= {a.code for a in orgs if a.start < t.start}
+        codes |= set(source) | set(target)
+        if t.kind == "credentials" and source and target:
+            codes = set(source) | set(target)
+        if t.kind == "visit" and not codes and place_code:
+            codes.add(place_code)
+        # An international event names a state in its sentence ("his meeting with the Norwegian
+        # minister"), or says "the two countries" / "bilateral"; the document's pair only completes it.
+        if not codes and not (place_code and not kind.bilateral) and not _names_pair(low, lex):
+            continue
+        if not codes and place_code:
+            codes.add(place_code)
+        # A bilateral event that names only the document's own state is a domestic one
+        # ("the President met the governor"), unless the sentence says "bilateral" / "the two sides".
+        if kind.bilateral and codes <= {ctx.self_code} and not _names_pair(low, lex):
+            continue
+        confidence = 0.8
+        if kind.bilateral and len(codes) < 2:
+            # "the two countries", "his meeting with the Norwegian minister": the document's pair.
+            for c in (ctx.self_code, *ctx.pair):
+                if len(codes) >= 2:
+                    break
+                if c and c not in codes:
+                    codes.add(c)
+                    confidence = 0.6
+        if not codes:
+            continue
+        if not kind.symmetric:
+            source, target = _complete_roles(t.kind, source, target, codes)
+        for d in by_trigger[i]:
+            drafts.append(Draft(
+                kind=t.kind, trigger=t,
+                date=d.value if d else None, date_end=d.value_end if d else None,
+                actors=tuple(sorted(codes)),
+                source=() if kind.symmetric else tuple(sorted(source)),
+                target=() if kind.symmetric else tuple(sorted(target)),
+                location=location, people=tuple(people),
+                confidence=confidence if d else confidence - 0.2,
+            ))
+    return drafts
+
+
+def _roles(t: Trigger, low: str, states: list[ActorMatch], orgs: list[ActorMatch], actors: Sequence[ActorMatch],
+           lex: Lexicon, place_code: str | None) -> tuple[set[str], set[str]]:
+    """Source and target state codes of one trigger, from role words and word order."""
+    source: set[str] = set()
+    target: set[str] = set()
+    before = [a for a in states if a.end <= t.start]
+    after = [a for a in states if a.start >= t.start]
+    if t.kind == "visit":
+        dest = [a for a in actors if a.start >= t.start and a.how != "org"
+                and (_ends_with(lex.roles.get("destination"), low, a.start) or a.end <= t.end
+                     or a.start - t.end <= 2)]
+        if dest:
+            target.add(dest[0].code)
+        elif place_code:
+            target.add(place_code)
+        source |= {a.code for a in states if a.code not in target}
+    elif t.kind == "credentials":
+        sending = _after(lex.roles.get("ambassador"), low, states)
+        if sending:
+            source.add(sending[0].code)
+        target |= {a.code for a in after if a.code not in source}
+        if not target:
+            target |= {a.code for a in states if a.code not in source}
+    elif t.kind == "phone_call":
+        init = _after(lex.roles.get("initiative"), low, states)
+        if init:
+            source.add(init[0].code)
+            target |= {a.code for a in states if a.code not in source}
+    elif t.kind == "conference":
+        source |= {a.code for a in states if a.code != place_code}
+        if place_code and place_code not in source:
+            target.add(place_code)
+    elif t.kind.startswith("membership_"):
+        source |= {a.code for a in states}
+        target |= {a.code for a in orgs}
+    elif t.kind in SUBJECT_FIRST:
+        against = [a for a in actors if a.start >= t.start and a.how != "org"
+                   and (_ends_with(lex.roles.get("against"), low, a.start) or a.how == "self")]
+        against += [a for a in _after(lex.roles.get("against"), low, states) if a not in against]
+        # The subject stands before the trigger, not inside a place phrase ("after the elections in Belarus").
+        locative = lex.roles.get("locative")
+        subject = [a for a in before if not _ends_with(locative, low, a.start)]
+        if t.kind in ORG_SUBJECT:
+            subject += [o for o in orgs if o.end <= t.start]
+        if t.kind == "mediation" and not subject:
+            subject = [a for a in after if 0 <= a.start - t.end <= 3]
+        target |= {a.code for a in against}
+        source |= {a.code for a in subject if a.code not in target}
+        if not target:
+            target |= {a.code for a in after if a.code not in source}
+    return source, target
+
+
+def _complete_roles(kind: str, source: set[str], target: set[str], codes: set[str]) -> tuple[set[str], set[str]]:
+    """Fill a missing side of a two-party event from the other actors."""
+    rest = codes - source - target
+    if kind in ("conference", "aid", "mediation") or kind.startswith("membership_"):
+        return source, target
+    if kind == "phone_call":  # roles only when the text names the initiator
+        return (source, rest | target) if source else (source, target)
+    if source and not target and rest:
+        target = set(rest)
+    elif target and not source and rest:
+        source = set(rest)
+    return source, target

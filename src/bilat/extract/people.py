@@ -1,0 +1,576 @@
+"""Find the people named in a sentence: name, base form, role, state and a Latin form.
+
+Three ways in, by trust: a role phrase ("Министр иностранных дел Беларуси", "Prime
+Minister", "وزیر امور خارجه نروژ") followed by a name; an honorific ("господин",
+"آقای"); and, in scripts with capitals only, a bare name in a strong shape (initials and
+surname, "Name Surname" with a surname ending, or a name before a person verb). Names
+joined by a conjunction share the role phrase ("министров В.В. Макея и И.Э. Сорейде").
+
+Everything language-specific is in ``lang/<code>/people.toml`` (documented there):
+role phrases with their English labels, ministry domains, "deputy" modifiers, fillers,
+honorifics, conjunctions, person verbs, stop words, surname endings and the rules that
+bring inflected names back to the nominative. The state of a role comes from
+:func:`bilat.extract.actors.find_actors`: the first actor right after the role phrase,
+or a demonym (or possessive) right before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from bilat import lang as langdata
+from bilat.extract.actors import ActorMatch, find_actors
+from bilat.extract.translit import to_latin
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMatch:
+    """One person named in a sentence."""
+
+    start: int  # the name's span in the text passed in (role words excluded)
+    end: int
+    name: str  # the name in base form (nominative) as far as the rules allow
+    surname: str  # the surname in base form
+    latin: str  # ASCII transliteration of ``name``
+    role: str | None  # normalised English role label
+    country: str | None  # ISO alpha-2 of the state the person acts for
+    role_start: int | None = None
+    role_end: int | None = None
+
+
+_WORD = r"[^\W\d_]+(?:[-'\u2019\u200c][^\W\d_]+)*"
+#: one piece of a name: an initial ("В.") or a word
+_PIECE = re.compile(r"(?P<ini>[^\W\d_]\.)|(?P<word>" + _WORD + ")")
+_GAP = re.compile(r"[ \t\u00a0\u200c]*")
+_SIDE_GAP = re.compile(r"\s*[,\u060c]?\s*")
+_SPACES = re.compile(r"\s*")
+_WORD_RE = re.compile(_WORD)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    roles: re.Pattern[str]  # any role phrase (to tell role words from names)
+    phrases: dict[str, tuple[tuple[re.Pattern[str], str], ...]]  # first letter -> (phrase, label)
+    modifiers: dict[str, tuple[tuple[re.Pattern[str], str], ...]]
+    unmodified: frozenset[str]
+    domains: tuple[tuple[re.Pattern[str], str], ...]
+    honorific: re.Pattern[str] | None
+    link: re.Pattern[str] | None  # between a role and its state ("of the")
+    filler: re.Pattern[str] | None  # between a role (or state) and the name
+    possessive: re.Pattern[str] | None
+    conj: re.Pattern[str] | None
+    located: re.Pattern[str] | None
+    verbs: re.Pattern[str] | None
+    stop: re.Pattern[str] | None
+    surname_end: re.Pattern[str] | None
+    patronymic: tuple[str, ...]
+    particles: frozenset[str]
+    strong: tuple[tuple[str, str], ...]
+    weak: tuple[tuple[str, str], ...]
+    oblique: tuple[str, ...]
+    caseless: bool
+    max_words: int
+
+
+def _alt(items: Sequence[str]) -> str:
+    return "|".join(sorted((i.replace(" ", r"\s+") for i in items), key=len, reverse=True))
+
+
+def _opt(items: Sequence[str], whole: bool = True, flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
+    if not items:
+        return None
+    body = f"(?:{_alt(items)})"
+    return re.compile(rf"(?<!\w){body}(?!\w)" if whole else body, flags)
+
+
+def _by_first(items: list[tuple[re.Pattern[str], str]]) -> dict[str, tuple[tuple[re.Pattern[str], str], ...]]:
+    """Patterns keyed by the lower-case first letter they can start with ("" for any)."""
+    out: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+    for pat, label in items:
+        first = pat.pattern[:1]
+        out.setdefault(first.lower() if first.isalpha() else "", []).append((pat, label))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _longest(table: dict[str, tuple[tuple[re.Pattern[str], str], ...]], text: str, pos: int) -> tuple[int, str] | None:
+    best: tuple[int, str] | None = None
+    for pat, label in (*table.get(text[pos : pos + 1].lower(), ()), *table.get("", ())):
+        m = pat.match(text, pos)
+        if m is not None and (best is None or m.end() > best[0]):
+            best = (m.end(), label)
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class _Role:
+    start: int
+    end: int
+    label: str
+    head: str  # the first word ("заместителя", "Министром")
+
+
+def _role_at(r: _Rules, text: str, pos: int) -> _Role | None:
+    """The role phrase (with a modifier such as "deputy") that starts at ``pos``."""
+    if pos and (text[pos - 1].isalnum() or text[pos - 1] == "_"):
+        return None
+    mod = _longest(r.modifiers, text, pos)
+    hit = _longest(r.phrases, text, mod[0]) if mod else None
+    if hit is None:
+        mod, hit = None, _longest(r.phrases, text, pos)
+    if hit is None:
+        return None
+    label = hit[1]
+    if mod is not None and label not in r.unmodified:
+        label = f"{mod[1]} {label}"
+    head = text[pos : hit[0]].split(None, 1)[0]
+    return _Role(pos, hit[0], label, head)
+
+
+@cache
+def _shape(max_words: int) -> re.Pattern[str]:
+    """Name shapes over piece kinds (I initial, W word, P particle): "IIW", "WII", "WW", "WIW"."""
+    return re.compile(rf"I{{1,3}}(?:P{{0,3}}W){{1,2}}|W(?:I{{1,2}}W|P{{0,3}}W){{0,{max_words - 1}}}(?:I{{1,3}})?")
+
+
+_WORD_START = re.compile(r"(?<!\w)[^\W\d_]")
+
+
+@cache
+def _rules(code: str) -> _Rules:
+    data = langdata.toml(code, "people.toml")
+    domains = data.get("domains", {})
+    dom_alt = f"(?:{_alt([p for ps in domains.values() for p in ps])})" if domains else "(?!)"
+    mods = data.get("modifiers", {})
+    phrases: list[tuple[re.Pattern[str], str]] = []
+    for label, items in data.get("roles", {}).items():
+        for phrase in items:
+            body = phrase.replace("{domain}", dom_alt).replace(" ", r"\s+")
+            phrases.append((re.compile(body + r"(?!\w)", re.IGNORECASE), label))
+    modifiers = [
+        (re.compile(m.replace(" ", r"\s+") + r"\s+", re.IGNORECASE), label)
+        for label, items in mods.items()
+        for m in items
+    ]
+    every = _alt([p for ps in data.get("roles", {}).values() for p in ps]).replace("{domain}", dom_alt)
+    rules = data.get("inflection", {})
+    return _Rules(
+        roles=re.compile(f"(?:{every or '(?!)'})", re.IGNORECASE),
+        phrases=_by_first(phrases),
+        modifiers=_by_first(modifiers),
+        unmodified=frozenset(k for k, v in data.get("unmodified", {}).items() if v),
+        domains=tuple((re.compile(_alt(ps), re.IGNORECASE), d) for d, ps in domains.items()),
+        honorific=_opt(data.get("honorifics", [])),
+        link=_opt(data.get("links", []), whole=False),
+        filler=_opt(data.get("fillers", []), whole=False),
+        possessive=_opt(data.get("possessive", []), whole=False),
+        conj=_opt(data.get("conjunctions", [])),
+        located=_opt(data.get("located", [])),
+        verbs=re.compile(f"(?:{_alt(v)})(?!\\w)", re.IGNORECASE) if (v := data.get("person_verbs")) else None,
+        stop=_opt(data.get("stop", []), whole=False),
+        surname_end=re.compile(f"(?:{_alt(ends)})$") if (ends := data.get("surname_endings")) else None,
+        patronymic=tuple(data.get("patronymic_endings", [])),
+        particles=frozenset(data.get("particles", [])),
+        strong=tuple(sorted(rules.get("strong", {}).items(), key=lambda kv: -len(kv[0]))),
+        weak=tuple(sorted(rules.get("weak", {}).items(), key=lambda kv: -len(kv[0]))),
+        oblique=tuple(data.get("oblique_endings", [])),
+        caseless=bool(data.get("caseless", False)),
+        max_words=int(data.get("max_words", 4)),
+    )
+
+
+@cache
+def _months(code: str) -> frozenset[str]:
+    return frozenset(f.lower() for row in langdata.tsv(code, "months.tsv") for f in row[1:])
+
+
+@lru_cache(maxsize=8192)
+def _never_name(code: str, word: str) -> bool:
+    """Whether a word is a month, a stop word, an honorific or a role word."""
+    r = _rules(code)
+    if word.lower() in _months(code):
+        return True
+    if r.stop is not None and r.stop.fullmatch(word):
+        return True
+    if r.honorific is not None and r.honorific.fullmatch(word):
+        return True
+    return r.roles.fullmatch(word) is not None
+
+
+def _base(word: str, r: _Rules, oblique: bool | None) -> str:
+    """The nominative of one name word: the longest matching ending rule, if the case allows."""
+    if oblique is False or len(word) < 4:
+        return word
+    tables = (r.strong, r.weak) if oblique else (r.strong,)
+    best: tuple[str, str] | None = None
+    for table in tables:
+        for end, repl in table:
+            if word.endswith(end) and len(word) - len(end) >= 2 and (best is None or len(end) > len(best[0])):
+                best = (end, repl)
+                break
+    if best is None:
+        return word
+    return word[: len(word) - len(best[0])] + best[1]
+
+
+class _Sentence:
+    """One sentence being searched, with its actors and the spans already taken."""
+
+    def __init__(self, text: str, code: str, actors: Sequence[ActorMatch]) -> None:
+        self.text = text
+        self.code = code
+        self.r = _rules(code)
+        self.actors = sorted(actors, key=lambda a: a.start)
+        self.taken: list[tuple[int, int]] = [(a.start, a.end) for a in self.actors]
+
+    def busy(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.taken)
+
+    def actor_at(self, pos: int) -> ActorMatch | None:
+        for a in self.actors:
+            if a.start == pos:
+                return a
+        return None
+
+    def bad_word(self, word: str, start: int, end: int) -> bool:
+        return self.busy(start, end) or _never_name(self.code, word)
+
+    # -- names ---------------------------------------------------------------------------
+
+    def name_at(self, pos: int) -> tuple[int, int, list[tuple[int, int, str]]] | None:
+        """A name starting at ``pos`` (spaces skipped): its span and its words (start, end, kind)."""
+        if self.r.caseless:
+            return self._caseless_name(pos)
+        text, r = self.text, self.r
+        pieces: list[tuple[int, int, str]] = []
+        i = pos
+        while len(pieces) < 7:
+            j = _GAP.match(text, i).end()
+            if pieces and j == i and text[i - 1 : i] != ".":
+                break
+            m = _PIECE.match(text, j)
+            if m is None:
+                break
+            s, e = m.span()
+            if m.group("ini"):
+                if not text[s].isupper():
+                    break
+                pieces.append((s, e, "I"))
+            else:
+                w = m.group()
+                if w in r.particles and pieces:
+                    pieces.append((s, e, "P"))
+                elif w[0].isupper() and not w.isupper() and not self.bad_word(w, s, e):
+                    if j == i and pieces[-1:] and pieces[-1][2] == "I" and "W" in {k for *_, k in pieces}:
+                        while pieces[-1][2] == "I":  # "Петербург В.Путин": the initial starts a new name
+                            pieces.pop()
+                        break
+                    pieces.append((s, e, "W"))
+                elif w[0].isupper() and w.isupper() and len(w) > 1 and pieces and pieces[-1][2] != "I":
+                    break
+                else:
+                    break
+            i = e
+        kinds = "".join(k for _, _, k in pieces)
+        m = _shape(r.max_words).match(kinds)
+        if m is None:
+            return None
+        got = pieces[: m.end()]
+        return got[0][0], got[-1][1], got
+
+    def _caseless_name(self, pos: int) -> tuple[int, int, list[tuple[int, int, str]]] | None:
+        text, r = self.text, self.r
+        words: list[tuple[int, int, str]] = []
+        i = pos
+        while len(words) < 3:
+            j = _GAP.match(text, i).end()
+            if words and j == i:
+                break
+            m = _WORD_RE.match(text, j)
+            if m is None or self.bad_word(m.group(), *m.span()):
+                break
+            words.append((m.start(), m.end(), "W"))
+            i = m.end()
+        if words and r.verbs is not None:  # a noun of a light-verb compound is no name
+            while words and r.verbs.match(text, _GAP.match(text, words[-1][1]).end()) and len(words) > 1:
+                words.pop()
+        if not words:
+            return None
+        return words[0][0], words[-1][1], words
+
+    def words_before(self, end: int) -> tuple[int, int, list[tuple[int, int, str]]] | None:
+        """Caseless scripts: the name words right before ``end`` (back to punctuation or a stop word)."""
+        words: list[tuple[int, int, str]] = []
+        for m in reversed(list(_WORD_RE.finditer(self.text, 0, end))):
+            gap = self.text[m.end() : words[0][0] if words else end]
+            if gap.strip() or self.bad_word(m.group(), *m.span()) or len(words) == 3:
+                break
+            words.insert(0, (m.start(), m.end(), "W"))
+        if not words:
+            return None
+        return words[0][0], words[-1][1], words
+
+    def person(
+        self,
+        span: tuple[int, int, list[tuple[int, int, str]]],
+        oblique: bool | None,
+        role: str | None,
+        country: str | None,
+        role_span: tuple[int, int] | None,
+    ) -> PersonMatch:
+        start, end, pieces = span
+        text, r = self.text, self.r
+        out, last, surname = [], start, ""
+        wanted = [p for p in pieces if p[2] == "W"]
+        if len(wanted) == 3 and r.patronymic and text[wanted[2][0] : wanted[2][1]].endswith(r.patronymic):
+            wanted = wanted[:1]  # "Мишустин Михаил Владимирович"
+        for s, e, kind in pieces:
+            out.append(text[last:s])
+            word = text[s:e] if kind != "W" else "-".join(_base(w, r, oblique) for w in text[s:e].split("-"))
+            out.append(word)
+            if wanted and (s, e, kind) == wanted[-1]:
+                surname = word
+            last = e
+        name = re.sub(r"\s+", " ", "".join(out)).strip()
+        self.taken.append((start, end))
+        rs, re_ = role_span if role_span else (None, None)
+        return PersonMatch(start, end, name, surname, to_latin(name, self.code), role, country, rs, re_)
+
+    # -- roles ---------------------------------------------------------------------------
+
+    def role_label(self, role: _Role) -> str:
+        """The English label of a role, its "{domain}" filled from the phrase."""
+        label = role.label
+        if "{domain}" in label:
+            phrase = self.text[role.start : role.end]
+            for pat, dom in self.r.domains:
+                if pat.search(phrase):
+                    return label.replace("{domain}", dom)
+            return label.replace(" of {domain}", "").replace("{domain}", "").strip()
+        return label
+
+    def roles(self) -> list[_Role]:
+        """The role phrases of the sentence, left to right, not overlapping."""
+        out: list[_Role] = []
+        end = 0
+        for m in _WORD_START.finditer(self.text):
+            if m.start() < end:
+                continue
+            role = _role_at(self.r, self.text, m.start())
+            if role is not None:
+                out.append(role)
+                end = role.end
+        return out
+
+    def state_before(self, start: int) -> str | None:
+        r = self.r
+        for a in reversed(self.actors):
+            if a.end > start:
+                continue
+            gap = self.text[a.end : start]
+            if r.filler is not None:
+                gap = r.filler.sub(" ", gap)
+            if gap.strip() == "" and a.how in ("adjective", "self"):
+                return a.code or None
+            if r.possessive is not None and (p := r.possessive.match(gap)) and gap[p.end() :].strip() == "":
+                return a.code or None
+            return None
+        return None
+
+    def skip(self, pos: int, pattern: re.Pattern[str] | None) -> int:
+        """The position after an optional ``pattern`` (and the spaces before it) at ``pos``."""
+        if pattern is None:
+            return pos
+        k = _SPACES.match(self.text, pos).end()
+        m = pattern.match(self.text, k)
+        return m.end() if m and m.end() > k else pos
+
+    def _institution(self, pos: int) -> int:
+        """Skip the body a role belongs to ("Палаты представителей Национального собрания")."""
+        text, stop = self.text, self.r.stop
+        for _ in range(3):
+            w = _WORD_RE.match(text, _SPACES.match(text, pos).end())
+            if (
+                stop is None
+                or w is None
+                or len(w.group()) < 3
+                or not w.group()[0].isupper()
+                or not stop.fullmatch(w.group())
+            ):
+                break
+            if self.actor_at(w.start()) is not None:
+                break
+            pos = w.end()
+            low = _WORD_RE.match(text, _SPACES.match(text, pos).end())
+            if low is not None and low.group().islower() and not self.busy(*low.span()):
+                if self.r.conj is not None and self.r.conj.fullmatch(low.group()):
+                    break
+                pos = low.end()
+        return pos
+
+    def after_role(self, end: int) -> tuple[str | None, int]:
+        """The state attached to a role ending at ``end`` and where a name may start."""
+        r, text = self.r, self.text
+        pos = self.skip(end, r.filler)
+        linked = self._institution(self.skip(pos, r.link))
+        a = self.actor_at(_SPACES.match(text, linked).end())
+        if a is not None:
+            pos = a.end
+            while (b := self.actor_at(_SPACES.match(text, pos).end())) is not None and b.code == a.code:
+                pos = b.end  # "Республики Беларусь" split in two
+            for _ in range(2):  # the rest of a long name: "Российской Федерации"
+                w = _WORD_RE.match(text, _SPACES.match(text, pos).end())
+                if (
+                    w is None
+                    or len(w.group()) < 3
+                    or r.stop is None
+                    or not r.stop.fullmatch(w.group())
+                    or not w.group()[0].isupper()
+                ):
+                    break
+                pos = w.end()
+            loc = r.located.match(text, _SPACES.match(text, pos).end()) if r.located is not None else None
+            if loc is not None and (b := self.actor_at(_SPACES.match(text, loc.end()).end())) is not None:
+                pos = b.end  # "Посол Норвегии в Украине": the place is not the name
+            pos = self.skip(pos, r.filler)
+            return a.code or None, pos
+        return None, self._institution(pos)
+
+    # -- the search ----------------------------------------------------------------------
+
+    def run(self) -> list[PersonMatch]:
+        text, r = self.text, self.r
+        found: list[PersonMatch] = []
+        for m in self.roles():
+            if self.busy(m.start, m.end):
+                continue
+            role = self.role_label(m)
+            self.taken.append((m.start, m.end))
+            country, pos = self.after_role(m.end)
+            country = country or self.state_before(m.start)
+            oblique = m.head.lower().endswith(r.oblique) if r.oblique else None
+            gap = _SIDE_GAP.match(text, pos)
+            span = self.name_at(gap.end() if not r.caseless else pos)
+            if span is None and r.caseless:
+                span = self.words_before(m.start)
+            if span is None:
+                continue
+            found.append(self.person(span, oblique, role, country, (m.start, m.end)))
+            found += self.coordinated(span[1], oblique, role)
+        if r.honorific is not None:
+            for m in r.honorific.finditer(text):
+                span = self.name_at(m.end())
+                if span is not None and not self.busy(span[0], span[1]):
+                    p = self.person(span, None, None, None, None)
+                    found.append(self.apposition(p))
+        if not r.caseless:
+            found += self.bare()
+        return sorted(found, key=lambda p: p.start)
+
+    def coordinated(self, end: int, oblique: bool | None, role: str | None) -> list[PersonMatch]:
+        """Names joined to the one ending at ``end`` by a conjunction."""
+        out: list[PersonMatch] = []
+        r = self.r
+        while r.conj is not None:
+            k = _SPACES.match(self.text, end).end()
+            c = r.conj.match(self.text, k)
+            if c is None:
+                break
+            span = self.name_at(c.end())
+            if span is None or self.busy(span[0], span[1]):
+                break
+            out.append(self.person(span, oblique, role, None, None))
+            end = span[1]
+        return out
+
+    def apposition(self, p: PersonMatch) -> PersonMatch:
+        """Give a role-less person the role phrase that follows it after a comma."""
+        gap = _SIDE_GAP.match(self.text, p.end)
+        if not self.r.caseless and not gap.group().strip():
+            return p
+        pos = gap.end()
+        for _ in range(4):  # "the late Norwegian foreign minister"
+            nxt = self.skip(pos, self.r.filler)
+            a = self.actor_at(_SPACES.match(self.text, nxt).end())
+            if a is not None and a.how == "adjective":
+                nxt = a.end
+            if nxt == pos:
+                break
+            pos = nxt
+        m = _role_at(self.r, self.text, _SPACES.match(self.text, pos).end())
+        if m is None:
+            return p
+        country, _ = self.after_role(m.end)
+        country = country or self.state_before(m.start)
+        return PersonMatch(p.start, p.end, p.name, p.surname, p.latin, self.role_label(m), country, m.start, m.end)
+
+    def _shaped(self, span: tuple[int, int, list[tuple[int, int, str]]]) -> bool:
+        """Whether a bare name has a strong shape: initials, or two words with a surname ending."""
+        kinds = "".join(k for *_, k in span[2])
+        if "I" in kinds:
+            return True
+        words = [self.text[a:b] for a, b, k in span[2] if k == "W"]
+        end = self.r.surname_end
+        if len(words) < 2 or end is None:
+            return False
+        return any(end.search(_base(words[-1], self.r, ob)) for ob in (None, True))
+
+    def _initial(self, pos: int) -> bool:
+        """Whether ``pos`` opens the sentence (nothing but punctuation before it)."""
+        before = self.text[:pos].rstrip()
+        return not before or before[-1] in '.!?:;"«„“(—–-'
+
+    def bare(self) -> list[PersonMatch]:
+        """Names without a role: initials, "Name Surname" with a surname ending, or before a person verb."""
+        text, r = self.text, self.r
+        out: list[PersonMatch] = []
+        for m in _PIECE.finditer(text):
+            s = m.start()
+            if not text[s].isupper() or self.busy(s, m.end()):
+                continue
+            if s and (text[s - 1].isalnum() or text[s - 1] == "."):
+                continue
+            span = self.name_at(s)
+            if span is None:
+                continue
+            chain = [span]
+            while r.conj is not None:
+                c = r.conj.match(text, _SPACES.match(text, chain[-1][1]).end())
+                nxt = self.name_at(c.end()) if c else None
+                if nxt is None:
+                    break
+                chain.append(nxt)
+            k = _SIDE_GAP.match(text, chain[-1][1]).end()
+            verb = r.verbs is not None and r.verbs.match(text, k) is not None
+            good = [self._shaped(sp) for sp in chain]
+            for sp, ok in zip(chain, good, strict=True):
+                enough = len(sp[2]) >= 2 and any(good)  # "X и Name Surname" beside a strong X
+                if self.busy(sp[0], sp[1]):
+                    continue
+                p = self.apposition(self.person(sp, None, None, None, None))
+                lone = len(chain) == 1 and len(sp[2]) == 1 and self._initial(sp[0])
+                if lone and not (r.surname_end is not None and r.surname_end.search(p.surname)):
+                    self.taken.pop()  # a lone capitalised word opening the sentence: too weak
+                elif ok or verb or enough or p.role is not None:
+                    out.append(p)
+                else:
+                    self.taken.pop()
+        return out
+
+
+@cache
+def _has_data(code: str) -> bool:
+    return langdata.path(code, "people.toml").exists()
+
+
+def find_people(text: str, lang: str | None, actors: Sequence[ActorMatch] = ()) -> list[PersonMatch]:
+    """The people named in one normalised sentence, left to right (``actors`` found when not given)."""
+    if not lang or not text:
+        return []
+    if not _has_data(lang):
+        return []
+    if not actors:
+        actors = find_actors(text, lang)
+    return _Sentence(text, lang, actors).run()

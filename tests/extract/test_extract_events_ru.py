@@ -1,0 +1,88 @@
+"""Event mentions in Russian: kinds, dates, roles, non-events (#3). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import mentions_of
+
+
+def kinds(text: str, **kw) -> list[tuple[str, str | None]]:
+    return sorted((m.kind, m.date) for m in mentions_of(text, "ru", **kw))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Министр иностранных дел Казахстана посетил Германию 12 марта 2023 г.", [("visit", "2023-03-12")]),
+        ("В мае 2022 г. в Варшаве состоялась встреча министров иностранных дел Украины и Польши.",
+         [("meeting", "2022-05")]),
+        ("Украинско-польские межмидовские консультации прошли в Киеве в 2019, 2021 и 2023 годах.",
+         [("consultations", "2019"), ("consultations", "2021"), ("consultations", "2023")]),
+        ("3 июня 2021 г. состоялся телефонный разговор министров иностранных дел Армении и Ирана.",
+         [("phone_call", "2021-06-03")]),
+        ("Посол Германии вручил верительные грамоты Президенту Казахстана 5 апреля 2022 г.",
+         [("credentials", "2022-04-05")]),
+        ("10 октября 2019 г. в Астане подписано соглашение о сотрудничестве между Казахстаном и Германией.",
+         [("agreement_signed", "2019-10-10")]),
+        ("Дипломатические отношения между Украиной и Польшей установлены 8 января 1992 г.",
+         [("relations_established", "1992-01-08")]),
+        ("В феврале 2022 г. Евросоюз ввёл санкции против России.", [("sanctions", "2022-02")]),
+    ],
+)
+def test_extract_events_ru_kinds_and_dates(text: str, expected: list) -> None:
+    assert kinds(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Министр иностранных дел Казахстана посетит Германию в следующем году.",
+        "Стороны договорились провести консультации в 2024 г.",
+        "Министр не посетил Польшу в 2021 г.",
+        "Политический диалог поддерживается по линии министерств иностранных дел.",
+        "Норвегия является членом НАТО.",
+        "Визит министра в Берлин планируется в мае 2024 г.",
+    ],
+)
+def test_extract_events_ru_non_events(text: str) -> None:
+    assert kinds(text) == []
+
+
+def test_extract_events_ru_roles() -> None:
+    (visit,) = mentions_of("Министр иностранных дел Армении посетил Иран в мае 2021 г.", "ru")
+    assert (visit.source, visit.target) == (("AM",), ("IR",))
+    (creds,) = mentions_of("Посол Польши вручил верительные грамоты Президенту Украины 2 мая 2017 г.", "ru")
+    assert (creds.source, creds.target) == (("PL",), ("UA",))
+    (call,) = mentions_of("В апреле 2020 г. по инициативе германской стороны состоялся телефонный разговор "
+                          "министров иностранных дел Германии и Казахстана.", "ru")
+    assert (call.source, call.target) == (("DE",), ("KZ",))
+    (sanc,) = mentions_of("Официальный Лондон присоединился к санкциям против Ирана в 2019 г.", "ru")
+    assert (sanc.source, sanc.target) == (("GB",), ("IR",))
+
+
+def test_extract_events_ru_our_country_and_pair() -> None:
+    text = ("Дипломатические отношения между Республикой Казахстан и Германией установлены в 1992 г.\n"
+            "В 2020 г. Германия присоединилась к санкциям ЕС в отношении нашей страны.\n"
+            "Встречи глав МИД двух стран состоялись в 2018 и 2019 годах.")
+    ms = mentions_of(text, "ru")
+    sanc = next(m for m in ms if m.kind == "sanctions")
+    assert (sanc.source, sanc.target) == (("DE",), ("KZ",))
+    meetings = [m for m in ms if m.kind == "meeting"]
+    assert [m.actors for m in meetings] == [("DE", "KZ"), ("DE", "KZ")]
+
+
+def test_extract_events_ru_publication_date_and_relative() -> None:
+    (m,) = mentions_of("Вчера президент Казахстана провёл телефонный разговор с канцлером Германии.", "ru",
+                       date="2023-05-10")
+    assert m.date == "2023-05-09"
+    (m,) = mentions_of("Президент Казахстана провёл телефонный разговор с канцлером Германии.", "ru",
+                       date="2023-05-10")
+    assert m.date == "2023-05-10"
+
+
+def test_extract_events_ru_evidence_offsets() -> None:
+    text = "Заголовок новости\nМинистр иностранных дел Армении посетил Иран в мае 2021 г. Это был первый визит."
+    (m, *_) = mentions_of(text, "ru")
+    assert text[m.evidence.start : m.evidence.end] == m.evidence.text
+    assert "посетил Иран" in m.evidence.text
