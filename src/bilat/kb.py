@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from bilat import exports, pipeline
+from bilat.fuse import fuse
 from bilat.ingest import MAX_BYTES, Failure, expand, read
-from bilat.records import Document, Event, Indicator, Mention, Sentence
+from bilat.records import Document, Event, Indicator, Mention, Sentence, to_dict
 from bilat.records_io import event_from_dict, indicator_from_dict, mention_from_dict
 from bilat.store import Store
 
@@ -134,8 +136,20 @@ class KnowledgeBase:
             if progress:
                 progress(n, len(files), path)
         flush()
+        if report.stored:
+            self.fuse()
         report.seconds = time.perf_counter() - t0
         return report
+
+    def fuse(self) -> int:
+        """Fuse every stored mention into events again; return the number of events.
+
+        Fusion is deterministic, so the events do not depend on the order documents came in.
+        """
+        events = fuse(mention_from_dict(r) for r in self.records("mentions"))
+        rows = [(e.id, e.kind, e.date, json.dumps(to_dict(e), ensure_ascii=False)) for e in events]
+        self.store.replace_records("events", rows)
+        return len(events)
 
     # -- reading -----------------------------------------------------------------
 

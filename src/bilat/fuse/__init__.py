@@ -1,0 +1,165 @@
+"""Fusion: mentions of the same real-world event, from any documents and languages, into one event.
+
+Blocking keeps it near-linear: only mentions of the same kind and the same states are compared.
+Inside a block, mentions are taken from the most precise date to the least; a mention joins the
+event whose dates are compatible with its own (``1992-02-04`` ⊇ ``1992-02`` ⊇ ``1992``;
+``--02-04`` fits any 4 February) when that event is its only candidate; a document may state
+one event twice at two precisions ("in 2020" and "on 28 January 2020"). The result does not depend on the order of ingestion: the same
+mentions always give the same events, with ids made from their mentions' ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from bilat.extract.kinds import KINDS
+from bilat.fuse.names import name_keys
+from bilat.records import Conflict, Event, Location, Mention, Person
+
+
+def precision(date: str | None) -> int:
+    """How much a date says: 0 none, 1 year, 2 month, 3 day without year, 4 full date."""
+    if not date:
+        return 0
+    if date.startswith("--"):
+        return 3
+    return {4: 1, 7: 2, 10: 4}.get(len(date), 1)
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    """Whether two dates can name the same day (one completes the other)."""
+    if not a or not b:
+        return True
+    if a.startswith("--") or b.startswith("--"):
+        md, other = (a, b) if a.startswith("--") else (b, a)
+        if other.startswith("--"):
+            return md == other
+        if len(other) == 10:
+            return other[4:] == md[1:]
+        if len(other) == 7:
+            return other[5:7] == md[2:4]
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def merge_dates(dates: Iterable[str | None]) -> str | None:
+    """The most precise date the compatible dates give together (a year completes ``--MM-DD``)."""
+    known = sorted({d for d in dates if d}, key=lambda d: (-precision(d), d))
+    if not known:
+        return None
+    best = known[0]
+    if best.startswith("--"):
+        years = [d[:4] for d in known if not d.startswith("--")]
+        if years:
+            return years[0] + best[1:]
+    return best
+
+
+def people_keys(m: Mention) -> frozenset[str]:
+    """Phonetic keys of everyone a mention names."""
+    return frozenset(k for p in m.people for k in name_keys(p.latin or p.name))
+
+
+@dataclass(slots=True)
+class _Cluster:
+    members: list[Mention] = field(default_factory=list)
+    date: str | None = None
+    people: set[str] = field(default_factory=set)
+
+    def add(self, m: Mention) -> None:
+        self.members.append(m)
+        self.date = merge_dates([self.date, m.date])
+        self.people |= people_keys(m)
+
+    def accepts(self, m: Mention) -> bool:
+        """Compatible dates with every member, and some person in common when both name people."""
+        if not all(compatible(x.date, m.date) for x in self.members):
+            return False
+        keys = people_keys(m)
+        return not (keys and self.people) or bool(keys & self.people)
+
+
+def _states(m: Mention) -> tuple[str, ...]:
+    return tuple(sorted(m.actors))
+
+
+def block_key(m: Mention) -> tuple[str, tuple[str, ...]]:
+    """Mentions are only compared with those of the same kind and states."""
+    return (m.kind, _states(m))
+
+
+def cluster(block: Sequence[Mention]) -> list[list[Mention]]:
+    """Group one block's mentions into events."""
+    ordered = sorted(block, key=lambda m: (-precision(m.date), m.date or "", m.doc, m.id))
+    clusters: list[_Cluster] = []
+    for m in ordered:
+        candidates = [c for c in clusters if c.accepts(m)]
+        if precision(m.date) == 4:
+            candidates = [c for c in candidates if c.date == m.date or precision(c.date) < 4]
+        if len(candidates) == 1:
+            candidates[0].add(m)
+        else:
+            c = _Cluster()
+            c.add(m)
+            clusters.append(c)
+    return [c.members for c in clusters]
+
+
+def _people(members: Sequence[Mention]) -> tuple[Person, ...]:
+    """Everyone named, once: spellings with a phonetic key in common are one person."""
+    out: list[tuple[frozenset[str], Person]] = []
+    for m in members:
+        for p in m.people:
+            keys = name_keys(p.latin or p.name)
+            if not any(keys & k for k, _ in out):
+                out.append((keys, p))
+    return tuple(p for _, p in out)
+
+
+def _vote(values: list[tuple[str, ...]]) -> tuple[str, ...]:
+    filled = [v for v in values if v]
+    return Counter(filled).most_common(1)[0][0] if filled else ()
+
+
+def resolve(members: Sequence[Mention]) -> Event:
+    """One event from its mentions: the most precise compatible values, and conflicts where they disagree."""
+    kind = KINDS[members[0].kind]
+    ids = tuple(sorted(m.id for m in members))
+    conflicts: list[Conflict] = []
+    for name in ("source", "target"):
+        values = {getattr(m, name) for m in members if getattr(m, name)}
+        if len(values) > 1:
+            conflicts.append(Conflict(name, tuple(sorted(values)), tuple(
+                sorted(m.id for m in members if getattr(m, name)))))
+    places = {m.location.country for m in members if m.location and m.location.country}
+    if len(places) > 1:
+        conflicts.append(Conflict("location", tuple(sorted(places)),
+                                  tuple(sorted(m.id for m in members if m.location))))
+    location = next((m.location for m in members if m.location and m.location.name), None)
+    location = location or next((m.location for m in members if m.location), None)
+    dates = [m.date for m in members]
+    ends = [m.date_end for m in members if m.date_end]
+    support = len({m.doc for m in members})
+    return Event(
+        id="e:" + hashlib.sha1("|".join(ids).encode()).hexdigest()[:16],
+        kind=kind.name, plover=kind.plover, cameo=kind.cameo,
+        date=merge_dates(dates), date_end=merge_dates(ends) if ends else None,
+        mentions=ids, languages=tuple(sorted({m.lang for m in members if m.lang})),
+        actors=_states(members[0]),
+        source=_vote([m.source for m in members]), target=_vote([m.target for m in members]),
+        location=Location(location.name, location.country) if location else None,
+        people=_people(members), conflicts=tuple(conflicts),
+        confidence=round(min(0.99, max(m.confidence for m in members) + 0.05 * (support - 1)), 2),
+    )
+
+
+def fuse(mentions: Iterable[Mention]) -> list[Event]:
+    """Events from mentions, sorted by date and kind."""
+    blocks: dict[tuple[str, tuple[str, ...]], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        blocks[block_key(m)].append(m)
+    events = [resolve(members) for key in sorted(blocks) for members in cluster(blocks[key])]
+    return sorted(events, key=lambda e: (e.date or "", e.kind, e.id))
