@@ -44,7 +44,7 @@ def test_fuse_month_day_joins_full_date_across_languages() -> None:
 def test_fuse_year_joins_only_candidate() -> None:
     one = [mention("a", "d1", "consultations", "2020"), mention("b", "d2", "consultations", "2020-01-28")]
     assert len(fuse(one)) == 1
-    two = one + [mention("c", "d3", "consultations", "2020-06-10")]
+    two = [*one, mention("c", "d3", "consultations", "2020-06-10")]
     events = fuse(two)
     assert len(events) == 3  # "2020" has two candidates: it stays apart
     assert {e.date for e in events} == {"2020", "2020-01-28", "2020-06-10"}

@@ -2,10 +2,11 @@
 
 Blocking keeps it near-linear: only mentions of the same kind and the same states are compared.
 Inside a block, mentions are taken from the most precise date to the least; a mention joins the
-event whose dates are compatible with its own (``1992-02-04`` ⊇ ``1992-02`` ⊇ ``1992``;
-``--02-04`` fits any 4 February) when that event is its only candidate; a document may state
-one event twice at two precisions ("in 2020" and "on 28 January 2020"). The result does not depend on the order of ingestion: the same
-mentions always give the same events, with ids made from their mentions' ids.
+event whose dates are compatible with its own (``1992-02-04`` ⊇ ``1992-02`` ⊇
+``1992``; ``--02-04`` fits any 4 February) when that event is its only candidate; a document may state
+one event twice at two precisions ("in 2020" and "on 28 January 2020"). The result does not
+depend on the order of ingestion: the same mentions always give the same events, with ids made
+from their mentions' ids.
 """
 
 from __future__ import annotations
