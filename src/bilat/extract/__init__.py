@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 from bilat.extract.actors import ActorMatch, find_actors
 from bilat.extract.dates import find_dates
 from bilat.extract.events import Context, Draft, draft_events
-from bilat.extract.indicators import IndicatorContext, find_indicators
+from bilat.extract.indicators import IndicatorContext, find_indicators, has_reversed_decimals
 from bilat.extract.kinds import KINDS
 from bilat.extract.people import PersonMatch, find_people
 from bilat.extract.triggers import find_triggers, lexicon
@@ -94,7 +94,8 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
     found = [find_actors(view[s:e], lang or doc.lang, _SELF) for _, s, e, lang in rows]
     self_code, pair = _self_and_pair(doc, found)
     ctx = Context(lang=doc.lang, self_code=self_code, pair=pair, pub_date=doc.date)
-    ictx = IndicatorContext(reporter=self_code, partner=next((c for c in pair if c != self_code), None))
+    ictx = IndicatorContext(reporter=self_code, partner=next((c for c in pair if c != self_code), None),
+                            reversed_decimals=has_reversed_decimals(view, doc.lang))
     mentions: list[Mention] = []
     indicators: list[Indicator] = []
     prev_para_end = -1

@@ -72,6 +72,7 @@ class _Grammar:
     percent: re.Pattern[str]
     markers: dict[str, re.Pattern[str] | None]
     preps: dict[str, str]  # word -> role
+    preps_and: frozenset[str]  # "and" words, and "" (nothing between)
     scale_re: list[tuple[re.Pattern[str], float]]
     currency: list[tuple[re.Pattern[str], str, float]]
     ambiguous: dict[str, dict[str, str]]
@@ -84,7 +85,7 @@ def _view(text: str) -> str:
     return low if len(low) == len(v) else "".join(c.lower() if len(c.lower()) == 1 else c for c in v)
 
 
-def _entry(e: str) -> str:
+def _entry(e: str, head: bool = True) -> str:
     """The regex of one data entry: words joined by optional spaces, "*" for any ending."""
     parts = []
     for w in _view(e).split():
@@ -93,13 +94,13 @@ def _entry(e: str) -> str:
         parts.append(re.escape(w) + (r"\w*" if star else ""))
     body = r"\s*".join(parts)
     e = e.rstrip("*")
-    head = r"(?<!\w)" if e[:1].isalnum() else ""
+    head = r"(?<!\w)" if head and e[:1].isalnum() else ""
     tail = r"(?!\w)" if e[-1:].isalnum() or e.endswith("*") else ""
     return head + body + tail
 
 
-def _alt(entries: list[str]) -> str:
-    return "|".join(_entry(e) for e in sorted(set(entries), key=len, reverse=True))
+def _alt(entries: list[str], head: bool = True) -> str:
+    return "|".join(_entry(e, head) for e in sorted(set(entries), key=len, reverse=True))
 
 
 def _merge(codes: tuple[str, ...]) -> dict[str, Any]:
@@ -124,9 +125,9 @@ def _grammar(code: str | None) -> _Grammar:
     scales = dict(d.get("scale", {}))
     syms = dict(d.get("symbols", {}))
     curs = dict(d.get("currency", {}))
-    scale_alt = _alt(list(scales)) + r"\.?"
+    scale_alt = f"(?:{_alt(list(scales), head=False)})\\.?"  # "$5bn"
     sym_alt = _alt(list(syms))
-    cur_alt = _alt(list(curs) + list(syms)) + r"\.?"
+    cur_alt = f"(?:{_alt(list(curs) + list(syms), head=False)})\\.?"
     num = SLASH_NUMBER if d.get("slash_decimal") else NUMBER
     amount = re.compile(
         rf"(?:(?P<sym>{sym_alt})\s?)?(?P<num>{num})(?P<scale>(?:\s*(?:{scale_alt})){{0,2}})(?:\s*(?P<cur>{cur_alt}))?"
@@ -153,7 +154,8 @@ def _grammar(code: str | None) -> _Grammar:
         percent=percent,
         markers={k: re.compile(_alt(v)) if v else None for k, v in markers.items()},
         preps=preps,
-        scale_re=[(re.compile(_entry(k) + r"\.?"), float(f)) for k, f in scales.items()],
+        preps_and=frozenset([""] + [w for w, r in preps.items() if r == "and"]),
+        scale_re=[(re.compile(_entry(k, False) + r"\.?"), float(f)) for k, f in scales.items()],
         currency=currency,
         ambiguous=d.get("ambiguous", {}),
     )
@@ -196,20 +198,26 @@ def _amounts(g: _Grammar, v: str, ctx: IndicatorContext) -> tuple[list[_Amount],
     """Money amounts and company counts in the view, and whether a reversed "a/b" number was seen."""
     out: list[_Amount] = []
     seen_reversed = False
+    bare: tuple[int, int, float, float] | None = None  # "13 میلیون" before "و 272 هزار تومان"
     for m in g.amount.finditer(v):
         sym, cur, raw = m.group("sym"), m.group("cur"), m.group("num")
-        if not (sym or cur):
-            continue
         rev = g.slash and "/" in raw and slash_is_reversed(raw)
-        seen_reversed |= rev
         n = parse_number(raw, g.decimal, ctx.reversed_decimals or rev)
+        scale = _scale(g, m.group("scale"))
         if n is None:
             continue
+        if not (sym or cur):
+            bare = (m.start(), m.end(), n * scale, scale) if scale > 1 else None
+            continue
+        seen_reversed |= rev
         unit, factor = _unit(g, cur or sym)
         if not unit:
             continue
-        value = round(n * _scale(g, m.group("scale")) * factor, 6)
-        out.append(_Amount(m.start(), m.end(), value, unit, raw))
+        start, n = m.start(), n * scale
+        if bare and bare[3] > scale and v[bare[1] : start].strip() in g.preps_and:
+            start, n = bare[0], n + bare[2]
+        bare = None
+        out.append(_Amount(start, m.end(), round(n * factor, 6), unit, raw))
     taken = [(a.start, a.end) for a in out]
     for m in g.count.finditer(v):
         if any(s < m.end() and m.start() < e for s, e in taken):

@@ -17,10 +17,10 @@ _REPEAT = re.compile(r"(.)\1+")
 
 
 def ascii_letters(text: str) -> str:
-    """Lower-case ASCII letters of a Latin name, accents dropped (ø and æ spelled out)."""
+    """Lower-case ASCII letters of a Latin name, accents dropped (ø and æ spelled out); the rest become spaces."""
     text = text.lower().replace("ø", "o").replace("æ", "ae").replace("ß", "ss").replace("ł", "l")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return "".join(ch for ch in text if "a" <= ch <= "z" or ch == " ")
+    return "".join(ch if "a" <= ch <= "z" else " " for ch in text)
 
 
 def phonetic(word: str) -> str:

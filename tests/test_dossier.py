@@ -1,0 +1,64 @@
+"""The dossier on a pair of states (#4), built from records the test writes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bilat import dossier
+
+
+def event(i: str, kind: str, date: str | None, actors=("BY", "NO"), people=(), langs=("ru",), conflicts=()):
+    return {"id": f"e:{i}", "kind": kind, "date": date, "actors": list(actors), "source": [], "target": [],
+            "location": None, "people": [{"name": p, "latin": p} for p in people], "mentions": [f"m:{i}"],
+            "languages": list(langs), "conflicts": list(conflicts)}
+
+
+def mention(i: str, lang: str = "ru") -> dict:
+    return {"id": f"m:{i}", "doc": f"doc{i}", "lang": lang, "evidence": {"text": f"sentence {i}"}}
+
+
+def figure(year: str, kind: str, value: float, reporter="BY", partner="NO") -> dict:
+    return {"indicator": kind, "value": value, "unit": "USD", "reporter": reporter, "partner": partner,
+            "period": year, "change_pct": None, "doc": "d"}
+
+
+@pytest.fixture
+def data() -> dict:
+    events = [event("1", "visit", "2019-12", people=["Makei V.V."]), event("2", "meeting", "2016-02", langs=("be",)),
+              event("3", "visit", "2019-05", actors=("BY", "SE")),
+              event("4", "phone_call", "2020-04", people=["U. Makei"], langs=("be", "ru"),
+                    conflicts=[{"field": "source", "values": [["BY"], ["NO"]], "mentions": ["m:4", "m:5"]}])]
+    mentions = [mention(str(i)) for i in range(1, 6)]
+    indicators = [figure("2019", "trade_turnover", 330e6), figure("2018", "trade_turnover", 305e6),
+                  figure("2019", "exports", 152e6), figure("2019", "aid", 1e6, reporter="NO", partner=None)]
+    return dossier.build("by", "no", events, mentions, indicators)
+
+
+def test_dossier_timeline_only_the_pair_in_date_order(data: dict) -> None:
+    assert [(e["date"], e["kind"]) for e in data["timeline"]] == [
+        ("2016-02", "meeting"), ("2019-12", "visit"), ("2020-04", "phone_call")]
+    assert data["timeline"][1]["sources"] == [{"doc": "doc1", "lang": "ru", "text": "sentence 1"}]
+
+
+def test_dossier_indicators_by_year_and_people_merged(data: dict) -> None:
+    assert list(data["indicators"]) == ["2018", "2019"]
+    assert set(data["indicators"]["2019"]) == {"trade_turnover", "exports"}
+    (makei,) = data["people"]
+    assert makei["events"] == 2 and makei["names"] == ["Makei V.V.", "U. Makei"]
+
+
+def test_dossier_conflicts_and_language_only(data: dict) -> None:
+    assert data["conflicts"][0]["field"] == "source"
+    assert data["only_in"] == {"be": [("2016-02", "meeting")], "ru": [("2019-12", "visit")]}
+
+
+def test_dossier_renders_every_format(data: dict) -> None:
+    md = dossier.render(data, "md")
+    assert md.startswith("# Belarus – Norway") and "| 2019-12 | visit |" in md
+    page = dossier.render(data, "html")
+    assert page.count("<svg") == 2 and "<script" not in page and "http" not in page.split("</style>")[1]
+    assert json.loads(dossier.render(data, "json"))["pair"] == ["BY", "NO"]
+    with pytest.raises(ValueError, match="unknown dossier format"):
+        dossier.render(data, "pdf")
