@@ -125,6 +125,25 @@ def sentences(name: str, db: str, show_all: bool) -> None:
         click.echo(f"{s.index:4d} {s.start:6d}-{s.end:<6d} {s.lang or '?':3s}{flag} {s.text}")
 
 
+@cli.command("eval")
+@click.argument("paths", nargs=-1)
+@click.option("--gold", multiple=True, required=True, help="A gold JSON Lines file: mentions, indicators or events.")
+@click.option("--exclude-hard", is_flag=True, help="Drop gold marked hard.")
+@json_option
+@db_option
+@clean_errors
+def eval_command(paths: tuple[str, ...], gold: tuple[str, ...], exclude_hard: bool, as_json: bool, db: str) -> None:
+    """Score the knowledge base against gold files; PATHS, when given, are ingested first."""
+    from bilat.evaluate import format_report
+
+    with bilat.open(db) as kb:
+        if paths:
+            kb.ingest(paths)
+        results = kb.evaluate(list(gold), exclude_hard=exclude_hard)
+    texts = [format_report(what, res) for what, res in results.items()]
+    click.echo(json.dumps(results, ensure_ascii=False, indent=1) if as_json else "\n\n".join(texts))
+
+
 def format_summary(s: dict[str, Any]) -> str:
     """The knowledge-base summary as a few lines of text."""
     lines = [f"Database: {s['database']}", f"{'language':10s} {'documents':>9s} {'sentences':>9s}"]

@@ -89,7 +89,8 @@ def _who(e: dict[str, Any]) -> str:
 def to_markdown(d: dict[str, Any]) -> str:
     """The dossier as Markdown."""
     a, b = d["names"]
-    out = [f"# {a} – {b}", "", f"{len(d['timeline'])} events; sources in {', '.join(d['languages']) or 'no language'}.",
+    langs = ", ".join(d["languages"]) or "no language"
+    out = [f"# {a} – {b}", "", f"{len(d['timeline'])} events; sources in {langs}.",
            "", "## Timeline", "", "| date | kind | participants | people | place | sources |", "|---|---|---|---|---|---|"]
     for e in d["timeline"]:
         people = ", ".join(p.get("latin") or p.get("name") for p in e["people"])

@@ -217,6 +217,16 @@ class KnowledgeBase:
             raise ValueError(f"unknown export {what!r} (choose from {', '.join(exports.COLUMNS)})")
         return exports.write(what, self.records(what), fmt, out)
 
+    # -- evaluation --------------------------------------------------------------
+
+    def evaluate(self, gold_paths: list[str], exclude_hard: bool = False) -> dict[str, dict[str, Any]]:
+        """Score the stored records against gold files (mentions, indicators, events) for the documents they name."""
+        from bilat import evaluate
+
+        return evaluate.score_records(
+            evaluate.load_gold(gold_paths), lambda what: list(self.records(what)), exclude_hard
+        )
+
 
 def open(path: str | Path = DEFAULT_DB, read_only: bool = False) -> KnowledgeBase:
     """Open (or create) the knowledge base in the DuckDB file at ``path``."""
