@@ -91,7 +91,8 @@ def to_markdown(d: dict[str, Any]) -> str:
     a, b = d["names"]
     langs = ", ".join(d["languages"]) or "no language"
     out = [f"# {a} – {b}", "", f"{len(d['timeline'])} events; sources in {langs}.",
-           "", "## Timeline", "", "| date | kind | participants | people | place | sources |", "|---|---|---|---|---|---|"]
+           "", "## Timeline", "", "| date | kind | participants | people | place | sources |",
+           "|---|---|---|---|---|---|"]
     for e in d["timeline"]:
         people = ", ".join(p.get("latin") or p.get("name") for p in e["people"])
         place = (e["location"] or {}).get("name") or ""

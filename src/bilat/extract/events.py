@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from bilat.extract.actors import ActorMatch
 from bilat.extract.dates import DateMatch
@@ -60,8 +61,13 @@ def _ends_with(rx: re.Pattern[str] | None, low: str, pos: int, span: int = 40) -
         return False
     head = low[max(0, pos - span) : pos]
     head = re.sub(r"(?:\s\w{1,3}\.\s*|\s)+$", "", " " + head)  # drop a trailing "г." / "м." and spaces
-    ends = [m.end() for m in rx.finditer(head)]
-    return bool(ends) and ends[-1] == len(head)
+    return _anchored(rx).search(head) is not None
+
+
+@cache
+def _anchored(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """The same words, matched only at the end of the text (longest alternative wins there)."""
+    return re.compile(f"(?:{rx.pattern})$")
 
 
 def _after(rx: re.Pattern[str] | None, low: str, actors: Sequence[ActorMatch], reach: int = 30) -> list[ActorMatch]:
@@ -142,6 +148,9 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
             continue  # joining or leaving is about an organisation named in the sentence
         source, target = _roles(t, low, states, orgs, actors, lex, place_code)
         codes = {a.code for a in states}
+        if kind.symmetric:
+            # "talks between the EU and the UK", "an agreement with the EU": a partner organisation takes part.
+            codes |= {o.code for o in orgs if _ends_with(lex.roles.get("partner"), low, o.start)}
         if t.kind in WITH_ORGANISATIONS:
             codes |= {a.code for a in orgs}
         elif t.kind in ORG_SUBJECT:
@@ -225,10 +234,16 @@ def _roles(t: Trigger, low: str, states: list[ActorMatch], orgs: list[ActorMatch
     elif t.kind in SUBJECT_FIRST:
         against = [a for a in actors if a.start >= t.start and a.how != "org"
                    and (_ends_with(lex.roles.get("against"), low, a.start) or a.how == "self")]
-        against += [a for a in _after(lex.roles.get("against"), low, states) if a not in against]
+        against += [a for a in _after(lex.roles.get("against"), low, states)
+                    if a not in against and a.start >= t.start]
+        # Object-marking languages: "ایران را تحریم کرد" — the state before the marker is the target.
+        marker = lex.roles.get("object_marker")
+        if marker is not None:
+            against += [a for a in states
+                        if a not in against and marker.match(low, a.end + (low[a.end : a.end + 1] == " "))]
         # The subject stands before the trigger, not inside a place phrase ("after the elections in Belarus").
         locative = lex.roles.get("locative")
-        subject = [a for a in before if not _ends_with(locative, low, a.start)]
+        subject = [a for a in before if not _ends_with(locative, low, a.start) and a not in against]
         if t.kind in ORG_SUBJECT:
             subject += [o for o in orgs if o.end <= t.start]
         if t.kind == "mediation" and not subject:

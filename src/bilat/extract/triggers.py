@@ -38,6 +38,7 @@ class Lexicon:
     window_after: int
     roles: dict[str, re.Pattern[str]]
     role_words: dict[str, tuple[str, ...]]
+    clause_break: re.Pattern[str]
 
 
 def _alternation(patterns: list[str], edge: bool = True) -> re.Pattern[str] | None:
@@ -71,7 +72,15 @@ def lexicon(code: str | None) -> Lexicon | None:
         window_after=int(mod.get("window_after", 3)),
         roles={k: rx for k, v in roles.items() if k != "date_list" and (rx := _alternation(v))},
         role_words={k: tuple(v) for k, v in roles.items()},
+        clause_break=_clause_break(mod.get("clause_breaks", [])),
     )
+
+
+def _clause_break(words: list[str]) -> re.Pattern[str]:
+    """Punctuation that ends a clause, and ", but" / ", а" with the language's own conjunctions."""
+    if not words:
+        return re.compile(r"[.;:!?؛؟]")
+    return re.compile(r"[.;:!?؛؟]|[,،]\s*(?:" + "|".join(words) + r")(?!\w)")
 
 
 def _modal(low: str, t: Trigger, lex: Lexicon) -> bool:
@@ -79,13 +88,13 @@ def _modal(low: str, t: Trigger, lex: Lexicon) -> bool:
     if lex.before is not None:
         head = low[max(0, t.start - 120) : t.start]
         # Stop at a clause break: a modality word in the previous clause says nothing of this one.
-        head = re.split(r"[.;:!?]|,\s(?:а|но|and|but|і|i|a)\s", head)[-1]
+        head = lex.clause_break.split(head)[-1]
         words = _WORDS.findall(head)[-lex.window :]
         if words and lex.before.search(" ".join(words)):
             return True
     if lex.after is not None:
         tail = low[t.end : t.end + 120]
-        tail = re.split(r"[.;:!?]", tail)[0]
+        tail = lex.clause_break.split(tail)[0]
         words = _WORDS.findall(tail)[: lex.window_after]
         if words and lex.after.search(" ".join(words)):
             return True
