@@ -83,8 +83,12 @@ def _mention(doc: Document, index: int, start: int, end: int, d: Draft) -> Menti
 
 
 def _same_event(a: Mention, b: Mention) -> bool:
-    """One event stated twice in a document (headline and body): same kind, date and states."""
-    return a.kind == b.kind and a.date == b.date and (set(a.actors) <= set(b.actors) or set(b.actors) <= set(a.actors))
+    """One event stated twice in a document (headline and body): same kind and date, and the same
+    states or the same acting state."""
+    if a.kind != b.kind or a.date != b.date:
+        return False
+    nested = set(a.actors) <= set(b.actors) or set(b.actors) <= set(a.actors)
+    return nested or (bool(a.source) and a.source == b.source)
 
 
 def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indicator]]:

@@ -183,6 +183,8 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
             continue
         if not kind.symmetric:
             source, target = _complete_roles(t.kind, source, target, codes)
+        if t.kind in ("praise", "criticism") and not (source and target):
+            continue  # thanks or blame count only from one state to another (SCHEMA.md)
         for d in by_trigger[i]:
             drafts.append(Draft(
                 kind=t.kind, trigger=t,
@@ -246,8 +248,10 @@ def _roles(t: Trigger, low: str, states: list[ActorMatch], orgs: list[ActorMatch
         subject = [a for a in before if not _ends_with(locative, low, a.start) and a not in against]
         if t.kind in ORG_SUBJECT:
             subject += [o for o in orgs if o.end <= t.start]
-        if t.kind == "mediation" and not subject:
-            subject = [a for a in after if 0 <= a.start - t.end <= 3]
+        if t.kind == "mediation":
+            # "Norway's mediation", "посредничество Норвегии": the state attached to the word mediates.
+            attached = [a for a in after if 0 <= a.start - t.end <= 3]
+            subject = attached or subject
         target |= {a.code for a in against}
         source |= {a.code for a in subject if a.code not in target}
         if not target:
