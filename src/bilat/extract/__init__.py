@@ -101,6 +101,7 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
     ictx = IndicatorContext(reporter=self_code, partner=next((c for c in pair if c != self_code), None),
                             reversed_decimals=has_reversed_decimals(view, doc.lang))
     mentions: list[Mention] = []
+    undated: set[str] = set()  # mentions whose sentence gives no date (a headline, "О визите …")
     indicators: list[Indicator] = []
     prev_para_end = -1
     for (index, s, e, lang), actors in zip(rows, found, strict=True):
@@ -123,6 +124,8 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
                 m = _mention(doc, index, s, e, d)
                 if not any(_same_event(m, x) for x in mentions):
                     mentions.append(m)
+                    if not d.stated and d.date is None:
+                        undated.add(m.id)
             if people:
                 ctx.prev_people = people
         elif dates:
@@ -137,14 +140,31 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
             ))
         if dates:
             ctx.prev_dates = [d for d in dates if d.value and not d.relative] or ctx.prev_dates
-    # Undated events in a dated report take its publication date (SCHEMA.md).
+    # A headline or an undated line that restates an event the text dates elsewhere is that event.
+    mentions = [m for m in mentions if m.id not in undated
+                or not any(x.id not in undated and x.kind == m.kind and _nested(m, x) for x in mentions)]
     if doc.date:
-        mentions = [m if m.date else _with_date(m, doc.date) for m in mentions]
+        mentions = [_in_report(m, doc.date) for m in mentions]
     return mentions, indicators
 
 
-def _with_date(m: Mention, date: str) -> Mention:
-    return replace(m, date=date)
+def _nested(a: Mention, b: Mention) -> bool:
+    return set(a.actors) <= set(b.actors) or set(b.actors) <= set(a.actors)
+
+
+def _in_report(m: Mention, pub: str) -> Mention:
+    """Dates in a dated report: an undated event takes the publication date (SCHEMA.md); a day and
+    month without a year ("on 22 May") take the year of the report, or the year before when that
+    day would come after it."""
+    if not m.date:
+        return replace(m, date=pub)
+    if m.date.startswith("--") and len(pub) >= 10:
+        year = int(pub[:4]) - (f"{pub[:4]}{m.date[1:]}" > pub[:10])
+        end = m.date_end
+        if end and end.startswith("--"):
+            end = f"{year}{end[1:]}"
+        return replace(m, date=f"{year}{m.date[1:]}", date_end=end)
+    return m
 
 
 def _refers_back(low: str, code: str | None) -> bool:

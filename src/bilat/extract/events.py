@@ -41,6 +41,7 @@ class Draft:
     location: Location | None
     people: tuple[Person, ...]
     confidence: float
+    stated: bool = True  # the date is stated in the sentence itself
 
 
 @dataclass(slots=True)
@@ -82,6 +83,13 @@ def _after(rx: re.Pattern[str] | None, low: str, actors: Sequence[ActorMatch], r
     return out
 
 
+def _before(rx: re.Pattern[str] | None, low: str, actors: Sequence[ActorMatch], reach: int = 4) -> list[ActorMatch]:
+    """Actors that end just before a match of ``rx`` ("Norway's ambassador")."""
+    if rx is None:
+        return []
+    return [a for m in rx.finditer(low) for a in actors if 0 <= m.start() - a.end <= reach]
+
+
 def _states(actors: Sequence[ActorMatch]) -> list[ActorMatch]:
     return [a for a in actors if a.how != "org" and a.how != "place"]
 
@@ -100,6 +108,10 @@ def _dates_for(triggers: Sequence[Trigger], dates: Sequence[DateMatch], low: str
                 continue
         groups.append([d])
     out: dict[int, list[DateMatch | None]] = {}
+    # "ASTANA, March 15 — … spoke by telephone yesterday": a relative date is the event's own,
+    # a dateline is the report's.
+    relative = [g for g in groups if any(d.relative for d in g)]
+    groups = relative or groups
     for i, t in enumerate(triggers):
         if not groups:
             # An encyclopedia's sentence continues the date of the one before; a dated news
@@ -111,6 +123,20 @@ def _dates_for(triggers: Sequence[Trigger], dates: Sequence[DateMatch], low: str
         group = before[-1] if before else groups[0]
         out[i] = list(group)
     return out
+
+
+def _clauses(low: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Spans of the clauses of a sentence, split at ", and" / ", but" / ";" in the language's words."""
+    cuts = [0] + [m.end() for m in lex.clause_break.finditer(low)] + [len(low)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _in_clause(actors: Sequence[ActorMatch], t: Trigger, clauses: list[tuple[int, int]]) -> list[ActorMatch]:
+    span = next(((a, b) for a, b in clauses if a <= t.start < b), None)
+    if span is None:
+        return list(actors)
+    inside = [x for x in actors if span[0] <= x.start < span[1]]
+    return inside if any(x.how not in ("org", "place") for x in inside) else list(actors)
 
 
 def _names_pair(low: str, lex: Lexicon) -> bool:
@@ -138,21 +164,25 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
     locative = lex.roles.get("locative")
     drafts = []
     by_trigger = _dates_for(triggers, dates, low, lex, ctx)
+    clauses = _clauses(low, lex)
     for i, t in enumerate(triggers):
         kind = KINDS[t.kind]
+        # Actors of the trigger's own clause ("the UK imposed sanctions on Russia, and Norway joined …");
+        # the whole sentence when that clause names no state.
+        here = _in_clause(actors, t, clauses)
         # Capitals after a locative preposition are places; other capitals stand for their state.
-        acting = [a for a in actors if not (a.how == "capital" and _ends_with(locative, low, a.start))]
+        acting = [a for a in here if not (a.how == "capital" and _ends_with(locative, low, a.start))]
         states = _states(acting)
         orgs = [a for a in acting if a.how == "org"]
         if t.kind.startswith("membership_") and not orgs:
             continue  # joining or leaving is about an organisation named in the sentence
-        source, target = _roles(t, low, states, orgs, actors, lex, place_code)
+        source, target = _roles(t, low, states, orgs, here, lex, place_code, ctx.self_code)
         codes = {a.code for a in states}
         if kind.symmetric:
             # "talks between the EU and the UK", "an agreement with the EU": a partner organisation takes part.
             codes |= {o.code for o in orgs if _ends_with(lex.roles.get("partner"), low, o.start)}
         if t.kind in WITH_ORGANISATIONS:
-            codes |= {a.code for a in orgs}
+            codes = set(source) | set(target)
         elif t.kind in ORG_SUBJECT:
             codes |= {a.code for a in orgs if a.start < t.start}
         codes |= set(source) | set(target)
@@ -185,6 +215,7 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
             source, target = _complete_roles(t.kind, source, target, codes)
         if t.kind in ("praise", "criticism") and not (source and target):
             continue  # thanks or blame count only from one state to another (SCHEMA.md)
+        stated = bool(dates)
         for d in by_trigger[i]:
             drafts.append(Draft(
                 kind=t.kind, trigger=t,
@@ -193,13 +224,13 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
                 source=() if kind.symmetric else tuple(sorted(source)),
                 target=() if kind.symmetric else tuple(sorted(target)),
                 location=location, people=tuple(people),
-                confidence=confidence if d else confidence - 0.2,
+                confidence=confidence if d else confidence - 0.2, stated=stated,
             ))
     return drafts
 
 
 def _roles(t: Trigger, low: str, states: list[ActorMatch], orgs: list[ActorMatch], actors: Sequence[ActorMatch],
-           lex: Lexicon, place_code: str | None) -> tuple[set[str], set[str]]:
+           lex: Lexicon, place_code: str | None, self_code: str | None = None) -> tuple[set[str], set[str]]:
     """Source and target state codes of one trigger, from role words and word order."""
     source: set[str] = set()
     target: set[str] = set()
@@ -215,7 +246,7 @@ def _roles(t: Trigger, low: str, states: list[ActorMatch], orgs: list[ActorMatch
             target.add(place_code)
         source |= {a.code for a in states if a.code not in target}
     elif t.kind == "credentials":
-        sending = _after(lex.roles.get("ambassador"), low, states)
+        sending = _after(lex.roles.get("ambassador"), low, states) or _before(lex.roles.get("ambassador"), low, states)
         if sending:
             source.add(sending[0].code)
         target |= {a.code for a in after if a.code not in source}
@@ -231,8 +262,11 @@ def _roles(t: Trigger, low: str, states: list[ActorMatch], orgs: list[ActorMatch
         if place_code and place_code not in source:
             target.add(place_code)
     elif t.kind.startswith("membership_"):
-        source |= {a.code for a in states}
-        target |= {a.code for a in orgs}
+        # "Kazakhstan became a member of the WTO in 2015, Belarus has not": the state that joins
+        # stands nearest before the word; the organisation after it.
+        joiner = before[-1:] or after[:1]
+        source |= {a.code for a in joiner} or ({self_code} if self_code else set())
+        target |= {a.code for a in orgs if a.start >= t.start} or {a.code for a in orgs}
     elif t.kind in SUBJECT_FIRST:
         against = [a for a in actors if a.start >= t.start and a.how != "org"
                    and (_ends_with(lex.roles.get("against"), low, a.start) or a.how == "self")]

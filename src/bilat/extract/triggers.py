@@ -77,10 +77,11 @@ def lexicon(code: str | None) -> Lexicon | None:
 
 
 def _clause_break(words: list[str]) -> re.Pattern[str]:
-    """Punctuation that ends a clause, and ", but" / ", а" with the language's own conjunctions."""
+    """Semicolons, and ", but" / ", а" with the language's own conjunctions. (Periods inside a
+    sentence belong to initials and abbreviations: the segmenter has already cut at real ends.)"""
     if not words:
-        return re.compile(r"[.;:!?؛؟]")
-    return re.compile(r"[.;:!?؛؟]|[,،]\s*(?:" + "|".join(words) + r")(?!\w)")
+        return re.compile(r"[;!?؛؟]")
+    return re.compile(r"[;!?؛؟]|[,،]\s*(?:" + "|".join(words) + r")(?!\w)")
 
 
 def _modal(low: str, t: Trigger, lex: Lexicon) -> bool:

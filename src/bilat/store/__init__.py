@@ -173,8 +173,9 @@ class Store:
         if table == "events" or not current_only:
             sql = f"SELECT record FROM {table} ORDER BY id"
         else:
+            # In the order the text states them: document, then position in the text.
             sql = (f"SELECT t.record FROM {table} t JOIN documents d ON d.id = t.doc_id "
-                   f"WHERE d.current ORDER BY d.name, t.id")
+                   f"WHERE d.current ORDER BY d.name, json_extract(t.record, '$.evidence.start')::INTEGER, t.id")
         cur = self.con.execute(sql)
         while rows := cur.fetchmany(1024):
             for (r,) in rows:
