@@ -124,3 +124,23 @@ def test_cli_sample_corpus_ingests_cleanly(tmp_path: Path) -> None:
     out = json.loads(r.stdout)
     assert out["ingest"]["failures"] == []
     assert {"be", "ru", "uk", "fa", "en"} <= set(out["knowledge_base"]["languages"])
+
+
+def test_cli_dossier_formats(tmp_path: Path) -> None:
+    db = str(tmp_path / "kb.duckdb")
+    (tmp_path / "a.txt").write_text("Министр иностранных дел Казахстана посетил Германию 12 марта 2023 г.\n"
+                                    "В 2022 г. товарооборот между Казахстаном и Германией составил 3,1 млрд долларов США.",
+                                    encoding="utf-8")
+    CliRunner().invoke(cli, ["ingest", "-q", "--db", db, str(tmp_path / "a.txt")])
+    r = CliRunner().invoke(cli, ["dossier", "KZ", "DE", "--db", db])
+    assert r.exit_code == 0, r.output
+    assert "| 2023-03-12 | visit | KZ → DE |" in r.output
+    out = tmp_path / "d.html"
+    r = CliRunner().invoke(cli, ["dossier", "kz", "de", "--db", db, "--format", "html", "-o", str(out)])
+    assert r.exit_code == 0 and out.read_text(encoding="utf-8").count("<svg") == 2
+
+
+def test_cli_every_command_documented() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for name in cli.commands:
+        assert f"bilat {name}" in readme, f"README does not document 'bilat {name}'"

@@ -144,6 +144,34 @@ def eval_command(paths: tuple[str, ...], gold: tuple[str, ...], exclude_hard: bo
     click.echo(json.dumps(results, ensure_ascii=False, indent=1) if as_json else "\n\n".join(texts))
 
 
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True)
+@click.option("-o", "--output", help="Output file (default: standard output).")
+@clean_errors
+def dossier(a: str, b: str, db: str, fmt: str, output: str | None) -> None:
+    """What has happened between states A and B (ISO codes): timeline, figures, people, conflicts."""
+    with bilat.open(db, read_only=True) as kb:
+        text = kb.dossier(a, b, fmt)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"Wrote the {a.upper()}–{b.upper()} dossier to {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@cli.command()
+@db_option
+@clean_errors
+def fuse(db: str) -> None:
+    """Fuse every stored mention into events again (ingest does this by itself)."""
+    with bilat.open(db) as kb:
+        n = kb.fuse()
+    click.echo(f"{n} events")
+
+
 def format_summary(s: dict[str, Any]) -> str:
     """The knowledge-base summary as a few lines of text."""
     lines = [f"Database: {s['database']}", f"{'language':10s} {'documents':>9s} {'sentences':>9s}"]

@@ -227,6 +227,13 @@ class KnowledgeBase:
             evaluate.load_gold(gold_paths), lambda what: list(self.records(what)), exclude_hard
         )
 
+    def dossier(self, a: str, b: str, fmt: str = "md") -> str:
+        """What has happened between two states, as Markdown, self-contained HTML or JSON."""
+        from bilat import dossier
+
+        data = dossier.build(a, b, self.records("events"), self.records("mentions"), self.records("indicators"))
+        return dossier.render(data, fmt)
+
 
 def open(path: str | Path = DEFAULT_DB, read_only: bool = False) -> KnowledgeBase:
     """Open (or create) the knowledge base in the DuckDB file at ``path``."""
