@@ -173,9 +173,11 @@ class Store:
         if table == "events" or not current_only:
             sql = f"SELECT record FROM {table} ORDER BY id"
         else:
-            # In the order the text states them: document, then position in the text.
-            sql = (f"SELECT t.record FROM {table} t JOIN documents d ON d.id = t.doc_id "
-                   f"WHERE d.current ORDER BY d.name, json_extract(t.record, '$.evidence.start')::INTEGER, t.id")
+            # Document by document, newest first (a timeline), then in the order the text states them.
+            key = "t.date" if table == "mentions" else "t.period"
+            sql = (f"SELECT t.record FROM {table} t JOIN documents d ON d.id = t.doc_id WHERE d.current "
+                   f"ORDER BY d.name, {key} DESC NULLS LAST, "
+                   f"json_extract(t.record, '$.evidence.start')::INTEGER, t.id")
         cur = self.con.execute(sql)
         while rows := cur.fetchmany(1024):
             for (r,) in rows:
