@@ -131,41 +131,51 @@ def _svg_timeline(d: dict[str, Any]) -> str:
     if not years:
         return "<p>No dated events.</p>"
     lo, hi = int(min(years)), int(max(years))
-    width, height, top = 760, 160, max(years.values())
+    width, top = 760, max(years.values())
     step = (width - 60) / max(1, hi - lo)
-    bars = []
+    every = max(1, (hi - lo) // 10)
+    parts = [f'<line x1="30" y1="130" x2="{width - 10}" y2="130" stroke="#999"/>']
     for y in range(lo, hi + 1):
         n = years.get(str(y), 0)
         x = 40 + (y - lo) * step
-        h = 110 * n / top
-        bars.append(f'<rect x="{x - 6:.1f}" y="{130 - h:.1f}" width="12" height="{h:.1f}" fill="#3b6ea5">'
-                    f"<title>{y}: {n} events</title></rect>")
-        if (y - lo) % max(1, (hi - lo) // 10 or 1) == 0:
-            bars.append(f'<text x="{x:.1f}" y="150" font-size="11" text-anchor="middle">{y}</text>')
-    return (f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="Events per year">'
-            + "".join(bars) + "</svg>")
+        h = 100 * n / top
+        if n:
+            parts.append(f'<rect x="{x - 6:.1f}" y="{130 - h:.1f}" width="12" height="{h:.1f}" fill="#3b6ea5">'
+                         f"<title>{y}: {n} events</title></rect>")
+            parts.append(f'<text x="{x:.1f}" y="{124 - h:.1f}" font-size="10" text-anchor="middle">{n}</text>')
+        if (y - lo) % every == 0 or y == hi:
+            parts.append(f'<text x="{x:.1f}" y="148" font-size="11" text-anchor="middle">{y}</text>')
+    return (f'<svg viewBox="0 0 {width} 155" width="100%" role="img" aria-label="Events per year">'
+            + "".join(parts) + "</svg>")
 
 
 def _svg_trade(d: dict[str, Any]) -> str:
-    series = {k: {y: t[k][0]["value"] for y, t in d["indicators"].items() if k in t and y.isdigit()} for k in TRADE}
-    series = {k: v for k, v in series.items() if v}
-    if not series:
+    """Trade turnover, exports and imports by year as grouped bars, labelled in millions."""
+    colours = {"trade_turnover": "#3b6ea5", "exports": "#4a9c5d", "imports": "#c0504d"}
+    rows = {y: {k: t[k][0]["value"] for k in TRADE if k in t} for y, t in d["indicators"].items() if y.isdigit()}
+    rows = {y: r for y, r in rows.items() if r}
+    if not rows:
         return "<p>No trade figures.</p>"
-    years = sorted({y for v in series.values() for y in v})
-    top = max(v for s in series.values() for v in s.values()) or 1
-    width, colours = 760, {"trade_turnover": "#3b6ea5", "exports": "#4a9c5d", "imports": "#c0504d"}
-    step = (width - 80) / max(1, len(years) - 1)
-    parts = []
-    for k, s in series.items():
-        pts = [(40 + years.index(y) * step, 140 - 120 * v / top) for y, v in sorted(s.items())]
-        parts.append(f'<polyline fill="none" stroke="{colours[k]}" stroke-width="2" points="'
-                     + " ".join(f"{x:.1f},{y:.1f}" for x, y in pts) + '"/>')
-        parts += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colours[k]}"/>' for x, y in pts]
-    parts += [f'<text x="{40 + i * step:.1f}" y="158" font-size="11" text-anchor="middle">{y}</text>'
-              for i, y in enumerate(years)]
-    legend = "".join(f'<span style="color:{colours[k]}">■ {k}</span> ' for k in series)
-    return (f'<svg viewBox="0 0 {width} 165" width="100%" role="img" aria-label="Trade by year">'
-            + "".join(parts) + f"</svg><p>{legend}(largest value {top:,.0f})</p>")
+    unit = next(t[k][0]["unit"] for t in d["indicators"].values() for k in TRADE if k in t)
+    top = max(v for r in rows.values() for v in r.values()) or 1
+    group = min(150.0, 700 / len(rows))
+    bar = group / 4
+    parts = ['<line x1="20" y1="140" x2="750" y2="140" stroke="#999"/>']
+    for i, (year, r) in enumerate(sorted(rows.items())):
+        x0 = 30 + i * group
+        for j, k in enumerate(TRADE):
+            if k not in r:
+                continue
+            h = 110 * r[k] / top
+            x = x0 + j * bar
+            parts.append(f'<rect x="{x:.1f}" y="{140 - h:.1f}" width="{bar - 2:.1f}" height="{h:.1f}" '
+                         f'fill="{colours[k]}"><title>{year} {k}: {r[k]:,.0f} {unit}</title></rect>')
+            parts.append(f'<text x="{x + bar / 2:.1f}" y="{134 - h:.1f}" font-size="9" text-anchor="middle">'
+                         f"{r[k] / 1e6:,.1f}</text>")
+        parts.append(f'<text x="{x0 + 1.5 * bar:.1f}" y="156" font-size="11" text-anchor="middle">{year}</text>')
+    legend = "".join(f'<span style="color:{colours[k]}">■ {k}</span> ' for k in TRADE)
+    return ('<svg viewBox="0 0 760 162" width="100%" role="img" aria-label="Trade by year">'
+            + "".join(parts) + f"</svg><p>{legend}(million {html.escape(unit)})</p>")
 
 
 def to_html(d: dict[str, Any]) -> str:
@@ -182,7 +192,7 @@ def to_html(d: dict[str, Any]) -> str:
     return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{a} – {b}</title>
 <style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}
 table{{border-collapse:collapse;width:100%;font-size:.9rem}}td,th{{border-bottom:1px solid #ddd;padding:.3rem;
-text-align:left;vertical-align:top}}</style></head><body>
+text-align:left;vertical-align:top}}td:first-child{{white-space:nowrap}}</style></head><body>
 <h1>{a} – {b}</h1><p>{len(d["timeline"])} events; sources in {html.escape(", ".join(d["languages"]))}.</p>
 <h2>Events per year</h2>{_svg_timeline(d)}
 <h2>Trade</h2>{_svg_trade(d)}
