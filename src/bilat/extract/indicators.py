@@ -293,7 +293,8 @@ def _parties(
         rep = next(iter(_codes(clause, "own", "adj")), None) or ctx.reporter
         par = next((c for c in _codes(clause, "to") if c != rep), None)
         if par is None and not group:
-            par = ctx.partner if ctx.partner != rep else None
+            # "Poland gave Ukraine aid": the other state of the sentence, else the document's pair.
+            par = next((c for c in (*sentence, ctx.partner, ctx.reporter) if c and c != rep), None)
         return rep, par
     elif kind == "cost":
         late = [(a, r) for a, r in clause if a.start >= after]
@@ -386,7 +387,7 @@ def find_indicators(
         kind, span_start, span_end = _kind(g, v, a, cues, lo, hi, prev_kind, services_at)
         if (
             kind is None
-            or _has(g, "forecast", v, max(lo, a.start - 25), a.start)
+            or _has(g, "forecast", v, max(lo, a.start - 60), a.start)
             or _has(g, "forecast", v, a.end, min(hi, a.end + 25))
         ):
             continue
@@ -409,7 +410,9 @@ def find_indicators(
             )
         out.append(
             IndicatorMatch(
-                min(span_start, a.start), max(span_end, a.end), kind, a.value, unit, period, rep, par, changes.get(i)
+                min(span_start, a.start), max(span_end, a.end), kind, a.value, unit,
+                # A flow is by year (SCHEMA.md); a stock keeps the date it is "as of".
+                period if kind in _STOCKS or not period else period[:4], rep, par, changes.get(i),
             )
         )
     return out, replace(ctx, period=last_period)
