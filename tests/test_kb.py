@@ -102,7 +102,8 @@ def test_kb_exports_records_roundtrip(kb, tmp_path: Path) -> None:
     (tmp_path / "d.txt").write_text("abcde", encoding="utf-8")
     kb.ingest([str(tmp_path / "d.txt")])
     doc_id = next(kb.documents()).id
-    kb.store.replace_records("mentions", [("m:1", doc_id, "visit", "1996-10", json.dumps(record))], [doc_id])
+    kb.store.replace_records("mentions", [("m:1", doc_id, "visit", "1996-10", json.dumps(record), "visit|BY,NO")],
+                            [doc_id])
     kb.export("mentions", "jsonl", str(tmp_path / "m.jsonl"))
     assert json.loads((tmp_path / "m.jsonl").read_text(encoding="utf-8")) == record
     (m,) = kb.mentions(kind="visit")

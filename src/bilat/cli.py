@@ -164,6 +164,24 @@ def dossier(a: str, b: str, db: str, fmt: str, output: str | None) -> None:
 
 @cli.command()
 @db_option
+@json_option
+@clean_errors
+def people(db: str, as_json: bool) -> None:
+    """Everyone the sources name: spellings across languages, roles and states over time."""
+    with bilat.open(db, read_only=True) as kb:
+        rows = kb.people()
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    for p in rows:
+        roles = "; ".join(f"{r['role'] or '?'} ({r['country'] or '?'}) {r['first'] or ''}–{r['last'] or ''}"
+                          for r in p["roles"])
+        click.echo(f"{p['latin']}: {p['mentions']} mentions [{', '.join(p['languages'])}] "
+                   f"{' / '.join(p['names'])}" + (f" — {roles}" if roles else ""))
+
+
+@cli.command()
+@db_option
 @clean_errors
 def fuse(db: str) -> None:
     """Fuse every stored mention into events again (ingest does this by itself)."""

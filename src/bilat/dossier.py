@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from bilat.extract.actors import country_name
-from bilat.fuse.names import name_keys
+from bilat.fuse.names import name_keys, same_person
 
 FORMATS = ("md", "html", "json")
 TRADE = ("trade_turnover", "exports", "imports")
@@ -46,7 +46,7 @@ def build(a: str, b: str, events: Iterable[dict[str, Any]], mentions: Iterable[d
     for e in timeline:
         for p in e["people"]:
             keys = set(name_keys(p.get("latin") or p.get("name") or ""))
-            entry = next((x for k, x in people if keys & k), None)
+            entry = next((x for k, x in people if same_person(frozenset(keys), frozenset(k))), None)
             if entry is None:
                 entry = {**p, "events": 0, "names": set()}
                 people.append((keys, entry))

@@ -22,7 +22,7 @@ from bilat.fuse import fuse
 from bilat.ingest import MAX_BYTES, Failure, expand, read
 from bilat.records import Document, Event, Indicator, Mention, Sentence, to_dict
 from bilat.records_io import event_from_dict, indicator_from_dict, mention_from_dict
-from bilat.store import Store
+from bilat.store import Store, block_id
 
 DEFAULT_DB = "bilat.duckdb"
 
@@ -136,19 +136,26 @@ class KnowledgeBase:
             if progress:
                 progress(n, len(files), path)
         flush()
-        if report.stored:
-            self.fuse()
+        if self.store.touched:
+            self.fuse(self.store.touched)
+            self.store.touched.clear()
         report.seconds = time.perf_counter() - t0
         return report
 
-    def fuse(self) -> int:
-        """Fuse every stored mention into events again; return the number of events.
+    def fuse(self, blocks: Iterable[str] | None = None) -> int:
+        """Fuse stored mentions into events; return the number of events written.
 
-        Fusion is deterministic, so the events do not depend on the order documents came in.
+        With ``blocks`` (kind + states, see ``bilat.fuse``) only those blocks are fused again, as
+        ingest does for the blocks its new documents touched; without, everything is. Fusion is
+        deterministic within a block, so the events do not depend on the order documents came in.
         """
-        events = fuse(mention_from_dict(r) for r in self.records("mentions"))
-        rows = [(e.id, e.kind, e.date, json.dumps(to_dict(e), ensure_ascii=False)) for e in events]
-        self.store.replace_records("events", rows)
+        wanted = None if blocks is None else sorted(set(blocks))
+        if wanted == []:
+            return 0
+        events = fuse(mention_from_dict(r) for r in self.store.block_mentions(wanted))
+        rows = [(e.id, e.kind, e.date, json.dumps(to_dict(e), ensure_ascii=False), block_id(e.kind, e.actors))
+                for e in events]
+        self.store.replace_records("events", rows, blocks=wanted)
         return len(events)
 
     # -- reading -----------------------------------------------------------------
@@ -226,6 +233,12 @@ class KnowledgeBase:
         return evaluate.score_records(
             evaluate.load_gold(gold_paths), lambda what: list(self.records(what)), exclude_hard
         )
+
+    def people(self) -> list[dict[str, Any]]:
+        """Everyone the mentions name, once per person: name variants, roles and states over time."""
+        from bilat.fuse.people import people_index
+
+        return [p.as_dict() for p in people_index(self.records("mentions"))]
 
     def dossier(self, a: str, b: str, fmt: str = "md") -> str:
         """What has happened between two states, as Markdown, self-contained HTML or JSON."""

@@ -98,3 +98,78 @@ def test_fuse_kb_events_across_documents(kb, tmp_path) -> None:
     assert [e.date for e in visits] == ["2023-03-12"]
     assert visits[0].languages == ("be", "ru")
     assert len(visits[0].mentions) == len(kb.mentions(kind="visit"))
+
+
+def _sample_files() -> list[str]:
+    from conftest import SAMPLES
+
+    return sorted(str(p) for p in SAMPLES.rglob("*") if p.suffix in {".txt", ".md", ".html", ".jsonl", ".docx"})
+
+
+def test_fuse_incremental_any_order_equals_full(tmp_path) -> None:
+    import bilat
+
+    files = _sample_files()
+    results = []
+    for seed in range(3):
+        order = files[:]
+        random.Random(seed).shuffle(order)
+        with bilat.open(tmp_path / f"kb{seed}.duckdb") as kb:
+            for f in order:  # one document at a time: each ingest re-fuses only the blocks it touched
+                kb.ingest([f])
+            incremental = sorted(e.id for e in kb.events())
+            kb.fuse()  # everything again, from scratch
+            assert sorted(e.id for e in kb.events()) == incremental
+            results.append(incremental)
+    assert results[0] == results[1] == results[2]
+    assert any(len(e.languages) > 1 for e in bilat.open(tmp_path / "kb0.duckdb").events())
+
+
+def test_fuse_edited_document_replaces_its_events(tmp_path) -> None:
+    import bilat
+
+    page = tmp_path / "page.txt"
+    page.write_text("Министр иностранных дел Армении посетил Иран 5 мая 2021 г.", encoding="utf-8")
+    with bilat.open(tmp_path / "kb.duckdb") as kb:
+        kb.ingest([str(page)])
+        assert [e.date for e in kb.events()] == ["2021-05-05"]
+        page.write_text("Министр иностранных дел Армении посетил Иран 6 мая 2021 г.", encoding="utf-8")
+        kb.ingest([str(page)])
+        assert [e.date for e in kb.events()] == ["2021-05-06"]
+
+
+def test_fuse_migration_from_v1_adds_blocks(tmp_path) -> None:
+    import duckdb
+
+    import bilat
+    from bilat.store.migrations import MIGRATIONS
+
+    con = duckdb.connect(str(tmp_path / "old.duckdb"))
+    con.execute("CREATE TABLE bilat_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    MIGRATIONS[0][2](con)
+    con.execute("INSERT INTO bilat_meta VALUES ('schema_version', '1')")
+    con.execute("""INSERT INTO mentions VALUES ('m:1', 'd', 'visit', '2020', '{"actors": ["NO", "BY"]}')""")
+    con.close()
+    with bilat.open(tmp_path / "old.duckdb") as kb:
+        assert kb.store.con.execute("SELECT block FROM mentions").fetchall() == [("visit|BY,NO",)]
+
+
+def test_fuse_people_index_merges_spellings_keeps_people_apart() -> None:
+    from bilat.fuse.people import people_index
+
+    def m(i: str, date: str, lang: str, *people: tuple[str, str, str | None, str | None]) -> dict:
+        return {"id": f"m:{i}", "date": date, "lang": lang,
+                "people": [{"name": n, "latin": lat, "role": r, "country": c} for n, lat, r, c in people]}
+
+    index = people_index([
+        m("1", "2016-02", "ru", ("Макей В.В.", "Makei V.V.", "foreign minister", "BY")),
+        m("2", "2019", "be", ("Уладзімір Макей", "Uladzimir Makei", None, None),
+          ("Уладзімір Сянько", "Uladzimir Sianko", "foreign minister", "BY")),
+        m("3", "2020-04", "ru", ("В.В. Макей", "V.V. Makei", "foreign minister", "BY")),
+    ])
+    makei, sianko = index
+    assert makei.mentions == 3 and makei.languages == ["be", "ru"]
+    assert sorted(makei.names) == sorted(["Макей В.В.", "Уладзімір Макей", "В.В. Макей"])
+    assert makei.roles == [{"role": "foreign minister", "country": "BY", "first": "2016-02", "last": "2020-04",
+                            "mentions": 2}]
+    assert sianko.latin == "Uladzimir Sianko" and sianko.mentions == 1

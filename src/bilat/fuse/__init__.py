@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from bilat.extract.kinds import KINDS
-from bilat.fuse.names import name_keys
+from bilat.fuse.names import name_keys, same_person
 from bilat.records import Conflict, Event, Location, Mention, Person
 
 
@@ -59,28 +59,28 @@ def merge_dates(dates: Iterable[str | None]) -> str | None:
     return best
 
 
-def people_keys(m: Mention) -> frozenset[str]:
-    """Phonetic keys of everyone a mention names."""
-    return frozenset(k for p in m.people for k in name_keys(p.latin or p.name))
+def people_keys(m: Mention) -> tuple[frozenset[str], ...]:
+    """Phonetic keys of each person a mention names."""
+    return tuple(k for p in m.people if (k := name_keys(p.latin or p.name)))
 
 
 @dataclass(slots=True)
 class _Cluster:
     members: list[Mention] = field(default_factory=list)
     date: str | None = None
-    people: set[str] = field(default_factory=set)
+    people: list[frozenset[str]] = field(default_factory=list)
 
     def add(self, m: Mention) -> None:
         self.members.append(m)
         self.date = merge_dates([self.date, m.date])
-        self.people |= people_keys(m)
+        self.people.extend(people_keys(m))
 
     def accepts(self, m: Mention) -> bool:
         """Compatible dates with every member, and some person in common when both name people."""
         if not all(compatible(x.date, m.date) for x in self.members):
             return False
         keys = people_keys(m)
-        return not (keys and self.people) or bool(keys & self.people)
+        return not (keys and self.people) or any(same_person(a, b) for a in keys for b in self.people)
 
 
 def _states(m: Mention) -> tuple[str, ...]:
@@ -115,7 +115,7 @@ def _people(members: Sequence[Mention]) -> tuple[Person, ...]:
     for m in members:
         for p in m.people:
             keys = name_keys(p.latin or p.name)
-            if not any(keys & k for k, _ in out):
+            if not any(same_person(keys, k) for k, _ in out):
                 out.append((keys, p))
     return tuple(p for _, p in out)
 

@@ -35,3 +35,14 @@ def name_keys(latin: str) -> frozenset[str]:
     """Keys of a person's name: one per word of three letters or more (initials are left out)."""
     words = [w for w in ascii_letters(latin).split() if len(w) >= 3]
     return frozenset(k for w in words if len(k := phonetic(w)) >= 2)
+
+
+def same_person(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two names' keys say one person: every key of the shorter name in common, up to two.
+
+    "U. Makei" ~ "Uladzimir Makei" (one key, shared); "Uladzimir Makei" ≁ "Uladzimir Sianko"
+    (two keys each, one shared).
+    """
+    if not a or not b:
+        return False
+    return len(a & b) >= min(2, len(a), len(b))

@@ -20,6 +20,11 @@ from bilat.records import Document, Paragraph, Span, to_dict
 from bilat.store.migrations import migrate
 
 TABLES = ("mentions", "indicators", "events")
+
+
+def block_id(kind: str, actors: Iterable[str]) -> str:
+    """The fusion block of a mention or event: its kind and its states (see bilat.fuse)."""
+    return f"{kind}|{','.join(sorted(actors))}"
 _DOC_COLUMNS = ("id", "name", "source", "version", "current", "format", "lang", "date", "title", "url",
                 "encoding", "chars", "text")
 
@@ -37,6 +42,7 @@ class Store:
         self.con.execute("SET memory_limit = '256MB'")
         if not read_only:
             migrate(self.con)
+        self.touched: set[str] = set()  # fusion blocks whose mentions changed since the last fusion
 
     def close(self) -> None:
         """Close the connection (a checkpoint folds the write-ahead log into the file)."""
@@ -85,13 +91,18 @@ class Store:
                              for i, p in enumerate(an.paragraphs))
                 sents.extend((doc_id, i, s[0], s[1], s[2], s[3]) for i, s in enumerate(an.sentences))
                 spans.extend((doc_id, s.start, s.end, s.kind) for s in an.spans)
-                mentions.extend((m.id, doc_id, m.kind, m.date, json.dumps(to_dict(m), ensure_ascii=False))
-                                for m in item.mentions)
+                mentions.extend((m.id, doc_id, m.kind, m.date, json.dumps(to_dict(m), ensure_ascii=False),
+                                 block_id(m.kind, m.actors)) for m in item.mentions)
                 indicators.extend((i.id, doc_id, i.indicator, i.period, json.dumps(to_dict(i), ensure_ascii=False))
                                   for i in item.indicators)
             superseded = [(src, name) for (src, name), v in versions.items() if v > 1]
+            self.touched |= {m[5] for m in mentions}
             if superseded:
                 self._append("_bilat_superseded", ("source", "name"), superseded, create=True)
+                # The old version's events must be fused again without it.
+                self.touched |= {r[0] for r in con.execute(
+                    "SELECT DISTINCT m.block FROM mentions m JOIN documents d ON d.id = m.doc_id "
+                    "JOIN _bilat_superseded s ON d.source = s.source AND d.name = s.name WHERE d.current").fetchall()}
                 con.execute("UPDATE documents SET current = false FROM _bilat_superseded s "
                             "WHERE documents.source = s.source AND documents.name = s.name")
                 con.execute("DROP TABLE _bilat_superseded")
@@ -99,7 +110,7 @@ class Store:
             self._append("paragraphs", ("doc", "idx", "start", "end", "lang", "boilerplate"), paras)
             self._append("sentences", ("doc", "idx", "start", "end", "lang", "boilerplate"), sents)
             self._append("spans", ("doc", "start", "end", "kind"), spans)
-            self._append("mentions", ("id", "doc_id", "kind", "date", "record"), mentions)
+            self._append("mentions", ("id", "doc_id", "kind", "date", "record", "block"), mentions)
             self._append("indicators", ("id", "doc_id", "indicator", "period", "record"), indicators)
             con.execute("COMMIT")
             return len(docs)
@@ -183,17 +194,31 @@ class Store:
             for (r,) in rows:
                 yield json.loads(r)
 
-    def replace_records(self, table: str, rows: Iterable[tuple[Any, ...]], doc_ids: Sequence[str] = ()) -> None:
-        """Write extracted records; for mentions/indicators, first drop those of ``doc_ids``."""
+    def block_mentions(self, blocks: Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Current mentions of some fusion blocks (all when None)."""
+        where = "" if blocks is None else "AND m.block IN (SELECT unnest(?))"
+        cur = self.con.execute(
+            f"SELECT m.record FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE d.current {where}",
+            [] if blocks is None else [list(blocks)])
+        while rows := cur.fetchmany(4096):
+            for (r,) in rows:
+                yield json.loads(r)
+
+    def replace_records(self, table: str, rows: Iterable[tuple[Any, ...]], doc_ids: Sequence[str] = (),
+                        blocks: Sequence[str] | None = None) -> None:
+        """Write records. Mentions/indicators: first drop those of ``doc_ids``. Events: first drop
+        those of ``blocks`` (all events when None); rows carry their block."""
         if table not in TABLES:
             raise ValueError(f"unknown table {table!r}")
-        columns = {"mentions": ("id", "doc_id", "kind", "date", "record"),
+        columns = {"mentions": ("id", "doc_id", "kind", "date", "record", "block"),
                    "indicators": ("id", "doc_id", "indicator", "period", "record"),
-                   "events": ("id", "kind", "date", "record")}[table]
+                   "events": ("id", "kind", "date", "record", "block")}[table]
         self.con.execute("BEGIN TRANSACTION")
         try:
-            if table == "events":
+            if table == "events" and blocks is None:
                 self.con.execute("DELETE FROM events")
+            elif table == "events":
+                self.con.execute("DELETE FROM events WHERE block IN (SELECT unnest(?))", [list(blocks)])
             elif doc_ids:
                 self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [list(doc_ids)])
             self._append(table, columns, list(rows))

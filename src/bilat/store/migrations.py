@@ -58,6 +58,17 @@ def _v1(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+@migration(2, "fusion blocks on mentions and events, for incremental fusion")
+def _v2(con: duckdb.DuckDBPyConnection) -> None:
+    block = ("kind || '|' || array_to_string(list_sort(CAST(json_extract(record, '$.actors') AS VARCHAR[])), ',')")
+    con.execute(f"""
+        ALTER TABLE mentions ADD COLUMN block VARCHAR;
+        UPDATE mentions SET block = {block};
+        ALTER TABLE events ADD COLUMN block VARCHAR;
+        UPDATE events SET block = {block};
+    """)
+
+
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
     """The schema version of an open database (0 for a new one)."""
     con.execute("CREATE TABLE IF NOT EXISTS bilat_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
