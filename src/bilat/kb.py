@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import json
 import time
+from itertools import groupby
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from bilat import exports, pipeline
-from bilat.fuse import fuse
+from bilat.fuse import fuse_block
 from bilat.ingest import MAX_BYTES, Failure, expand, read
 from bilat.records import Document, Event, Indicator, Mention, Sentence, to_dict
 from bilat.records_io import event_from_dict, indicator_from_dict, mention_from_dict
@@ -152,11 +153,13 @@ class KnowledgeBase:
         wanted = None if blocks is None else sorted(set(blocks))
         if wanted == []:
             return 0
-        events = fuse(mention_from_dict(r) for r in self.store.block_mentions(wanted))
-        rows = [(e.id, e.kind, e.date, json.dumps(to_dict(e), ensure_ascii=False), block_id(e.kind, e.actors))
-                for e in events]
+        # Block after block, so memory holds one block's mentions at a time.
+        mentions = (mention_from_dict(r) for r in self.store.block_mentions(wanted))
+        rows = [(e.id, e.kind, e.date, json.dumps(to_dict(e), ensure_ascii=False), block)
+                for block, group in groupby(mentions, key=lambda m: block_id(m.kind, m.actors))
+                for e in fuse_block(list(group))]
         self.store.replace_records("events", rows, blocks=wanted)
-        return len(events)
+        return len(rows)
 
     # -- reading -----------------------------------------------------------------
 

@@ -68,16 +68,19 @@ def people_keys(m: Mention) -> tuple[frozenset[str], ...]:
 class _Cluster:
     members: list[Mention] = field(default_factory=list)
     date: str | None = None
-    people: list[frozenset[str]] = field(default_factory=list)
+    people: set[frozenset[str]] = field(default_factory=set)
 
     def add(self, m: Mention) -> None:
         self.members.append(m)
         self.date = merge_dates([self.date, m.date])
-        self.people.extend(people_keys(m))
+        self.people.update(people_keys(m))
 
     def accepts(self, m: Mention) -> bool:
-        """Compatible dates with every member, and some person in common when both name people."""
-        if not all(compatible(x.date, m.date) for x in self.members):
+        """A compatible date, and some person in common when both name people.
+
+        The cluster's date refines every member's date, so agreeing with it is agreeing with all.
+        """
+        if not compatible(self.date, m.date):
             return False
         keys = people_keys(m)
         return not (keys and self.people) or any(same_person(a, b) for a in keys for b in self.people)
@@ -87,25 +90,42 @@ def _states(m: Mention) -> tuple[str, ...]:
     return tuple(sorted(m.actors))
 
 
+def _year(date: str | None) -> str | None:
+    return date[:4] if date and not date.startswith("--") else None
+
+
 def block_key(m: Mention) -> tuple[str, tuple[str, ...]]:
     """Mentions are only compared with those of the same kind and states."""
     return (m.kind, _states(m))
 
 
 def cluster(block: Sequence[Mention]) -> list[list[Mention]]:
-    """Group one block's mentions into events."""
+    """Group one block's mentions into events.
+
+    Clusters are indexed by year: a dated mention only meets the clusters of its year and those
+    whose date has no year yet, which keeps a block of many events near-linear.
+    """
     ordered = sorted(block, key=lambda m: (-precision(m.date), m.date or "", m.doc, m.id))
     clusters: list[_Cluster] = []
+    by_year: dict[str | None, list[_Cluster]] = defaultdict(list)
     for m in ordered:
-        candidates = [c for c in clusters if c.accepts(m)]
+        year = _year(m.date)
+        pool = clusters if year is None else by_year[year] + by_year[None]
+        candidates = [c for c in pool if c.accepts(m)]
         if precision(m.date) == 4:
             candidates = [c for c in candidates if c.date == m.date or precision(c.date) < 4]
         if len(candidates) == 1:
-            candidates[0].add(m)
+            c = candidates[0]
+            before = _year(c.date)
+            c.add(m)
+            if _year(c.date) != before:  # a yearless cluster ("--02-04") found its year
+                by_year[before].remove(c)
+                by_year[_year(c.date)].append(c)
         else:
             c = _Cluster()
             c.add(m)
             clusters.append(c)
+            by_year[_year(c.date)].append(c)
     return [c.members for c in clusters]
 
 
@@ -155,6 +175,11 @@ def resolve(members: Sequence[Mention]) -> Event:
         people=_people(members), conflicts=tuple(conflicts),
         confidence=round(min(0.99, max(m.confidence for m in members) + 0.05 * (support - 1)), 2),
     )
+
+
+def fuse_block(block: Sequence[Mention]) -> list[Event]:
+    """The events of one block's mentions."""
+    return [resolve(members) for members in cluster(block)]
 
 
 def fuse(mentions: Iterable[Mention]) -> list[Event]:

@@ -195,10 +195,11 @@ class Store:
                 yield json.loads(r)
 
     def block_mentions(self, blocks: Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
-        """Current mentions of some fusion blocks (all when None)."""
+        """Current mentions of some fusion blocks (all when None), block after block."""
         where = "" if blocks is None else "AND m.block IN (SELECT unnest(?))"
         cur = self.con.execute(
-            f"SELECT m.record FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE d.current {where}",
+            f"SELECT m.record FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE d.current {where} "
+            "ORDER BY m.block",
             [] if blocks is None else [list(blocks)])
         while rows := cur.fetchmany(4096):
             for (r,) in rows:
