@@ -129,7 +129,8 @@ def test_cli_sample_corpus_ingests_cleanly(tmp_path: Path) -> None:
 def test_cli_dossier_formats(tmp_path: Path) -> None:
     db = str(tmp_path / "kb.duckdb")
     (tmp_path / "a.txt").write_text("Министр иностранных дел Казахстана посетил Германию 12 марта 2023 г.\n"
-                                    "В 2022 г. товарооборот между Казахстаном и Германией составил 3,1 млрд долларов США.",
+                                    "В 2022 г. товарооборот между Казахстаном и Германией составил "
+                                    "3,1 млрд долларов США.",
                                     encoding="utf-8")
     CliRunner().invoke(cli, ["ingest", "-q", "--db", db, str(tmp_path / "a.txt")])
     r = CliRunner().invoke(cli, ["dossier", "KZ", "DE", "--db", db])

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import json
 import time
-from itertools import groupby
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 

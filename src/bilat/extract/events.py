@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from bilat.extract.actors import ActorMatch
 from bilat.extract.dates import DateMatch
@@ -128,7 +129,7 @@ def _dates_for(triggers: Sequence[Trigger], dates: Sequence[DateMatch], low: str
 def _clauses(low: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Spans of the clauses of a sentence, split at ", and" / ", but" / ";" in the language's words."""
     cuts = [0] + [m.end() for m in lex.clause_break.finditer(low)] + [len(low)]
-    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    return [(a, b) for a, b in pairwise(cuts) if b > a]
 
 
 def _in_clause(actors: Sequence[ActorMatch], t: Trigger, clauses: list[tuple[int, int]]) -> list[ActorMatch]:
