@@ -97,3 +97,47 @@ def test_extract_events_en_evidence_offsets() -> None:
     (m, *_) = mentions_of(text, "en")
     assert text[m.evidence.start : m.evidence.end] == m.evidence.text
     assert "visited Iran" in m.evidence.text
+
+
+# Precision pass on news text: each general cause with a positive and a negative sentence of our own.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Qatar mediated between Israel and Hamas in May 2021.", [("mediation", "2021-05")]),
+        ("In 2022 Turkey acted as a mediator between Russia and Ukraine.", [("mediation", "2022")]),
+        ("The foreign ministers of Armenia and Georgia held talks in Tbilisi on 3 May 2021.",
+         [("consultations", "2021-05-03")]),
+        ("The President of Finland met with the Prime Minister of Estonia in Tallinn on 2 June 2021.",
+         [("meeting", "2021-06-02")]),
+        ("The Prime Minister of Latvia travelled to Berlin on 4 March 2022.", [("visit", "2022-03-04")]),
+        ("On 5 May 2021 Lithuania protested to Belarus over the border incident.", [("criticism", "2021-05-05")]),
+        ("Norway provided humanitarian aid to Ukraine in April 2022.", [("aid", "2022-04")]),
+    ],
+)
+def test_extract_events_en_precision_positives(text: str, expected: list) -> None:
+    assert kinds(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a mediator named as a role, not an act of mediation
+        "The minister thanked the international mediators from Poland and Germany.",
+        "Several European states want to take on the role of mediator between Russia and Ukraine.",
+        # the negotiating process talked about
+        "The President of Ukraine told the Prime Minister of Canada about the progress of negotiations with Russia.",
+        "The President of Russia informed the Chancellor of Germany about the current status of talks with Ukraine.",
+        # hypothetical or planned
+        "This vote complicates any probable negotiations between Armenia and Azerbaijan.",
+        "Since 2015 Ukraine has tried to convene consultations with the United States and the United Kingdom.",
+        "The minister called on Spain and Denmark to further strengthen sanctions against Russia.",
+        "The leaders of Poland and Lithuania are thinking about visits to Ukraine.",
+        # "met" the interests, a domestic trip, street protests, talk about aid
+        "The cooperation between Russia and Croatia fully met the interests of both countries.",
+        "During a working trip to the Lviv region the President of Ukraine spoke about the Polish border.",
+        "In several cities Ukrainians protested against the Russian troops.",
+        "The first lady of Ukraine spoke about the coordination of humanitarian aid with Poland.",
+    ],
+)
+def test_extract_events_en_precision_non_events(text: str) -> None:
+    assert kinds(text) == []

@@ -96,3 +96,40 @@ def test_extract_events_fa_evidence_offsets() -> None:
     (m, *_) = mentions_of(text, "fa")
     assert text[m.evidence.start : m.evidence.end] == m.evidence.text
     assert "به تهران سفر کرد" in m.evidence.text
+
+
+# Precision pass on news text: each general cause with a positive and a negative sentence of our own.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وزیران امور خارجه ایران و قطر در مه ۲۰۲۱ به صورت ویدئویی گفت‌وگو کردند.", [("phone_call", "2021-05")]),
+        ("وزیر امور خارجه ایران در مه ۲۰۲۱ با وزیر امور خارجه ترکیه دیدار کرد.", [("meeting", "2021-05")]),
+        ("وزیر امور خارجه ارمنستان در مه ۲۰۲۱ به تهران سفر کرد.", [("visit", "2021-05")]),
+        ("ایران و ارمنستان در مه ۲۰۲۱ یک تفاهم‌نامه همکاری امضا کردند.", [("agreement_signed", "2021-05")]),
+    ],
+)
+def test_extract_events_fa_precision_positives(text: str, expected: list) -> None:
+    assert kinds(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sport: a match is a "دیدار", a team "goes" to meet its rival
+        "تیم ملی والیبال ایران در دومین دیدار خود در مرحله نیمه‌نهایی به مصاف تیم ایتالیا رفت.",
+        "حریف کشتی‌گیر ایرانی در دیدار پایانی ورزشکاری از هند است.",
+        # an inspection at home, going home, troops entering a country
+        "فرمانده سپاه در بازدید از منطقه مرزی با عراق درباره امنیت سخن گفت.",
+        "بیمار ایرانی پس از بهبودی از بیمارستانی در ترکیه به خانه رفت.",
+        "نیروهای آمریکایی پس از درگیری‌های شدید وارد خاک عراق شدند.",
+        # an online ceremony, an interview by telephone, a player's contract
+        "جوایز سینمایی آلمان امسال به صورت مجازی در برلین اهدا شد.",
+        "سخنگوی دولت عراق در مکالمه تلفنی با شبکه الجزیره از آمریکا انتقاد کرد.",
+        "بازیکن ایرانی با باشگاه ترکیه‌ای قرارداد دو ساله امضا کرد.",
+        # a rejected negotiation, a future meeting in a long clause
+        "رئیس‌جمهور روسیه هرگونه مذاکره با اوکراین را رد کرد.",
+        "وزیر خارجه ارمنستان دیدارهای جداگانه‌ای با وزیران خارجه روسیه و آمریکا در ژنو خواهد داشت.",
+    ],
+)
+def test_extract_events_fa_precision_non_events(text: str) -> None:
+    assert kinds(text) == []

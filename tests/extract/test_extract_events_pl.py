@@ -117,3 +117,32 @@ def test_extract_events_pl_evidence_offsets() -> None:
     (m, *_) = mentions_of(text, "pl")
     assert text[m.evidence.start : m.evidence.end] == m.evidence.text
     assert "odwiedził Iran" in m.evidence.text
+
+
+# Precision pass on news text: each general cause with a positive and a negative sentence of our own.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Polska i Niemcy poinformowały 3 maja 2018 r. o zawarciu porozumienia o współpracy.",
+         [("agreement_signed", "2018-05-03")]),
+        ("Umowa między Polską a Litwą została zawarta w marcu 2019 r.", [("agreement_signed", "2019-03")]),
+        ("W 2018 r. Stany Zjednoczone nałożyły sankcje na Rosję.", [("sanctions", "2018")]),
+    ],
+)
+def test_extract_events_pl_precision_positives(text: str, expected: list) -> None:
+    assert kinds(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an agreement still to be concluded
+        "Polska i Niemcy są na drodze do zawarcia umowy o współpracy.",
+        "Umowa między Polską a Litwą musi zostać zawarta do jesieni.",
+        # sanctions that may hit someone, not sanctions imposed
+        "Niemieckie firmy mogą stać się celem amerykańskich sankcji wobec Rosji.",
+        "Polskie firmy w Rosji są zagrożone ryzykiem sankcji Stanów Zjednoczonych.",
+    ],
+)
+def test_extract_events_pl_precision_non_events(text: str) -> None:
+    assert kinds(text) == []
