@@ -141,3 +141,8 @@ def test_extract_events_en_precision_positives(text: str, expected: list) -> Non
 )
 def test_extract_events_en_precision_non_events(text: str) -> None:
     assert kinds(text) == []
+
+
+def test_extract_events_en_decision_to_impose_sanctions() -> None:
+    text = "Ukraine welcomed the decision to impose new sanctions against Russia adopted by Canada on 22 February 2022."
+    assert ("sanctions", "2022-02-22") in kinds(text)
