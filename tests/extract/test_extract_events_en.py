@@ -146,3 +146,10 @@ def test_extract_events_en_precision_non_events(text: str) -> None:
 def test_extract_events_en_decision_to_impose_sanctions() -> None:
     text = "Ukraine welcomed the decision to impose new sanctions against Russia adopted by Canada on 22 February 2022."
     assert ("sanctions", "2022-02-22") in kinds(text)
+
+
+def test_extract_events_en_question_is_not_an_event() -> None:
+    from conftest import mentions_of
+
+    assert mentions_of("Did Norway mediate between Israel and the PLO in 1993?", "en") == []
+    assert [m.kind for m in mentions_of("Norway mediated between Israel and the PLO in 1993.", "en")] == ["mediation"]

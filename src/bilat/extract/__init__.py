@@ -29,6 +29,8 @@ from bilat.records import Document, Evidence, Indicator, Mention, Person
 
 # Placeholder code for "our country" until the document's own state is known.
 _SELF = "SELF"
+# Question marks (Latin/Cyrillic and Arabic script).
+_QUESTION = ("?", "؟")
 # Country-code top-level domains that differ from the ISO 3166 code.
 _TLD = {"uk": "GB", "su": "SU"}
 
@@ -114,7 +116,8 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
         prev_para_end = e
         actors = [ActorMatch(a.start, a.end, self_code or "", a.how) if a.code == _SELF else a for a in actors]
         dates = find_dates(text, code, doc.date)
-        triggers = find_triggers(low, code)
+        # A question states nothing ("Can Italy act as a mediator?").
+        triggers = [] if text.rstrip().endswith(_QUESTION) else find_triggers(low, code)
         if triggers:
             people = tuple(_person(p) for p in find_people(text, code, actors))
             if ctx.prev_people and _refers_back(low, code):
