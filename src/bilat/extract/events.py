@@ -140,6 +140,23 @@ def _in_clause(actors: Sequence[ActorMatch], t: Trigger, clauses: list[tuple[int
     return inside if any(x.how not in ("org", "place") for x in inside) else list(actors)
 
 
+def _joined(o: ActorMatch, states: Sequence[ActorMatch], low: str, lex: Lexicon) -> bool:
+    """Whether an organisation and a state stand joined by "and" ("ЕС и Великобритания")."""
+    rx = lex.roles.get("joins")
+    if rx is None:
+        return False
+    for a in states:
+        gap = low[o.end : a.start] if a.start >= o.end else low[a.end : o.start]
+        if len(gap) <= 8 and rx.fullmatch(gap.strip()):
+            return True
+    return False
+
+
+def _capital_place(actors: Sequence[ActorMatch], code: str, low: str, locative: re.Pattern[str] | None) -> bool:
+    """Whether the place named is a capital (not a venue such as Geneva) of ``code``."""
+    return any(a.how == "capital" and a.code == code and _ends_with(locative, low, a.start) for a in actors)
+
+
 def _names_pair(low: str, lex: Lexicon) -> bool:
     rx = lex.roles.get("pair")
     return bool(rx and rx.search(low))
@@ -180,8 +197,10 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         source, target = _roles(t, low, states, orgs, here, lex, place_code, ctx.self_code)
         codes = {a.code for a in states}
         if kind.symmetric:
-            # "talks between the EU and the UK", "an agreement with the EU": a partner organisation takes part.
-            codes |= {o.code for o in orgs if _ends_with(lex.roles.get("partner"), low, o.start)}
+            # "talks between the EU and the UK", "an agreement with the EU", "the EU and the UK signed":
+            # an organisation introduced as a partner, or joined to a state, takes part.
+            codes |= {o.code for o in orgs if _ends_with(lex.roles.get("partner"), low, o.start)
+                      or _joined(o, states, low, lex)}
         if t.kind in WITH_ORGANISATIONS:
             codes = set(source) | set(target)
         elif t.kind in ORG_SUBJECT:
@@ -196,6 +215,10 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         if not codes and not (place_code and not kind.bilateral) and not _names_pair(low, lex):
             continue
         if not codes and place_code:
+            codes.add(place_code)
+        # "The German minister met the Prime Minister in Warsaw": the host capital's state takes part.
+        if kind.bilateral and len(codes) == 1 and place_code and place_code not in codes and _capital_place(
+                actors, place_code, low, locative):
             codes.add(place_code)
         # A bilateral event that names only the document's own state is a domestic one
         # ("the President met the governor"), unless the sentence says "bilateral" / "the two sides".
