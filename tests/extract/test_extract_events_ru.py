@@ -158,5 +158,6 @@ def test_extract_events_ru_nakanune_alone_is_not_a_plan() -> None:
 def test_extract_events_ru_organisation_joined_and_host_capital() -> None:
     (m,) = mentions_of("ЕС и Великобритания подписали соглашение о торговле 24 декабря 2020 г.", "ru")
     assert m.actors == ("EU", "GB")
-    (m,) = mentions_of("Министр иностранных дел Германии встретился с премьер-министром в Варшаве 3 марта 2022 г.", "ru")
+    (m,) = mentions_of("Министр иностранных дел Германии встретился с премьер-министром в Варшаве 3 марта 2022 г.",
+                       "ru")
     assert m.actors == ("DE", "PL")
