@@ -307,7 +307,8 @@ TRANSLIT = [
     ("uk", "Їжак Євген", "Yizhak Yevhen"),
     ("pl", "Łukasz Żółć", "Lukasz Zolc"),
     ("fa", "پرز", "Perez"),
-    ("fa", "کلینتون", "Klinton"),
+    ("fa", "کلینتون", "Kalinton"),  # read as Persians say it: no word starts with two consonants
+    ("fa", "کریمی", "Karimi"),
     ("en", "Støre", "Store"),
     (None, "Брэндэ", ""),
 ]

@@ -452,7 +452,8 @@ class _Sentence:
             country = country or self.state_before(m.start)
             oblique = m.head.lower().endswith(r.oblique) if r.oblique else None
             gap = _SIDE_GAP.match(text, pos)
-            span = self.name_at(gap.end() if not r.caseless else pos)
+            # "وزیر امور خارجه ایران، محمدرضا کریمی،": the name may follow an apposition comma.
+            span = self.name_at(gap.end())
             if span is None and r.caseless:
                 span = self.words_before(m.start)
             if span is None:

@@ -8,8 +8,9 @@ Upper case follows the source letter ("Ж" -> "Zh", "ЖУК" -> "ZHUK").
 
 Scripts that leave short vowels unwritten (Persian) set ``epenthetic`` in
 ``lang/<code>/people.toml`` ``[translit]``: that vowel is put between the consonants
-of a word that has no vowel letter at all ("پرز" -> "Perez"); initial clusters are
-kept, as foreign names have them ("کلینتون" -> "Klinton"). Whatever is still not
+of a word that has no vowel letter at all ("پرز" -> "Perez"); ``initial`` is put into a
+word-initial consonant cluster, which the language's own words never have ("کریمی" ->
+"Karimi"; foreign names then read as Persians say them: "کلینتون" -> "Kalinton"). Whatever is still not
 ASCII afterwards is folded by Unicode decomposition or dropped.
 """
 
@@ -51,6 +52,7 @@ class _Table:
     final: dict[str, str]  # word-final source -> latin
     longest: int
     epenthetic: str
+    initial: str  # vowel put into a word-initial consonant cluster ("کریمی" -> "Karimi")
 
 
 @cache
@@ -65,7 +67,7 @@ def _table(code: str) -> _Table:
             rules[src] = (out, row[2] if len(row) > 2 else out)
     longest = max((len(k) for k in (*rules, *final)), default=1)
     conf = langdata.toml(code, "people.toml").get("translit", {})
-    return _Table(rules, final, longest, str(conf.get("epenthetic", "")))
+    return _Table(rules, final, longest, str(conf.get("epenthetic", "")), str(conf.get("initial", "")))
 
 
 def _ascii(text: str) -> str:
@@ -109,6 +111,11 @@ def _word(word: str, t: _Table) -> str:
         i += k
     if t.epenthetic:
         parts = _epenthesis(parts, vowel_letter, t.epenthetic)
+    if t.initial:
+        # The script writes no short vowels and its own words never start with two consonants.
+        idx = [i for i, p in enumerate(parts) if p]
+        if len(idx) >= 2 and not vowel_letter[idx[0]] and not vowel_letter[idx[1]] and any(vowel_letter):
+            parts[idx[0]] += t.initial
     out = "".join(parts)
     if word[:1].lower() == word[:1].upper():  # a caseless script: names get a capital
         out = out[:1].upper() + out[1:]
