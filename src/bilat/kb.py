@@ -154,7 +154,7 @@ class KnowledgeBase:
         if wanted == []:
             return 0
         # Block after block, so memory holds one block's mentions at a time.
-        mentions = (mention_from_dict(r) for r in self.store.block_mentions(wanted))
+        mentions = (mention_from_dict(_without_text(r)) for r in self.store.block_mentions(wanted))
         rows = [(e.id, e.kind, e.date, json.dumps(to_dict(e), ensure_ascii=False), block)
                 for block, group in groupby(mentions, key=lambda m: block_id(m.kind, m.actors))
                 for e in fuse_block(list(group))]
@@ -249,6 +249,12 @@ class KnowledgeBase:
 
         data = dossier.build(a, b, self.records("events"), self.records("mentions"), self.records("indicators"))
         return dossier.render(data, fmt)
+
+
+def _without_text(record: dict[str, Any]) -> dict[str, Any]:
+    """A mention for fusion: the evidence sentence is not needed there, and a block can be large."""
+    record["evidence"] = {**record["evidence"], "text": ""}
+    return record
 
 
 def open(path: str | Path = DEFAULT_DB, read_only: bool = False) -> KnowledgeBase:
