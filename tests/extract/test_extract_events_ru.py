@@ -161,3 +161,16 @@ def test_extract_events_ru_organisation_joined_and_host_capital() -> None:
     (m,) = mentions_of("Министр иностранных дел Германии встретился с премьер-министром в Варшаве 3 марта 2022 г.",
                        "ru")
     assert m.actors == ("DE", "PL")
+
+
+def test_extract_events_ru_programme_period_and_future_and_nearest_date() -> None:
+    text = ("5 июня 2023 г. министр иностранных дел Казахстана посетил Германию.\n"
+            "Стороны подписали программу сотрудничества на 2023–2025 годы.")
+    signed = [m for m in mentions_of(text, "ru") if m.kind == "agreement_signed"]
+    assert [m.date for m in signed] == ["2023-06-05"]  # the visit's date, not the programme's period
+    # Dated after the report that tells it: a plan.
+    assert mentions_of("Визит министра иностранных дел Казахстана в Германию состоялся 5 июня 2024 г.", "ru",
+                       date="2023-05-10") == []
+    (m,) = mentions_of("С февраля 2022 г. посол Польши, назначенный президентом, вручил верительные грамоты "
+                       "Президенту Украины 12 сентября 2022 г.", "ru")
+    assert m.date == "2022-09-12"

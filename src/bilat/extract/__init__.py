@@ -147,7 +147,9 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
     mentions = [m for m in mentions if m.id not in undated
                 or not any(x.id not in undated and x.kind == m.kind and _nested(m, x) for x in mentions)]
     if doc.date:
-        mentions = [_in_report(m, doc.date) for m in mentions]
+        # An event dated after the report that tells it is a plan, not an event.
+        mentions = [m for m in (_in_report(m, doc.date) for m in mentions)
+                    if not (m.date and m.date[:len(doc.date)] > doc.date[:len(m.date)])]
     return mentions, indicators
 
 

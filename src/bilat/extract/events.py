@@ -100,6 +100,8 @@ def _dates_for(triggers: Sequence[Trigger], dates: Sequence[DateMatch], low: str
     """The date(s) of each trigger: a coordinated list of dates gives one event per date."""
     joiners = {w.strip() for w in lex.role_words.get("date_list", (",",))}
     groups: list[list[DateMatch]] = []
+    # A span of years ("a programme for 2023–2025") is a period something covers, not an event's date.
+    dates = [d for d in dates if not (d.value_end and d.value_end[:4] != d.value[:4])]
     for d in sorted(dates, key=lambda d: d.start):
         if groups:
             gap = low[groups[-1][-1].end : d.start]
@@ -120,10 +122,18 @@ def _dates_for(triggers: Sequence[Trigger], dates: Sequence[DateMatch], low: str
             inherited = ctx.prev_dates[:1] if not ctx.pub_date else []
             out[i] = list(inherited) if inherited else [None]
             continue
-        before = [g for g in groups if g[0].start < t.start]
-        group = before[-1] if before else groups[0]
-        out[i] = list(group)
+        out[i] = list(min(groups, key=lambda g: _distance(g, t)))
     return out
+
+
+def _distance(group: Sequence[DateMatch], t: Trigger) -> float:
+    """How far a date stands from its trigger; a date after the trigger counts a little farther
+    ("in May 2021 the minister visited …" is the usual order)."""
+    if group[-1].end <= t.start:
+        return t.start - group[-1].end
+    if group[0].start >= t.end:
+        return 1.5 * (group[0].start - t.end)
+    return 0.0
 
 
 def _clauses(low: str, lex: Lexicon) -> list[tuple[int, int]]:
