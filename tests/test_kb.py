@@ -141,3 +141,23 @@ def test_kb_roundtrip_text_and_offsets(tmp_path_factory, text: str) -> None:
         assert doc.text == unicodedata.normalize("NFC", text)
         for s in kb.sentences("doc", include_boilerplate=True):
             assert doc.text[s.start : s.end] == s.text and s.text.strip() == s.text
+
+
+def test_kb_processing_error_is_one_failure_and_batch_goes_on(kb, tmp_path: Path, monkeypatch) -> None:
+    from bilat import pipeline
+
+    real = pipeline.process
+
+    def flaky(doc):
+        if "boom" in doc.text:
+            raise RuntimeError("boom inside")
+        return real(doc)
+
+    monkeypatch.setattr(pipeline, "process", flaky)
+    (tmp_path / "a.txt").write_text(TEXTS["ru"], encoding="utf-8")
+    (tmp_path / "b.txt").write_text("boom " + TEXTS["en"], encoding="utf-8")
+    (tmp_path / "c.txt").write_text(TEXTS["uk"], encoding="utf-8")
+    report = kb.ingest([str(tmp_path)])
+    assert report.stored == 2
+    (f,) = report.failures
+    assert f.where.endswith("b.txt") and "RuntimeError: boom inside" in f.reason

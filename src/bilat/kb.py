@@ -114,7 +114,13 @@ class KnowledgeBase:
                     report.unchanged += 1
                     continue
                 known.add(doc_id)
-                batch.append(pipeline.process(item))
+                try:
+                    batch.append(pipeline.process(item))
+                except Exception as e:  # one bad document must not stop the batch (#2)
+                    failure = Failure(item.source or item.name, f"could not be processed ({type(e).__name__}: {e})")
+                    report.failures.append(failure)
+                    if on_failure:
+                        on_failure(failure)
             report.stored += self.store.write_batch(batch)
             if on_stored:
                 for p in batch:
