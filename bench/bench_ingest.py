@@ -45,38 +45,39 @@ def replicate(texts: list[str], folder: Path, mb: float) -> tuple[int, int]:
     return n, total
 
 
-def run_stages(folder: str) -> dict[str, float]:
-    """Read + normalise + segment, without storage."""
+def _normalised(folder: str):
+    """Every document of the folder, read, normalised and segmented."""
     from bilat import pipeline
     from bilat.ingest import Document, expand, read
 
-    t0 = time.perf_counter()
-    nbytes = sentences = 0
     for path in expand([folder]):
         for doc in read(path):
             if isinstance(doc, Document):
-                d, an = pipeline.normalise(doc)
-                nbytes += len(d.text.encode())
-                sentences += len(an.sentences)
+                yield pipeline.normalise(doc)
+
+
+def run_stages(folder: str) -> dict[str, float]:
+    """Read + normalise + segment, without storage."""
+    t0 = time.perf_counter()
+    nbytes = sentences = 0
+    for d, an in _normalised(folder):
+        nbytes += len(d.text.encode())
+        sentences += len(an.sentences)
     return {"seconds": time.perf_counter() - t0, "bytes": nbytes, "sentences": sentences}
 
 
 def run_extract(folder: str) -> dict[str, float]:
     """Extraction alone (events, people, indicators), on documents normalised beforehand."""
     from bilat import pipeline
-    from bilat.ingest import Document, expand, read
 
     nbytes = sentences = 0
     seconds = 0.0
-    for path in expand([folder]):
-        for doc in read(path):
-            if isinstance(doc, Document):
-                d, an = pipeline.normalise(doc)
-                nbytes += len(d.text.encode())
-                sentences += len(an.sentences)
-                t1 = time.perf_counter()
-                pipeline.extract(d, an)
-                seconds += time.perf_counter() - t1
+    for d, an in _normalised(folder):
+        nbytes += len(d.text.encode())
+        sentences += len(an.sentences)
+        t1 = time.perf_counter()
+        pipeline.extract(d, an)
+        seconds += time.perf_counter() - t1
     return {"seconds": seconds, "bytes": nbytes, "sentences": sentences}
 
 
