@@ -151,3 +151,22 @@ def test_ingest_expand_folders_globs(tmp_path: Path) -> None:
 def test_ingest_decode_rejects_bom_mismatch() -> None:
     text, enc = decode("\ufeffпривет".encode())
     assert text == "привет" and enc == "utf-8"
+
+
+def test_ingest_pdf_unwraps_lines_keeps_headings() -> None:
+    from bilat.ingest.readers import _unwrap
+
+    page = ("Relations between Poland and\nUkraine\nPolitical dialogue\n"
+            "The ministers of foreign affairs of the two countries met in Warsaw on\n"
+            "12 May 2023, and the ambassador of Ukraine O.\nV. Kovalchuk presented her credentials to\n"
+            "the President. Trade grew by 13.6 % in the first half of 2023 compared with 2022.\n"
+            "Economic relations\nTrade in goods between the two countries reached 10.3 billion dollars.")
+    assert _unwrap(page).split("\n") == [
+        "Relations between Poland and Ukraine",
+        "Political dialogue",
+        "The ministers of foreign affairs of the two countries met in Warsaw on 12 May 2023, and the ambassador "
+        "of Ukraine O. V. Kovalchuk presented her credentials to the President. Trade grew by 13.6 % in the "
+        "first half of 2023 compared with 2022.",
+        "Economic relations",
+        "Trade in goods between the two countries reached 10.3 billion dollars.",
+    ]

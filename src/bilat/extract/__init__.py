@@ -112,7 +112,8 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
         code = lang or doc.lang
         ctx.lang = code
         if s > prev_para_end + 1 and "\n" in doc.text[prev_para_end:s]:
-            ctx.prev_dates = []  # a new paragraph: dates do not carry over
+            ctx.prev_dates = []  # a new paragraph: dates and parties do not carry over
+            ctx.prev_actors = ()
         prev_para_end = e
         actors = [ActorMatch(a.start, a.end, self_code or "", a.how) if a.code == _SELF else a for a in actors]
         dates = find_dates(text, code, doc.date)
@@ -125,6 +126,7 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
                 people = tuple(dict.fromkeys((*ctx.prev_people[:1], *people)))
             for d in draft_events(text, low, ctx, triggers, dates, actors, people):
                 m = _mention(doc, index, s, e, d)
+                ctx.prev_actors = m.actors
                 if not any(_same_event(m, x) for x in mentions):
                     mentions.append(m)
                     if not d.stated and d.date is None:

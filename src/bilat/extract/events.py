@@ -55,6 +55,7 @@ class Context:
     pub_date: str | None = None
     prev_dates: list[DateMatch] = field(default_factory=list)
     prev_people: tuple[Person, ...] = ()
+    prev_actors: tuple[str, ...] = ()  # the states of the last event of the paragraph
 
 
 def _ends_with(rx: re.Pattern[str] | None, low: str, pos: int, span: int = 40) -> bool:
@@ -223,7 +224,10 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         # An international event names a state in its sentence ("his meeting with the Norwegian
         # minister"), or says "the two countries" / "bilateral"; the document's pair only completes it.
         if not codes and not (place_code and not kind.bilateral) and not _names_pair(low, lex):
-            continue
+            if not ctx.prev_actors:
+                continue
+            # "During the visit a memorandum was signed": the paragraph's last event goes on.
+            codes = set(ctx.prev_actors)
         if not codes and place_code:
             codes.add(place_code)
         # "The German minister met the Prime Minister in Warsaw": the host capital's state takes part.

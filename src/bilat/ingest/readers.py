@@ -97,12 +97,32 @@ def read_pdf(data: bytes, source: str) -> Iterator[Document]:
 
 
 _SPACES = re.compile(r"[ \t]{2,}")
-_WRAP = re.compile(r"(?<=[^\s.!?:;…»\"”])\n(?=[a-zа-яёіўєїґ\u0600-\u06ff\d(«\"])")
+_ENDS_SENTENCE = re.compile(r"[.!?…:;»\"”)]$")
+_ENDS_INITIAL = re.compile(r"(?:^|\s)[^\W\d_]\.$")
 
 
 def _unwrap(page: str) -> str:
-    """A PDF page's text with justified spacing collapsed and lines wrapped mid-sentence joined."""
-    return _WRAP.sub(" ", _SPACES.sub(" ", page.strip()))
+    """A PDF page's text with justified spacing collapsed and wrapped lines joined.
+
+    A line is joined to the next when it runs close to the full width of the page without
+    ending a sentence, when it ends on an initial ("О." before "В. Ковальчук"), or when the
+    next line goes on in lower case. Short lines without a final stop are headings.
+    """
+    lines = [_SPACES.sub(" ", line.strip()) for line in page.strip().split("\n")]
+    lengths = sorted(len(line) for line in lines if line)
+    full = lengths[len(lengths) // 2] * 0.6 if lengths else 0
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        if i + 1 == len(lines):
+            break
+        nxt = lines[i + 1]
+        joined = bool(line and nxt) and (
+            _ENDS_INITIAL.search(line) is not None
+            or (not _ENDS_SENTENCE.search(line) and (len(line) >= full or nxt[:1].islower() or nxt[:1].isdigit()))
+        )
+        out.append("" if joined and line.endswith("-") else " " if joined else "\n")
+    return "".join(out)
 
 
 def read_docx(data: bytes, source: str) -> Iterator[Document]:
