@@ -124,17 +124,20 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
             if ctx.prev_people and _refers_back(low, code):
                 # "his meeting with ...": the person of the sentence before takes part too.
                 people = tuple(dict.fromkeys((*ctx.prev_people[:1], *people)))
-            for d in draft_events(text, low, ctx, triggers, dates, actors, people):
+            drafts = draft_events(text, low, ctx, triggers, dates, actors, people)
+            ctx.prev_actors = drafts[-1].actors if drafts else ()
+            for d in drafts:
                 m = _mention(doc, index, s, e, d)
-                ctx.prev_actors = m.actors
                 if not any(_same_event(m, x) for x in mentions):
                     mentions.append(m)
                     if not d.stated and d.date is None:
                         undated.add(m.id)
             if people:
                 ctx.prev_people = people
-        elif dates:
-            ctx.prev_people = ()
+        else:
+            ctx.prev_actors = ()  # only the very next sentence goes on with an event
+            if dates:
+                ctx.prev_people = ()
         found_ind, ictx = find_indicators(text, code, ictx)
         for n, f in enumerate(found_ind):
             key = f"{doc.id}|{index}|{f.indicator}|{f.period}|{n}"
