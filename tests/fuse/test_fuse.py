@@ -173,3 +173,12 @@ def test_fuse_people_index_merges_spellings_keeps_people_apart() -> None:
     assert makei.roles == [{"role": "foreign minister", "country": "BY", "first": "2016-02", "last": "2020-04",
                             "mentions": 2}]
     assert sianko.latin == "Uladzimir Sianko" and sianko.mentions == 1
+
+
+def test_fuse_day_inside_a_range_joins_it() -> None:
+    visit = mention("1", "d1", "visit", "2023-11-14")
+    visit = Mention(**{**{f: getattr(visit, f) for f in visit.__slots__}, "date_end": "2023-11-16"})
+    last_day = mention("2", "d2", "visit", "2023-11-16")
+    (e,) = fuse([visit, last_day])
+    assert e.date == "2023-11-14" and e.date_end == "2023-11-16"
+    assert len(fuse([visit, mention("3", "d3", "visit", "2023-11-18")])) == 2

@@ -68,19 +68,26 @@ def people_keys(m: Mention) -> tuple[frozenset[str], ...]:
 class _Cluster:
     members: list[Mention] = field(default_factory=list)
     date: str | None = None
+    end: str | None = None  # the last day, when a source gives a range ("from 14 to 16 November")
     people: set[frozenset[str]] = field(default_factory=set)
 
     def add(self, m: Mention) -> None:
         self.members.append(m)
         self.date = merge_dates([self.date, m.date])
+        if m.date_end and (self.end is None or m.date_end > self.end):
+            self.end = m.date_end
         self.people.update(people_keys(m))
+
+    def within(self, date: str | None) -> bool:
+        """Whether a full date falls inside the cluster's range of days."""
+        return bool(date and self.end and self.date and precision(date) == 4 and self.date <= date <= self.end)
 
     def accepts(self, m: Mention) -> bool:
         """A compatible date, and some person in common when both name people.
 
         The cluster's date refines every member's date, so agreeing with it is agreeing with all.
         """
-        if not compatible(self.date, m.date):
+        if not (compatible(self.date, m.date) or self.within(m.date)):
             return False
         keys = people_keys(m)
         return not (keys and self.people) or any(same_person(a, b) for a in keys for b in self.people)
@@ -113,7 +120,7 @@ def cluster(block: Sequence[Mention]) -> list[list[Mention]]:
         pool = clusters if year is None else by_year[year] + by_year[None]
         candidates = [c for c in pool if c.accepts(m)]
         if precision(m.date) == 4:
-            candidates = [c for c in candidates if c.date == m.date or precision(c.date) < 4]
+            candidates = [c for c in candidates if c.date == m.date or precision(c.date) < 4 or c.within(m.date)]
         if len(candidates) == 1:
             c = candidates[0]
             before = _year(c.date)
