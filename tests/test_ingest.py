@@ -170,3 +170,40 @@ def test_ingest_pdf_unwraps_lines_keeps_headings() -> None:
         "Economic relations",
         "Trade in goods between the two countries reached 10.3 billion dollars.",
     ]
+
+
+def test_ingest_csv_corpus_columns_and_bad_rows(tmp_path: Path) -> None:
+    import csv
+
+    path = tmp_path / "news.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["link", "headline", "date", "body_1", "body_2"])
+        w.writerow(["https://example.org/a", "Visit", "2023-03-13", TEXTS["ru"], TEXTS["en"]])
+        w.writerow(["https://example.org/b", "Empty", "2023-03-14", "", ""])
+    docs, failures = docs_and_failures(path)
+    (doc,) = docs
+    assert doc.name == "https://example.org/a" and doc.date == "2023-03-13" and doc.title == "Visit"
+    assert doc.text == TEXTS["ru"] + "\n" + TEXTS["en"]
+    assert [f.where for f in failures] == [f"{path}:3"] and "no text" in failures[0].reason
+
+
+def test_ingest_json_array_and_object(tmp_path: Path) -> None:
+    (tmp_path / "items.json").write_text(json.dumps([
+        {"title": "A", "paragraphs": [TEXTS["fa"], TEXTS["en"]], "link": "u1"},
+        {"title": "B", "summary": TEXTS["uk"]},
+        "not an object",
+    ], ensure_ascii=False), encoding="utf-8")
+    docs, failures = docs_and_failures(tmp_path / "items.json")
+    assert [d.name for d in docs] == ["u1", "items-2"]
+    assert docs[0].text == TEXTS["fa"] + "\n" + TEXTS["en"]
+    assert [f.where for f in failures] == [f"{tmp_path / 'items.json'}[3]"]
+    (tmp_path / "one.json").write_text(json.dumps({"text": TEXTS["be"]}, ensure_ascii=False), encoding="utf-8")
+    (doc,), _ = docs_and_failures(tmp_path / "one.json")
+    assert doc.name == "one" and doc.text == TEXTS["be"]
+
+
+def test_ingest_csv_without_text_column_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "t.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    _, (f,) = docs_and_failures(tmp_path / "t.csv")
+    assert "no text column" in f.reason

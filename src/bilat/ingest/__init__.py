@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bilat.errors import BadInput
-from bilat.ingest.readers import JSONL_EXT, READERS, SUPPORTED, doc_name, read_jsonl, read_text
+from bilat.ingest.corpora import read_csv, read_json, read_jsonl
+from bilat.ingest.readers import CORPUS_EXT, JSONL_EXT, READERS, SUPPORTED, doc_name, read_text
 from bilat.records import Document
 
 # One document file larger than this is refused (a JSON Lines corpus may be any size).
@@ -99,10 +100,27 @@ def read(path: str, max_bytes: int = MAX_BYTES) -> Iterator[Document | Failure]:
     except OSError as e:
         yield Failure(path, f"cannot read it ({e.strerror})")
         return
+    if ext in CORPUS_EXT:
+        yield from _read_corpus(data, path, ext)
+        return
     try:
         yield from READERS[ext](data, path)
     except BadInput as e:
         yield Failure(path, str(e))
+
+
+def _read_corpus(data: bytes, path: str, ext: str) -> Iterator[Document | Failure]:
+    """A CSV/TSV or JSON corpus: its documents, with a failure for each bad record."""
+    failures: list[Failure] = []
+    reader = read_json if ext == ".json" else read_csv
+    try:
+        for doc in reader(data, path, lambda w, r: failures.append(Failure(w, r))):
+            yield from failures
+            failures.clear()
+            yield doc
+    except BadInput as e:
+        failures.append(Failure(path, str(e)))
+    yield from failures
 
 
 def _read_jsonl(path: str) -> Iterator[Document | Failure]:

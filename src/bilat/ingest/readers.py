@@ -7,7 +7,6 @@ file and goes on with the rest of the batch.
 from __future__ import annotations
 
 import io
-import json
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,7 +20,8 @@ from bilat.records import Document
 TEXT_EXT = {".txt", ".md", ".text"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 JSONL_EXT = {".jsonl", ".ndjson"}
-SUPPORTED = TEXT_EXT | HTML_EXT | JSONL_EXT | {".pdf", ".docx"}
+CORPUS_EXT = {".csv", ".tsv", ".json"}  # many documents in one file, read whole
+SUPPORTED = TEXT_EXT | HTML_EXT | JSONL_EXT | CORPUS_EXT | {".pdf", ".docx"}
 
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
@@ -141,42 +141,6 @@ def read_docx(data: bytes, source: str) -> Iterator[Document]:
             parts.append(" | ".join(c.text for c in row.cells))
     title = d.core_properties.title or None
     yield _document(doc_name(source), "\n".join(parts), source, "docx", title=title)
-
-
-def read_jsonl(lines: Iterator[bytes], source: str, errors: Callable[[str, str], None]) -> Iterator[Document]:
-    """A JSON Lines corpus: one document a line with ``id`` and ``text`` (and ``date``, ``url``, ``title``,
-    ``lang``). A bad line is reported through ``errors`` and skipped."""
-    for n, raw in enumerate(lines, 1):
-        where = f"{source}:{n}"
-        if not raw.strip():
-            continue
-        try:
-            row = json.loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError) as e:
-            errors(where, f"not JSON ({e.msg if hasattr(e, 'msg') else e})")
-            continue
-        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-            errors(where, "a line needs an object with a string 'text'")
-            continue
-        ident = row.get("id")
-        if ident is None or str(ident).strip() == "":
-            errors(where, "a line needs an 'id'")
-            continue
-        date = row.get("date")
-        date = str(date)[:10] if date and _DATE_RE.match(str(date)) else None
-        try:
-            yield _document(
-                str(ident),
-                row["text"],
-                where,
-                "jsonl",
-                date=date,
-                url=row.get("url"),
-                title=row.get("title"),
-                lang=row.get("lang"),
-            )
-        except BadInput as e:
-            errors(where, str(e))
 
 
 READERS: dict[str, Callable[[bytes, str], Iterator[Document]]] = {
