@@ -145,3 +145,15 @@ def test_cli_every_command_documented() -> None:
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     for name in cli.commands:
         assert f"bilat {name}" in readme, f"README does not document 'bilat {name}'"
+
+
+def test_cli_people_and_actors(tmp_path: Path) -> None:
+    db = str(tmp_path / "kb.duckdb")
+    (tmp_path / "a.txt").write_text(
+        "Министр иностранных дел Армении Арарат Мирзоян посетил Иран 5 мая 2021 г.", encoding="utf-8")
+    CliRunner().invoke(cli, ["ingest", "-q", "--db", db, str(tmp_path / "a.txt")])
+    r = CliRunner().invoke(cli, ["people", "--db", db, "--json"])
+    (p,) = json.loads(r.output)
+    assert p["roles"][0]["role"] == "foreign minister" and p["roles"][0]["country"] == "AM"
+    r = CliRunner().invoke(cli, ["actors", "--db", db, "--json"])
+    assert {a["code"]: a["names"]["ru"] for a in json.loads(r.output)} == {"AM": "Армения", "IR": "Иран"}

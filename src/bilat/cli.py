@@ -182,6 +182,22 @@ def people(db: str, as_json: bool) -> None:
 
 @cli.command()
 @db_option
+@json_option
+@clean_errors
+def actors(db: str, as_json: bool) -> None:
+    """States and organisations in the events, with their names in the sources' languages."""
+    with bilat.open(db, read_only=True) as kb:
+        rows = kb.actors()
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    for a in rows:
+        names = ", ".join(f"{lang}: {n}" for lang, n in a["names"].items())
+        click.echo(f"{a['code']:12s} {a['events']:5d} events  {names}")
+
+
+@cli.command()
+@db_option
 @clean_errors
 def fuse(db: str) -> None:
     """Fuse every stored mention into events again (ingest does this by itself)."""

@@ -249,6 +249,22 @@ class KnowledgeBase:
 
         return [p.as_dict() for p in people_index(self.records("mentions"))]
 
+    def actors(self) -> list[dict[str, Any]]:
+        """The states and organisations taking part in events: code, names in the sources' languages, counts."""
+        from collections import Counter
+
+        from bilat.extract.actors import country_name
+
+        events: Counter[str] = Counter()
+        langs: dict[str, set[str]] = {}
+        for e in self.records("events"):
+            for code in e.get("actors") or ():
+                events[code] += 1
+                langs.setdefault(code, set()).update(e.get("languages") or ())
+        return [{"code": code, "events": n, "names": {lang: name for lang in sorted(langs[code] | {"en"})
+                                                       if (name := country_name(code, lang))}}
+                for code, n in events.most_common()]
+
     def dossier(self, a: str, b: str, fmt: str = "md") -> str:
         """What has happened between two states, as Markdown, self-contained HTML or JSON."""
         from bilat import dossier
