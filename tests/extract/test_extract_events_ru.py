@@ -174,3 +174,14 @@ def test_extract_events_ru_programme_period_and_future_and_nearest_date() -> Non
     (m,) = mentions_of("С февраля 2022 г. посол Польши, назначенный президентом, вручил верительные грамоты "
                        "Президенту Украины 12 сентября 2022 г.", "ru")
     assert m.date == "2022-09-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [("Консультации министерств прошли в Минске 3 марта 2021 г. между Казахстаном и Германией.", "ru", "Minsk"),
+     ("5 снежня 2017 года ў Жэневе быў падпісаны пратакол паміж Казахстанам і Германіяй.", "be", "Geneva"),
+     ("Переговоры между Арменией и Ираном прошли в Давосе в январе 2020 г.", "ru", "Davos")],
+)
+def test_extract_events_places_in_english(text: str, lang: str, place: str) -> None:
+    (m, *_) = mentions_of(text, lang)
+    assert m.location is not None and m.location.name == place

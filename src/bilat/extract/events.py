@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
+from bilat import lang as langdata
 from bilat.extract.actors import ActorMatch
 from bilat.extract.dates import DateMatch
 from bilat.extract.kinds import KINDS, WITH_ORGANISATIONS
@@ -177,8 +178,36 @@ def _location(low: str, text: str, actors: Sequence[ActorMatch], lex: Lexicon) -
     """The place named after a locative preposition (a capital or a venue), and its country."""
     for a in actors:
         if a.how in ("capital", "place") and _ends_with(lex.roles.get("locative"), low, a.start):
-            return Location(text[a.start : a.end], a.code), a.code
+            surface = text[a.start : a.end]
+            return Location(english_place(a.code, a.how, lex.code, surface) or surface, a.code), a.code
     return None, None
+
+
+def english_place(code: str, how: str, lang: str | None = None, surface: str = "") -> str | None:
+    """The English name of a capital (the first listed for its state) or of a venue, found by its
+    row in the language's own table (the tables list venues in the same order); None when unsure.
+    Places are named in English, as in SCHEMA.md."""
+    if how == "capital":
+        rows = _rows("en", "capitals.tsv", code)
+        return rows[0] if rows else None
+    english = _rows("en", "places.tsv", code)
+    if len(english) == 1:
+        return english[0]
+    own = _rows(lang, "places.tsv", code) if lang else []
+    if len(own) != len(english) or not surface:
+        return None
+
+    def shared(name: str) -> int:
+        return next((i for i, (x, y) in enumerate(zip(name.lower(), surface.lower(), strict=False)) if x != y),
+                    min(len(name), len(surface)))
+
+    best = max(range(len(own)), key=lambda i: shared(own[i]))
+    return english[best] if shared(own[best]) >= 4 else None
+
+
+@cache
+def _rows(lang: str, name: str, code: str) -> list[str]:
+    return [r[1] for r in langdata.tsv(lang, name) if len(r) > 1 and r[0] == code]
 
 
 def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger], dates: Sequence[DateMatch],

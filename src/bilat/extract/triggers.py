@@ -39,6 +39,7 @@ class Lexicon:
     roles: dict[str, re.Pattern[str]]
     role_words: dict[str, tuple[str, ...]]
     clause_break: re.Pattern[str]
+    code: str = ""
 
 
 def _alternation(patterns: list[str], edge: bool = True) -> re.Pattern[str] | None:
@@ -73,6 +74,7 @@ def lexicon(code: str | None) -> Lexicon | None:
         roles={k: rx for k, v in roles.items() if k != "date_list" and (rx := _alternation(v))},
         role_words={k: tuple(v) for k, v in roles.items()},
         clause_break=_clause_break(mod.get("clause_breaks", [])),
+        code=code,
     )
 
 
