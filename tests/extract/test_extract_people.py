@@ -356,3 +356,10 @@ def test_extract_people_speed() -> None:
             n += 1
     rate = n / (time.perf_counter() - start)
     assert rate > 2000, f"{rate:.0f} sentences/s"
+
+
+def test_extract_people_persian_apposition_either_side() -> None:
+    (p,) = find_people("آرام هوسپیان، وزیر امور خارجه ارمنستان، دیدار کرد.", "fa")
+    assert (p.latin, p.role, p.country) == ("Aram Hospian", "foreign minister", "AM")
+    (p,) = find_people("وزیر امور خارجه ایران، محمدرضا کریمی، وارد ایروان شد.", "fa")
+    assert p.latin.endswith("Karimi") and p.country == "IR"

@@ -39,6 +39,7 @@ from bilat.extract.people_rules import (
 )
 from bilat.extract.translit import to_latin
 
+_SIDE_GAP_BACK = re.compile(r"\s*[,\u060c]?\s*$")
 
 @dataclass(frozen=True, slots=True)
 class PersonMatch:
@@ -145,6 +146,8 @@ class _Sentence:
     def words_before(self, end: int) -> tuple[int, int, list[tuple[int, int, str]]] | None:
         """Caseless scripts: the name words right before ``end`` (back to punctuation or a stop word)."""
         words: list[tuple[int, int, str]] = []
+        # "آرام هوسپیان، وزیر امور خارجه ارمنستان": an apposition comma may stand between name and role.
+        end = len(_SIDE_GAP_BACK.sub("", self.text[:end]))
         for m in reversed(list(_WORD_RE.finditer(self.text, 0, end))):
             gap = self.text[m.end() : words[0][0] if words else end]
             if gap.strip() or self.bad_word(m.group(), *m.span()) or len(words) == 3:
