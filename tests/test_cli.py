@@ -157,3 +157,13 @@ def test_cli_people_and_actors(tmp_path: Path) -> None:
     assert p["roles"][0]["role"] == "foreign minister" and p["roles"][0]["country"] == "AM"
     r = CliRunner().invoke(cli, ["actors", "--db", db, "--json"])
     assert {a["code"]: a["names"]["ru"] for a in json.loads(r.output)} == {"AM": "Армения", "IR": "Иран"}
+
+
+def test_cli_missing_database_and_unknown_code_are_clear(tmp_path: Path) -> None:
+    r = CliRunner().invoke(cli, ["summary", "--db", str(tmp_path / "none.duckdb")])
+    assert r.exit_code == 2 and "no bilat database here yet" in r.stderr
+    db = str(tmp_path / "kb.duckdb")
+    (tmp_path / "a.txt").write_text(TEXTS["en"], encoding="utf-8")
+    CliRunner().invoke(cli, ["ingest", "-q", "--db", db, str(tmp_path / "a.txt")])
+    r = CliRunner().invoke(cli, ["dossier", "XX", "NO", "--db", db])
+    assert r.exit_code == 2 and "unknown state or organisation code 'XX'" in r.stderr

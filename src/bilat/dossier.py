@@ -22,6 +22,10 @@ def build(a: str, b: str, events: Iterable[dict[str, Any]], mentions: Iterable[d
           indicators: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """The dossier's content as plain data."""
     a, b = a.upper(), b.upper()
+    for code in (a, b):
+        if country_name(code, "en") is None:
+            raise ValueError(f"unknown state or organisation code {code!r} "
+                             "(use ISO 3166 alpha-2, e.g. BY, NO, or EU, NATO)")
     pair = {a, b}
     by_id = {m["id"]: m for m in mentions}
     timeline = []

@@ -34,6 +34,9 @@ class Store:
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = str(path)
+        if read_only and not Path(self.path).exists():
+            raise SchemaError(f"{self.path}: no bilat database here yet "
+                              f"(create one with `bilat ingest --db {self.path} …`)")
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as e:
