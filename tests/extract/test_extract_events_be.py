@@ -73,3 +73,35 @@ def test_extract_events_be_roles() -> None:
 def test_extract_events_be_publication_date() -> None:
     (m,) = mentions_of("Прэзідэнт Беларусі правёў тэлефонную размову з Прэзідэнтам Расіі.", "be", date="2023-05-10")
     assert (m.kind, m.date) == ("phone_call", "2023-05-10")
+
+
+# Recall pass: word orders, passives, verbs and the classical orthography (тарашкевіца) of news reports.
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("У Варшаву 12 сакавіка прыбыў прэзідэнт Францыі.", "visit"),
+        ("Прэм'ер-міністр Японіі прыляцеў у Пекін 3 мая 2019 года.", "visit"),
+        ("Міністр замежных спраў Польшчы знаходзіўся ў Літве з афіцыйным візытам.", "visit"),
+        ("Польшча і Літва ўсталявалі дыпляматычныя адносіны ў 1991 годзе.", "relations_established"),
+        ("Прэзыдэнты Польшчы і Літвы размаўлялі па тэлефоне 5 сакавіка.", "phone_call"),
+        ("Прэзідэнты Польшчы і Літвы пагутарылі па тэлефоне.", "phone_call"),
+        ("Амбасадара Літвы выклікалі ў МЗС Польшчы.", "criticism"),
+        ("Літва адклікала амбасадара з Польшчы.", "relations_downgraded"),
+        ("З Польшчы былі высланыя двое літоўскіх дыпляматаў.", "relations_downgraded"),
+    ],
+)
+def test_extract_events_be_recall_forms(text: str, kind: str) -> None:
+    assert kind in [m.kind for m in mentions_of(text, "be")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Прэзідэнт Францыі прыляціць у Варшаву ў траўні.",
+        "Прэзідэнт Францыі не прыбыў у Варшаву.",
+        "Польшча можа выслаць літоўскіх дыпламатаў.",
+        "Прыбытак кампаніі ў Польшчы вырас.",
+    ],
+)
+def test_extract_events_be_recall_non_events(text: str) -> None:
+    assert mentions_of(text, "be") == []

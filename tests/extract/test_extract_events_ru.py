@@ -185,3 +185,43 @@ def test_extract_events_ru_programme_period_and_future_and_nearest_date() -> Non
 def test_extract_events_places_in_english(text: str, lang: str, place: str) -> None:
     (m, *_) = mentions_of(text, lang)
     assert m.location is not None and m.location.name == place
+
+
+# Recall pass: word orders, passives, participles and verbs a news report uses for an event held.
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("В Варшаву 12 марта прибыл президент Франции.", "visit"),
+        ("Премьер-министр Японии прилетел в Пекин 3 мая 2019 г.", "visit"),
+        ("Президент Индии, посетивший Норвегию в мае 2018 г., встретился с премьер-министром Норвегии.", "visit"),
+        ("Президент Польши принимает в Варшаве своего французского коллегу.", "meeting"),
+        ("Президенты Франции и Польши поговорили по телефону 5 марта.", "phone_call"),
+        ("Президент Польши обсудил по телефону с канцлером Германии ситуацию в регионе.", "phone_call"),
+        ("Президент Франции позвонил президенту Польши 4 апреля.", "phone_call"),
+        ("Министры Польши и Литвы скрепили подписями соглашение о границе.", "agreement_signed"),
+        ("В МИД Польши был вызван посол Германии.", "criticism"),
+        ("Из Польши были высланы три германских дипломата.", "relations_downgraded"),
+        ("Польша выслала литовского консула.", "relations_downgraded"),
+        ("Германия объявила литовского консула персоной нон-грата.", "relations_downgraded"),
+    ],
+)
+def test_extract_events_ru_recall_forms(text: str, kind: str) -> None:
+    assert kind in [k for k, _ in kinds(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # travel at home, and the verbs of the new patterns in a future or another sense
+        "Президент Польши приехал в Краков на открытие завода.",
+        "Президент Франции прилетит в Варшаву в мае.",
+        "Президент Франции не прибыл в Варшаву.",
+        "Президент Польши принял участие в заседании коллегии министерства.",
+        "Премьер-министр Польши принял отставку министра иностранных дел.",
+        "Президент Франции позвонит президенту Польши на следующей неделе.",
+        "Посол Германии будет вызван в МИД Польши.",
+        "Польша может выслать германских дипломатов.",
+    ],
+)
+def test_extract_events_ru_recall_non_events(text: str) -> None:
+    assert kinds(text) == []

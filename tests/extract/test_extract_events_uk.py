@@ -152,3 +152,38 @@ def test_extract_events_uk_precision_non_events(text: str) -> None:
 )
 def test_extract_events_uk_precision_positives(text: str, expected: list) -> None:
     assert kinds(text, date="2021-05-10") == sorted(expected)
+
+
+# Recall pass: word orders, passives and verbs a news report uses for an event held.
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("До Варшави 12 березня прибув президент Франції.", "visit"),
+        ("Прем'єр-міністр Японії прилетів до Пекіна 3 травня 2019 року.", "visit"),
+        ("Міністри закордонних справ Польщі та Литви зустрічалися в Брюсселі.", "meeting"),
+        ("Президент Польщі приймає у Варшаві свого французького колегу.", "meeting"),
+        ("Протягом року Польща та Литва провадили переговори щодо кордону.", "consultations"),
+        ("Президенти Франції та Польщі поспілкувалися телефоном 5 березня.", "phone_call"),
+        ("Президент Польщі обговорив телефоном з канцлером Німеччини ситуацію в регіоні.", "phone_call"),
+        ("Посла Угорщини викликали до МЗС Польщі.", "criticism"),
+        ("З Польщі було вислано двох німецьких дипломатів.", "relations_downgraded"),
+        ("Польща вислала угорського консула.", "relations_downgraded"),
+    ],
+)
+def test_extract_events_uk_recall_forms(text: str, kind: str) -> None:
+    assert kind in [m.kind for m in mentions_of(text, "uk")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Президент Франції прилетить до Варшави у травні.",
+        "Президент Франції не прибув до Варшави.",
+        "Президент Польщі прийняв участь у засіданні колегії міністерства.",
+        "Посла Угорщини можуть викликати до МЗС Польщі.",
+        "Польща може вислати німецьких дипломатів.",
+        "Міністри Польщі та Литви зустрічатимуться щороку.",
+    ],
+)
+def test_extract_events_uk_recall_non_events(text: str) -> None:
+    assert mentions_of(text, "uk") == []
