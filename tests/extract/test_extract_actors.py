@@ -241,3 +241,12 @@ def test_extract_actors_speed() -> None:
         find_actors(s, "ru")
     rate = len(sentences) / (time.perf_counter() - start)
     assert rate > 5000, rate
+
+
+@pytest.mark.parametrize(("text", "lang", "code"), [
+    ("Міністр аховы здароўя Сірыі прыбыў у Мінск.", "be", "SY"),
+    ("Соглашение между Россией и Египтом подписано.", "ru", "EG"),
+    ("Переговори з Єгиптом відбулися.", "uk", "EG"),
+])
+def test_extract_actors_noun_endings_and_fleeting_vowels(text: str, lang: str, code: str) -> None:
+    assert code in {a.code for a in find_actors(text, lang)}

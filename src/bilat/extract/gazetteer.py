@@ -69,11 +69,14 @@ def inflect_word(word: str, rules: list[tuple[str, list[str]]]) -> list[str]:
         return [word[1:]]
     if len(word) <= 2 or (word.isupper() and len(word) > 1) or (word.islower() and len(word) <= 3):
         return [word]
+    # Every class whose ending fits: "Сірыя" ends like the plural adjective "-ыя" and like a
+    # noun in "-я"; only the noun's forms are real, and the others are no words at all.
+    forms = [word]
     for key, ends in rules:
         if word.endswith(key) and len(word) - len(key) >= 2:
             stem = word[: len(word) - len(key)] if key else word
-            return list(dict.fromkeys([word, *(stem + e for e in ends)]))
-    return [word]
+            forms += [stem + e for e in ends]
+    return list(dict.fromkeys(forms))
 
 
 def inflect(name: str, rules: list[tuple[str, list[str]]]) -> list[str]:
