@@ -153,3 +153,44 @@ def test_extract_events_en_question_is_not_an_event() -> None:
 
     assert mentions_of("Did Norway mediate between Israel and the PLO in 1993?", "en") == []
     assert [m.kind for m in mentions_of("Norway mediated between Israel and the PLO in 1993.", "en")] == ["mediation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A meeting of the defence ministers of Norway and Sweden took place in Oslo on 2 March 2021.",
+         [("meeting", "2021-03-02")]),
+        ("At a meeting in Vilnius on 9 May 2022, the presidents of Lithuania and Poland discussed energy.",
+         [("meeting", "2022-05-09")]),
+        ("The recent meeting of the leaders of Finland and Estonia in Helsinki confirmed close ties.",
+         [("meeting", "2022-12-10")]),
+        ("The President of Latvia meets with the Prime Minister of Sweden in Riga", [("meeting", "2022-12-10")]),
+        ("The Prime Minister of Croatia had a conversation with the President of Slovenia on 4 June 2021.",
+         [("meeting", "2021-06-04")]),
+        ("The President of Serbia holds talks with the Chancellor of Austria", [("consultations", "2022-12-10")]),
+        ("Talks between the foreign ministers of Georgia and Armenia took place in Tbilisi on 1 July 2020.",
+         [("consultations", "2020-07-01")]),
+        ("The Prime Minister of Japan pays a visit to Australia", [("visit", "2022-12-10")]),
+        ("The Prime Minister of Norway arrives in Warsaw", [("visit", "2022-12-10")]),
+        ("The President of Moldova signs an agreement on trade with Romania", [("agreement_signed", "2022-12-10")]),
+    ],
+)
+def test_extract_events_en_recall_forms(text: str, expected: list) -> None:
+    assert kinds(text, date="2022-12-10") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The presidents of Lithuania and Poland agreed to continue the talks at a meeting in Vilnius next month.",
+        "The President of Latvia will meet with the Prime Minister of Sweden in Riga.",
+        "The President of Ukraine had a phone conversation with the Prime Minister of Canada.",  # a phone_call only
+        "The President of Ukraine meets with servicemen in Kyiv",
+        "The President of Moldova signs a decree on the army",
+        "Talks between Georgia and Armenia will take place in Tbilisi.",
+        "Talks between the foreign ministers of Georgia and Armenia will take place in Tbilisi.",
+        "A meeting of the defence ministers of Norway and Sweden will take place in Oslo.",
+    ],
+)
+def test_extract_events_en_recall_forms_non_events(text: str) -> None:
+    assert [k for k, _ in kinds(text, date="2022-12-10") if k != "phone_call"] == []

@@ -133,3 +133,31 @@ def test_extract_events_fa_precision_positives(text: str, expected: list) -> Non
 )
 def test_extract_events_fa_precision_non_events(text: str) -> None:
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("سفیر ترکیه در تهران در پی اظهارات مقامات آنکارا درباره مرزهای مشترک به وزارت امور خارجه احضار شد.",
+         [("criticism", None)]),
+        ("وزیر امور خارجه ایران با همتای عمانی خود به صورت تلفنی گفت‌وگو کرده است.", [("phone_call", None)]),
+        ("رئیس جمهور ایران و نخست وزیر پاکستان درباره روابط دو کشور گفت‌وگو و تبادل نظر کردند.",
+         [("consultations", None)]),
+        ("وزیر خارجه ایران در ادامه سفرش به ترکیه با رئیس جمهور این کشور درباره برنامه هسته‌ای ایران دیدار کرد.",
+         [("meeting", None), ("visit", None)]),
+    ],
+)
+def test_extract_events_fa_recall_forms(text: str, expected: list) -> None:
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وزیر امور خارجه ایران با همتای عمانی خود به صورت تلفنی گفت‌وگو خواهد کرد.",
+        "رئیس جمهور ایران و نخست وزیر پاکستان درباره روابط دو کشور گفت‌وگو و تبادل نظر نکردند.",
+        "وزیر خارجه ایران برنامه دارد با رئیس جمهور ترکیه دیدار کند.",
+    ],
+)
+def test_extract_events_fa_recall_forms_non_events(text: str) -> None:
+    assert kinds(text) == []

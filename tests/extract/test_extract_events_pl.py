@@ -146,3 +146,28 @@ def test_extract_events_pl_precision_positives(text: str, expected: list) -> Non
 )
 def test_extract_events_pl_precision_non_events(text: str) -> None:
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Premier Czech rozmawia z kanclerzem Niemiec w Berlinie", [("meeting", "2022-12-10")]),
+        ("Prezydent Litwy spotyka się z prezydentem Łotwy", [("meeting", "2022-12-10")]),
+        ("Umowę z Ukrainą podpisaliśmy 3 marca 2022 r. – powiedział minister spraw zagranicznych Polski.",
+         [("agreement_signed", "2022-03-03")]),
+    ],
+)
+def test_extract_events_pl_recall_forms(text: str, expected: list) -> None:
+    assert kinds(text, date="2022-12-10") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Premier Czech będzie rozmawiać z kanclerzem Niemiec w Berlinie.",
+        "Prezydent Litwy spotka się z prezydentem Łotwy w przyszłym tygodniu.",
+        "Umowy z Ukrainą nie podpisaliśmy.",
+    ],
+)
+def test_extract_events_pl_recall_forms_non_events(text: str) -> None:
+    assert kinds(text, date="2022-12-10") == []
