@@ -355,6 +355,12 @@ def _roles(t: Trigger, low: str, states: list[ActorMatch], orgs: list[ActorMatch
             subject = attached or subject
         target |= {a.code for a in against}
         source |= {a.code for a in subject if a.code not in target}
+        if t.kind == "aid":
+            # "Ukraine received weapons from Poland": the state after "from" gives, the subject receives.
+            givers = [a for a in states if a.start >= t.start and _ends_with(lex.roles.get("donor"), low, a.start)]
+            if givers:
+                target = {a.code for a in subject} - {g.code for g in givers} or target
+                source = {g.code for g in givers}
         if not target:
             target |= {a.code for a in after if a.code not in source}
     return source, target
