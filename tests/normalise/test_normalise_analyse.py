@@ -39,7 +39,7 @@ def test_analyse_offsets_index_the_text() -> None:
 
 def test_analyse_navigation_sentences_are_boilerplate() -> None:
     text = (
-        "Пасол уручыў даверчыя граматы кіраўніку дзяржавы  (англ.) (бел. 2 .\n"
+        "Амбасадар перадаў копіі грамат намесніку міністра  (англ.) (бел. 2 .\n"
         "Аўстрыя • \nБельгія • \nВенгрыя\nДанія • \nІталія\n"
     )
     a = analyse(text)

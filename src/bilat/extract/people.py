@@ -1,10 +1,10 @@
 """Find the people named in a sentence: name, base form, role, state and a Latin form.
 
-Three ways in, by trust: a role phrase ("Министр иностранных дел Беларуси", "Prime
+Three ways in, by trust: a role phrase ("Министр иностранных дел Литвы", "Prime
 Minister", "وزیر امور خارجه نروژ") followed by a name; an honorific ("господин",
 "آقای"); and, in scripts with capitals only, a bare name in a strong shape (initials and
 surname, "Name Surname" with a surname ending, or a name before a person verb). Names
-joined by a conjunction share the role phrase ("министров В.В. Макея и И.Э. Сорейде").
+joined by a conjunction share the role phrase ("министров С.В. Лаврова и Д.Г. Залкалиани").
 
 Everything language-specific is in ``lang/<code>/people.toml`` (documented there):
 role phrases with their English labels, ministry domains, "deputy" modifiers, fillers,
@@ -233,7 +233,7 @@ class _Sentence:
         return m.end() if m and m.end() > k else pos
 
     def _institution(self, pos: int) -> int:
-        """Skip the body a role belongs to ("Палаты представителей Национального собрания")."""
+        """Skip the body a role belongs to ("Совета Федерации Федерального Собрания")."""
         text, stop = self.text, self.r.stop
         for _ in range(3):
             w = _WORD_RE.match(text, _SPACES.match(text, pos).end())

@@ -120,7 +120,7 @@ def _splits(text: str, m: re.Match[str], start: int, end: int, prof: Profile, se
     if abbr is not None:
         capital = nxt in (_UPPER, _UNCASED)
         if abbr in prof.may_end and capital and _after_year(text, t, start):
-            # "посетил Норвегию в октябре 1996 г. Министр ..."
+            # "посетил Финляндию в марте 2004 г. Министр ..."
             return len(text[sentence : m.start()].split()) >= MIN_WORDS_BEFORE_YEAR_END
         if nxt in (_DIGIT, _UNCASED) or _caps_word(text, m.end(), end):
             return False  # "г. 1996", "дол. США"
