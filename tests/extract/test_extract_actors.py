@@ -250,3 +250,13 @@ def test_extract_actors_speed() -> None:
 ])
 def test_extract_actors_noun_endings_and_fleeting_vowels(text: str, lang: str, code: str) -> None:
     assert code in {a.code for a in find_actors(text, lang)}
+
+
+@pytest.mark.parametrize(("text", "lang", "code"), [
+    ("Государственная дума ратифицировала соглашение.", "ru", "RU"),
+    ("Рішення Верховної Ради набуло чинності.", "uk", "UA"),
+    ("The Knesset approved the treaty.", "en", "IL"),
+    ("Sejm ratyfikował umowę.", "pl", "PL"),
+])
+def test_extract_actors_parliaments_act_for_their_state(text: str, lang: str, code: str) -> None:
+    assert code in {a.code for a in find_actors(text, lang)}
