@@ -236,3 +236,12 @@ def test_extract_events_ru_recall_non_events(text: str) -> None:
 def test_extract_events_aid_received_from_a_donor(text: str, lang: str) -> None:
     (m,) = mentions_of(text, lang)
     assert (m.kind, m.source, m.target) == ("aid", ("PL",), ("UA",))
+
+
+def test_extract_events_ru_person_keeps_state_and_next_day() -> None:
+    text = ("Президент Литвы Гитанас Науседа провёл телефонный разговор с Президентом Финляндии "
+            "Саули Ниинисте 3 мая 2023 г.\n"
+            "На следующий день Науседа встретился с Ниинисте в Турку.")
+    ms = mentions_of(text, "ru")
+    meeting = next(m for m in ms if m.kind == "meeting")
+    assert meeting.actors == ("FI", "LT")

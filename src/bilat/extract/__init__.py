@@ -24,6 +24,7 @@ from bilat.extract.indicators import IndicatorContext, find_indicators, has_reve
 from bilat.extract.kinds import KINDS
 from bilat.extract.people import PersonMatch, find_people
 from bilat.extract.triggers import find_triggers, lexicon
+from bilat.fuse.names import name_keys, same_person
 from bilat.normalise import Analysis, norm_view
 from bilat.records import Document, Evidence, Indicator, Mention, Person
 
@@ -103,6 +104,7 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
     ictx = IndicatorContext(reporter=self_code, partner=next((c for c in pair if c != self_code), None),
                             reversed_decimals=has_reversed_decimals(view, doc.lang))
     mentions: list[Mention] = []
+    known: list[tuple[frozenset[str], str]] = []  # people named with their state earlier in the document
     undated: set[str] = set()  # mentions whose sentence gives no date (a headline, "О визите …")
     indicators: list[Indicator] = []
     prev_para_end = -1
@@ -120,7 +122,7 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
         # A question states nothing ("Can Italy act as a mediator?").
         triggers = [] if text.rstrip().endswith(_QUESTION) else find_triggers(low, code)
         if triggers:
-            people = tuple(_person(p) for p in find_people(text, code, actors))
+            people = tuple(_known_state(_person(p), known) for p in find_people(text, code, actors))
             if ctx.prev_people and _refers_back(low, code):
                 # "his meeting with ...": the person of the sentence before takes part too.
                 people = tuple(dict.fromkeys((*ctx.prev_people[:1], *people)))
@@ -156,6 +158,17 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
         mentions = [m for m in (_in_report(m, doc.date) for m in mentions)
                     if not (m.date and m.date[:len(doc.date)] > doc.date[:len(m.date)])]
     return mentions, indicators
+
+
+def _known_state(p: Person, known: list[tuple[frozenset[str], str]]) -> Person:
+    """A person keeps the state the document gave them before ("Президент Франции Эммануэль Макрон",
+    then "Макрон"); a person named with a state is remembered."""
+    keys = name_keys(p.latin or p.name)
+    if p.country:
+        known.append((keys, p.country))
+        return p
+    state = next((c for k, c in known if same_person(keys, k)), None)
+    return replace(p, country=state) if state else p
 
 
 def _nested(a: Mention, b: Mention) -> bool:

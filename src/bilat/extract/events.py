@@ -269,6 +269,9 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
             continue
         confidence = 0.8
         if kind.bilateral and len(codes) < 2:
+            # A person acts for their state: "Макрон" named as France's president earlier in the document.
+            codes |= {p.country for p in people if p.country}
+        if kind.bilateral and len(codes) < 2:
             # "the two countries", "his meeting with the Norwegian minister": the document's pair.
             for c in (ctx.self_code, *ctx.pair):
                 if len(codes) >= 2:
