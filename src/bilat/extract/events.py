@@ -250,6 +250,9 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
             codes = set(source) | set(target)
         if t.kind == "visit" and not codes and place_code:
             codes.add(place_code)
+        if kind.bilateral and len(codes) < 2:
+            # A person acts for their state: "Макрон" named as France's president earlier in the document.
+            codes |= {p.country for p in people if p.country}
         # An international event names a state in its sentence ("his meeting with the Norwegian
         # minister"), or says "the two countries" / "bilateral"; the document's pair only completes it.
         if not codes and not (place_code and not kind.bilateral) and not _names_pair(low, lex):
@@ -268,9 +271,6 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         if kind.bilateral and codes <= {ctx.self_code} and not _names_pair(low, lex):
             continue
         confidence = 0.8
-        if kind.bilateral and len(codes) < 2:
-            # A person acts for their state: "Макрон" named as France's president earlier in the document.
-            codes |= {p.country for p in people if p.country}
         if kind.bilateral and len(codes) < 2:
             # "the two countries", "his meeting with the Norwegian minister": the document's pair.
             for c in (ctx.self_code, *ctx.pair):
