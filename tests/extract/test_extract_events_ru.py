@@ -246,3 +246,12 @@ def test_extract_events_ru_person_keeps_state_and_next_day() -> None:
             "На следующий день Шольц и Ниинисте провели телефонный разговор.")
     call = next(m for m in mentions_of(text, "ru") if m.kind == "phone_call")
     assert call.actors == ("DE", "FI")
+
+
+def test_extract_events_ru_talks_between_officials_are_a_meeting() -> None:
+    (m,) = mentions_of("В Астане 4 июня 2023 г. состоялись переговоры Министра иностранных дел Литвы "
+                       "Габриэлюса Ландсбергиса с Министром иностранных дел Казахстана Муратом Нуртлеу.", "ru")
+    assert m.kind == "meeting"
+    (m,) = mentions_of("4 июня 2023 г. в Астане состоялся очередной раунд переговоров между МИД Литвы и Казахстана.",
+                       "ru")
+    assert m.kind == "consultations"

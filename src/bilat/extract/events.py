@@ -169,6 +169,16 @@ def _capital_place(actors: Sequence[ActorMatch], code: str, low: str, locative: 
     return any(a.how == "capital" and a.code == code and _ends_with(locative, low, a.start) for a in actors)
 
 
+def _talks_between_people(t: Trigger, low: str, lex: Lexicon, people: Sequence[Person]) -> bool:
+    """Talks ("переговоры", "talks") held by named officials: they met (SCHEMA.md "meeting")."""
+    rx = lex.roles.get("talks")
+    if rx is None or not any(p.role for p in people):
+        return False
+    word = low[t.start : t.end]
+    rounds = lex.roles.get("round")
+    return rx.search(word) is not None and not (rounds is not None and rounds.search(word))
+
+
 def _names_pair(low: str, lex: Lexicon) -> bool:
     rx = lex.roles.get("pair")
     return bool(rx and rx.search(low))
@@ -224,6 +234,8 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
     by_trigger = _dates_for(triggers, dates, low, lex, ctx)
     clauses = _clauses(low, lex)
     for i, t in enumerate(triggers):
+        if t.kind == "consultations" and _talks_between_people(t, low, lex, people):
+            t = Trigger("meeting", t.start, t.end)
         kind = KINDS[t.kind]
         # Actors of the trigger's own clause ("the UK imposed sanctions on Russia, and Norway joined …");
         # the whole sentence when that clause names no state.
