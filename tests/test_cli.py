@@ -167,3 +167,11 @@ def test_cli_missing_database_and_unknown_code_are_clear(tmp_path: Path) -> None
     CliRunner().invoke(cli, ["ingest", "-q", "--db", db, str(tmp_path / "a.txt")])
     r = CliRunner().invoke(cli, ["dossier", "XX", "NO", "--db", db])
     assert r.exit_code == 2 and "unknown state or organisation code 'XX'" in r.stderr
+
+
+def test_cli_every_event_kind_documented() -> None:
+    from bilat.extract.kinds import KINDS
+
+    records = (Path(__file__).resolve().parents[1] / "docs" / "records.md").read_text(encoding="utf-8")
+    for kind in KINDS.values():
+        assert f"| `{kind.name}` | {kind.plover} |" in records, f"docs/records.md lacks {kind.name}"
