@@ -42,7 +42,7 @@ class Store:
         except duckdb.Error as e:
             raise SchemaError(f"{self.path}: cannot open as a DuckDB database ({e})") from e
         # A bounded buffer pool keeps memory flat however large the database grows (#2).
-        self.con.execute("SET memory_limit = '128MB'")
+        self.con.execute("SET memory_limit = '192MB'")
         if not read_only:
             migrate(self.con)
         self.touched: set[str] = set()  # fusion blocks whose mentions changed since the last fusion
