@@ -118,8 +118,11 @@ def main() -> None:
         for mode, what in labels.items():
             out = subprocess.run(
                 [sys.executable, __file__, "--child", mode, str(folder), str(Path(tmp) / "kb.duckdb")],
-                capture_output=True, text=True, check=True,
+                capture_output=True, text=True,
             )
+            if out.returncode != 0:
+                print(f"{what}: failed (exit {out.returncode})\n{out.stderr[-2000:]}")
+                sys.exit(1)
             r = json.loads(out.stdout.strip().splitlines()[-1])
             mbps = r["bytes"] / 1e6 / r["seconds"]
             print(f"{what:40s} {mbps:6.2f} MB/s, {r['sentences'] / r['seconds']:,.0f} sentences/s, "

@@ -8,6 +8,8 @@ content hash, so nothing is stored twice).
 from __future__ import annotations
 
 import json
+import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -42,7 +44,11 @@ class Store:
         except duckdb.Error as e:
             raise SchemaError(f"{self.path}: cannot open as a DuckDB database ({e})") from e
         # A bounded buffer pool keeps memory flat however large the database grows (#2).
-        self.con.execute("SET memory_limit = '192MB'")
+        # BILAT_DUCKDB_MEMORY raises (or lowers) it for machines with more (or less) memory.
+        limit = os.environ.get("BILAT_DUCKDB_MEMORY", "192MB")
+        if not re.fullmatch(r"\d+(?:\.\d+)?\s*[KMGT]i?B", limit, re.IGNORECASE):
+            raise SchemaError(f"BILAT_DUCKDB_MEMORY={limit!r} is not a size such as 192MB or 2GB")
+        self.con.execute(f"SET memory_limit = '{limit}'")
         if not read_only:
             migrate(self.con)
         self.touched: set[str] = set()  # fusion blocks whose mentions changed since the last fusion
