@@ -45,7 +45,7 @@ class Store:
             raise SchemaError(f"{self.path}: cannot open as a DuckDB database ({e})") from e
         # A bounded buffer pool keeps memory flat however large the database grows (#2).
         # BILAT_DUCKDB_MEMORY raises (or lowers) it for machines with more (or less) memory.
-        limit = os.environ.get("BILAT_DUCKDB_MEMORY", "192MB")
+        limit = os.environ.get("BILAT_DUCKDB_MEMORY", "128MB")
         if not re.fullmatch(r"\d+(?:\.\d+)?\s*[KMGT]i?B", limit, re.IGNORECASE):
             raise SchemaError(f"BILAT_DUCKDB_MEMORY={limit!r} is not a size such as 192MB or 2GB")
         self.con.execute(f"SET memory_limit = '{limit}'")
@@ -186,33 +186,67 @@ class Store:
 
     # -- extracted records ---------------------------------------------------
 
+    # Reading in bounded pieces: DuckDB materialises a query's whole result before the first row
+    # is fetched, so one sorted query over millions of records would need memory for all of them.
+    _DOCS_PER_QUERY = 256
+    _MENTIONS_PER_QUERY = 20_000
+
     def records(self, table: str, current_only: bool = True) -> Iterator[dict[str, Any]]:
-        """Stored mentions, indicators or events as dicts, in a stable order."""
+        """Stored mentions, indicators or events as dicts, in a stable order, a bounded piece at a time."""
         if table not in TABLES:
             raise ValueError(f"unknown table {table!r}")
         if table == "events" or not current_only:
-            sql = f"SELECT record FROM {table} ORDER BY id"
-        else:
-            # Document by document, newest first (a timeline), then in the order the text states them.
-            key = "t.date" if table == "mentions" else "t.period"
-            sql = (f"SELECT t.record FROM {table} t JOIN documents d ON d.id = t.doc_id WHERE d.current "
-                   f"ORDER BY d.name, {key} DESC NULLS LAST, "
-                   f"json_extract(t.record, '$.evidence.start')::INTEGER, t.id")
-        cur = self.con.execute(sql)
-        while rows := cur.fetchmany(1024):
+            yield from self._pages(table)
+            return
+        # Document by document, newest first (a timeline), then in the order the text states them.
+        key = "t.date" if table == "mentions" else "t.period"
+        docs = list(dict.fromkeys(r[0] for r in self.con.execute(
+            f"SELECT DISTINCT d.name, d.id FROM documents d WHERE d.current AND d.id IN "
+            f"(SELECT doc_id FROM {table}) ORDER BY d.name, d.id").fetchall()))
+        for i in range(0, len(docs), self._DOCS_PER_QUERY):
+            names = docs[i : i + self._DOCS_PER_QUERY]
+            rows = self.con.execute(
+                f"SELECT t.record FROM {table} t JOIN documents d ON d.id = t.doc_id "
+                f"WHERE d.current AND d.name IN (SELECT unnest(?)) "
+                f"ORDER BY d.name, {key} DESC NULLS LAST, "
+                f"json_extract(t.record, '$.evidence.start')::INTEGER, t.id", [names]).fetchall()
             for (r,) in rows:
                 yield json.loads(r)
 
-    def block_mentions(self, blocks: Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
-        """Current mentions of some fusion blocks (all when None), block after block."""
-        where = "" if blocks is None else "AND m.block IN (SELECT unnest(?))"
-        cur = self.con.execute(
-            f"SELECT m.record FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE d.current {where} "
-            "ORDER BY m.block",
-            [] if blocks is None else [list(blocks)])
-        while rows := cur.fetchmany(4096):
-            for (r,) in rows:
+    def _pages(self, table: str, size: int = 5_000) -> Iterator[dict[str, Any]]:
+        """All records of a table by id, a page at a time (keyset pagination: a bounded top-N each)."""
+        last = ""
+        while rows := self.con.execute(
+                f"SELECT id, record FROM {table} WHERE id > ? ORDER BY id LIMIT {size}", [last]).fetchall():
+            for _, r in rows:
                 yield json.loads(r)
+            last = rows[-1][0]
+
+    def block_mentions(self, blocks: Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Current mentions of some fusion blocks (all when None), block after block, read in
+        pieces of about 20,000 mentions (one block may be larger: it comes whole)."""
+        where = "" if blocks is None else "AND m.block IN (SELECT unnest(?))"
+        counts = self.con.execute(
+            f"SELECT m.block, count(*) FROM mentions m JOIN documents d ON d.id = m.doc_id "
+            f"WHERE d.current {where} GROUP BY m.block ORDER BY m.block",
+            [] if blocks is None else [list(blocks)]).fetchall()
+        chunk: list[str] = []
+        size = 0
+        for block, n in [*counts, (None, 0)]:
+            if chunk and (block is None or size + n > self._MENTIONS_PER_QUERY):
+                rows = self.con.execute(
+                    "SELECT m.block, m.record FROM mentions m JOIN documents d ON d.id = m.doc_id "
+                    "WHERE d.current AND m.block IN (SELECT unnest(?))", [chunk]).fetchall()
+                by_block: dict[str, list[str]] = {}
+                for b, r in rows:
+                    by_block.setdefault(b, []).append(r)
+                for b in chunk:
+                    for r in by_block.get(b, []):
+                        yield json.loads(r)
+                chunk, size = [], 0
+            if block is not None:
+                chunk.append(block)
+                size += n
 
     def replace_records(self, table: str, rows: Iterable[tuple[Any, ...]], doc_ids: Sequence[str] = (),
                         blocks: Sequence[str] | None = None) -> None:
