@@ -170,14 +170,14 @@ def people(db: str, as_json: bool) -> None:
     """Everyone the sources name: spellings across languages, roles and states over time."""
     with bilat.open(db, read_only=True) as kb:
         rows = kb.people()
-    if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
-        return
-    for p in rows:
+
+    def line(p: dict[str, Any]) -> str:
         roles = "; ".join(f"{r['role'] or '?'} ({r['country'] or '?'}) {r['first'] or ''}–{r['last'] or ''}"
                           for r in p["roles"])
-        click.echo(f"{p['latin']}: {p['mentions']} mentions [{', '.join(p['languages'])}] "
-                   f"{' / '.join(p['names'])}" + (f" — {roles}" if roles else ""))
+        return (f"{p['latin']}: {p['mentions']} mentions [{', '.join(p['languages'])}] "
+                f"{' / '.join(p['names'])}" + (f" — {roles}" if roles else ""))
+
+    print_rows(rows, as_json, line)
 
 
 @cli.command()
@@ -188,12 +188,12 @@ def actors(db: str, as_json: bool) -> None:
     """States and organisations in the events, with their names in the sources' languages."""
     with bilat.open(db, read_only=True) as kb:
         rows = kb.actors()
-    if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
-        return
-    for a in rows:
+
+    def line(a: dict[str, Any]) -> str:
         names = ", ".join(f"{lang}: {n}" for lang, n in a["names"].items())
-        click.echo(f"{a['code']:12s} {a['events']:5d} events  {names}")
+        return f"{a['code']:12s} {a['events']:5d} events  {names}"
+
+    print_rows(rows, as_json, line)
 
 
 @cli.command()
@@ -204,6 +204,15 @@ def fuse(db: str) -> None:
     with bilat.open(db) as kb:
         n = kb.fuse()
     click.echo(f"{n} events")
+
+
+def print_rows(rows: list[dict[str, Any]], as_json: bool, line: Callable[[dict[str, Any]], str]) -> None:
+    """Rows as indented JSON, or one line each."""
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        for row in rows:
+            click.echo(line(row))
 
 
 def format_summary(s: dict[str, Any]) -> str:

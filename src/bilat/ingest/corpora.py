@@ -24,13 +24,13 @@ from typing import Any
 
 from bilat.errors import BadInput
 from bilat.ingest.encoding import decode
+from bilat.ingest.readers import ISO_DATE
 from bilat.normalise.text import nfc
 from bilat.records import Document
 
 TEXT = ("text", "body", "content", "article", "full_text", "article_full_text", "summary", "abstract")
 IDS = ("id", "doc_id", "url", "link")
 DATES = ("date", "published", "pub_date", "datetime")
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _NUMBERED = re.compile(r"^(.+?)_?(\d+)$")
 
 Errors = Callable[[str, str], None]
@@ -74,7 +74,7 @@ def record_document(row: Any, where: str, fallback_id: str, fmt: str) -> Documen
     if fmt == "jsonl" and ident is None:
         raise BadInput("a line needs an 'id'")
     date = _first(row, DATES)
-    date = str(date)[:10] if date and _DATE_RE.match(str(date)) else None
+    date = str(date)[:10] if date and ISO_DATE.match(str(date)) else None
     return Document(
         name=str(ident if ident is not None else fallback_id), text=nfc(text), source=where, format=fmt,
         date=date, url=_first(row, ("url", "link")), title=_first(row, ("title", "headline")),

@@ -23,7 +23,8 @@ JSONL_EXT = {".jsonl", ".ndjson"}
 CORPUS_EXT = {".csv", ".tsv", ".json"}  # many documents in one file, read whole
 SUPPORTED = TEXT_EXT | HTML_EXT | JSONL_EXT | CORPUS_EXT | {".pdf", ".docx"}
 
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# A date that starts with an ISO 8601 day (publication dates in metadata and corpora).
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def doc_name(path: str) -> str:
@@ -60,7 +61,7 @@ def read_html(data: bytes, source: str) -> Iterator[Document]:
         # Short or unusual pages: fall back to every paragraph's text.
         text = trafilatura.html2txt(html)
     meta = trafilatura.extract_metadata(html)
-    date = meta.date if meta is not None and meta.date and _DATE_RE.match(meta.date) else None
+    date = meta.date if meta is not None and meta.date and ISO_DATE.match(meta.date) else None
     yield _document(
         doc_name(source),
         text or "",
