@@ -74,7 +74,7 @@ def _person(p: PersonMatch) -> Person:
 
 def _mention(doc: Document, index: int, start: int, end: int, d: Draft) -> Mention:
     kind = KINDS[d.kind]
-    key = f"{doc.id}|{index}|{d.kind}|{d.date}|{d.trigger.start}"
+    key = f"{doc.id}|{index}|{d.kind}|{d.date}|{d.trigger.start}|{','.join(d.actors)}"
     return Mention(
         id="m:" + hashlib.sha1(key.encode()).hexdigest()[:16],
         doc=doc.name, lang=doc.lang, kind=d.kind, plover=kind.plover, plover_mode=kind.plover_mode,
