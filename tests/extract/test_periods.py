@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import mentions_of
-
 from bilat.extract.dates import find_dates
 from bilat.extract.periods import NO_DATE, find_periods
+from conftest import mentions_of
 
 
 @pytest.mark.parametrize(("text", "lang", "pub", "value"), [
