@@ -310,6 +310,18 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
                     location=location, people=tuple(people),
                     confidence=confidence if d else confidence - 0.2, stated=stated,
                 ))
+        if kind.implies_visit and place_code in codes and len(codes) >= 2:
+            # Talks in the host's capital with a visiting leader: each visitor's state visits the host.
+            visit = Trigger("visit", t.start, t.end)
+            for c in sorted(codes - {place_code}):
+                for d in by_trigger[i]:
+                    drafts.append(Draft(
+                        kind="visit", trigger=visit,
+                        date=d.value if d else None, date_end=d.value_end if d else None,
+                        actors=tuple(sorted({c, place_code})), source=(c,), target=(place_code,),
+                        location=location, people=tuple(people),
+                        confidence=confidence - 0.1 if d else confidence - 0.3, stated=stated,
+                    ))
     return drafts
 
 

@@ -23,6 +23,8 @@ class Kind:
     # Separate acts with several partners are one mention per pair (SCHEMA.md "Separate acts, separate
     # mentions"): credentials from three ambassadors, calls with two presidents, sanctions by three states.
     dyads: bool = False
+    # Held in one party's country with the others there: the others visited it (SCHEMA.md "Implied travel").
+    implies_visit: bool = False
 
 
 KINDS: dict[str, Kind] = {
@@ -31,8 +33,8 @@ KINDS: dict[str, Kind] = {
         Kind("relations_established", "SUPPORT", None, "054", symmetric=True),
         Kind("relations_downgraded", "SANCTION", "withdraw", "161", dyads=True),
         Kind("visit", "CONSULT", "visit", "042", dyads=True),
-        Kind("meeting", "CONSULT", None, "040", symmetric=True),
-        Kind("consultations", "CONSULT", None, "046", symmetric=True),
+        Kind("meeting", "CONSULT", None, "040", symmetric=True, implies_visit=True),
+        Kind("consultations", "CONSULT", None, "046", symmetric=True, implies_visit=True),
         Kind("phone_call", "CONSULT", "phone", "041", dyads=True),
         Kind("credentials", "SUPPORT", "credentials", "050", dyads=True),
         Kind("notes_exchange", "SUPPORT", None, "050", symmetric=True),
