@@ -148,7 +148,7 @@ def _grammar(code: str | None) -> _Grammar:
     markers = d.get("markers", {})
     numwords = {_view(k): float(x) for k, x in d.get("numbers", {}).items()}
     words = f"|(?P<wnum>{_alt(list(numwords))})" if numwords else ""
-    filler = f"(?:\\s+(?:{_alt(markers['filler'])}))?" if markers.get("filler") else ""
+    filler = f"(?:\\s*(?:{_alt(markers['filler'])}))?" if markers.get("filler") else ""
     amount = re.compile(
         rf"(?:(?P<sym>{sym_alt})\s?)?(?:(?P<num>{num}){words}){filler}"
         rf"(?P<scale>(?:\s*(?:{scale_alt})){{0,2}})(?:\s*(?P<cur>{cur_alt}))?"
