@@ -26,3 +26,9 @@ def test_lex_fa_there_to_attend_is_a_conference() -> None:
 def test_lex_fa_going_to_attend_is_not_an_event() -> None:
     assert mentions_of("وزیر خارجه ایران برای شرکت در نشست سازمان همکاری اسلامی به استانبول خواهد رفت.", "fa") == []
     assert mentions_of("وزیر خارجه ایران برای شرکت در نشست سازمان همکاری اسلامی آماده می‌شود.", "fa") == []
+
+
+def test_lex_fa_anniversary_is_not_establishment() -> None:
+    assert mentions_of("امروز سی‌امین سالگرد برقراری روابط دیپلماتیک ایران و ژاپن است.", "fa") == []
+    (est,) = mentions_of("ایران و ژاپن در سال ۱۳۳۲ روابط دیپلماتیک برقرار کردند.", "fa")
+    assert (est.kind, est.date) == ("relations_established", "1953")

@@ -26,3 +26,8 @@ def kinds(text: str) -> list[tuple[str, str | None]]:
 )
 def test_lex_pl_weekdays(text: str, expected: list) -> None:
     assert kinds(text) == sorted(expected)
+
+
+def test_lex_pl_anniversary_is_not_establishment() -> None:
+    assert kinds("W tym roku Polska i Chile obchodzą 30. rocznicę nawiązania stosunków dyplomatycznych.") == []
+    assert kinds("Polska i Chile nawiązały stosunki dyplomatyczne w 1994 roku.") == [("relations_established", "1994")]
