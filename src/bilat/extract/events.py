@@ -93,6 +93,30 @@ def _before(rx: re.Pattern[str] | None, low: str, actors: Sequence[ActorMatch], 
     return [a for m in rx.finditer(low) for a in actors if 0 <= m.start() - a.end <= reach]
 
 
+_WORD = re.compile(r"[^\s,.;:!?«»“”\"()]+")
+
+
+def _party(a: ActorMatch, low: str, lex: Lexicon, reach: int = 3) -> bool:
+    """Whether a state named by its adjective takes part: "the Russian side", "the Slovak foreign minister"
+    do; "the Russian invasion", "American sanctions" name a topic (SCHEMA.md: the parties, not every
+    state named). The party nouns are ``party_nouns`` in the language's [roles]; without them every
+    adjective counts."""
+    nouns = lex.roles.get("party_nouns")
+    if a.how != "adjective" or nouns is None:
+        return True
+    if low[a.end : a.end + 1] in "-‐–" and a.end < len(low) or low[a.start - 1 : a.start] in ("-", "‐"):
+        return True  # a pair adjective: "Polish-Ukrainian consultations"
+    before = list(_WORD.finditer(low, max(0, a.start - 40), a.start))
+    if before and nouns.match(low, before[-1].start()):
+        return True  # an adjective after its noun: "strony niemieckiej"
+    for n, w in enumerate(_WORD.finditer(low, a.end, min(len(low), a.end + 80))):
+        if n >= reach:
+            break
+        if nouns.match(low, w.start()):
+            return True
+    return False
+
+
 def _states(actors: Sequence[ActorMatch]) -> list[ActorMatch]:
     return [a for a in actors if a.how != "org" and a.how != "place"]
 
@@ -227,7 +251,7 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
     if lex is None or not triggers:
         return []
     actors = [a if a.how != "self" else ActorMatch(a.start, a.end, ctx.self_code or "", "self") for a in actors]
-    actors = [a for a in actors if a.code]
+    actors = [a for a in actors if a.code and _party(a, low, lex)]
     location, place_code = _location(low, text, actors, lex)
     locative = lex.roles.get("locative")
     drafts = []
