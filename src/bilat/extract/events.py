@@ -104,7 +104,7 @@ def _party(a: ActorMatch, low: str, lex: Lexicon, reach: int = 3) -> bool:
     nouns = lex.roles.get("party_nouns")
     if a.how != "adjective" or nouns is None:
         return True
-    if low[a.end : a.end + 1] in "-‐–" and a.end < len(low) or low[a.start - 1 : a.start] in ("-", "‐"):
+    if (low[a.end : a.end + 1] in "-‐–" and a.end < len(low)) or low[a.start - 1 : a.start] in ("-", "‐"):
         return True  # a pair adjective: "Polish-Ukrainian consultations"
     before = list(_WORD.finditer(low, max(0, a.start - 40), a.start))
     if before and nouns.match(low, before[-1].start()):
