@@ -277,6 +277,9 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
             # an organisation introduced as a partner, or joined to a state, takes part.
             codes |= {o.code for o in orgs if _ends_with(lex.roles.get("partner"), low, o.start)
                       or _joined(o, states, low, lex)}
+        # An organisation's official counts as the organisation (SCHEMA.md): "with the UN Secretary-General".
+        officials = {p.country for p in people if p.country} & {o.code for o in orgs}
+        codes |= officials
         if t.kind in WITH_ORGANISATIONS:
             codes = set(source) | set(target)
         elif t.kind in ORG_SUBJECT:
