@@ -65,6 +65,7 @@ def test_lex_en_leader_is_a_role() -> None:
         "We are celebrating 40 years since the establishment of diplomatic relations with Mexico.",
         # habitual
         "The President of Chile has regular telephone conversations with the President of Argentina.",
+        "The foreign ministers of Chile and Peru meet regularly in Lima.",
         # talks still to come
         "During the talks with the Prime Minister of Japan, we will discuss new projects of Chile.",
         # a state's own decree or order, not an agreement
@@ -80,6 +81,11 @@ def test_lex_en_leader_is_a_role() -> None:
 )
 def test_lex_en_non_events(text: str) -> None:
     assert [k for k, _, _ in found(text, "2023-05-10") if k != "conference"] == []
+
+
+def test_lex_en_one_regular_round_is_an_event() -> None:
+    assert found("A regular round of consultations between the foreign ministries of Chile and Peru took place "
+                 "in Lima on 3 May 2023.") == [("consultations", "2023-05-03", ("CL", "PE"))]
 
 
 def test_lex_en_real_establishment_still_found() -> None:
