@@ -30,6 +30,13 @@ def found(text: str, date: str | None = None) -> list[tuple[str, str | None, tup
         # a call, not named "telephone"
         ("The Chancellor of Austria had a call with the Prime Minister of Greece.",
          [("phone_call", "2023-05-10", ("AT", "GR"))]),
+        # the visitor placed in the host state
+        ("The President of Chile, who is in Lima on a visit, met with the President of Peru.",
+         [("meeting", "2023-05-10", ("CL", "PE")), ("visit", "2023-05-10", ("CL", "PE"))]),
+        ("The Prime Minister of Greece came to Cyprus on an official visit.", [("visit", "2023-05-10", ("CY", "GR"))]),
+        ("The Prime Minister of Japan landed in Canberra.", [("visit", "2023-05-10", ("AU", "JP"))]),
+        ("The Prime Minister of Japan flew out on Tuesday. The President of Chile welcomed him in Santiago.",
+         [("visit", "2023-05-10", ("CL", "JP"))]),
         # diplomats called back
         ("Canada called back its ambassador from Venezuela.",
          [("relations_downgraded", "2023-05-10", ("CA", "VE"))]),
