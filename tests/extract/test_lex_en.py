@@ -91,8 +91,9 @@ def test_lex_en_non_events(text: str) -> None:
 
 
 def test_lex_en_one_regular_round_is_an_event() -> None:
-    assert found("A regular round of consultations between the foreign ministries of Chile and Peru took place "
-                 "in Lima on 3 May 2023.") == [("consultations", "2023-05-03", ("CL", "PE"))]
+    assert ("consultations", "2023-05-03", ("CL", "PE")) in found(
+        "A regular round of consultations between the foreign ministries of Chile and Peru took place "
+        "in Lima on 3 May 2023.")
 
 
 def test_lex_en_real_establishment_still_found() -> None:
@@ -112,5 +113,5 @@ def test_lex_en_real_establishment_still_found() -> None:
     ],
 )
 def test_lex_en_relative_dates(text: str, date: str) -> None:
-    (m,) = mentions_of(text, "en", date="2023-05-10")
-    assert m.date == date
+    ms = mentions_of(text, "en", date="2023-05-10")
+    assert ms and {m.date for m in ms} == {date}
