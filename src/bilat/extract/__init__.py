@@ -103,7 +103,7 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
     self_code, pair = _self_and_pair(doc, found)
     ctx = Context(lang=doc.lang, self_code=self_code, pair=pair, pub_date=doc.date)
     ictx = IndicatorContext(reporter=self_code, partner=next((c for c in pair if c != self_code), None),
-                            reversed_decimals=has_reversed_decimals(view, doc.lang))
+                            reversed_decimals=has_reversed_decimals(view, doc.lang), pub_date=doc.date)
     mentions: list[Mention] = []
     known: list[tuple[frozenset[str], str]] = []  # people named with their state earlier in the document
     undated: set[str] = set()  # mentions whose sentence gives no date (a headline, "О визите …")
