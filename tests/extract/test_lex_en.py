@@ -70,6 +70,7 @@ def test_lex_en_leader_is_a_role() -> None:
         # an anniversary of relations is not their establishment
         "This year marks the 25th anniversary of the establishment of diplomatic relations between Chile and Peru.",
         "We are celebrating 40 years since the establishment of diplomatic relations with Mexico.",
+        "This year we mark 25 years of the Treaty of Friendship between Chile and Peru that we signed in Lima.",
         # habitual
         "The President of Chile has regular telephone conversations with the President of Argentina.",
         "The foreign ministers of Chile and Peru meet regularly in Lima.",
