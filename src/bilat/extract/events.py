@@ -292,6 +292,9 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         if kind.bilateral and len(codes) < 2:
             # A person acts for their state: "Макрон" named as France's president earlier in the document.
             codes |= {p.country for p in people if p.country}
+        if kind.bilateral and ctx.self_code and _headline_with(t, low, lex):
+            # A headline "Meeting with the President of Senegal" on a state's site: that state meets.
+            codes.add(ctx.self_code)
         # An international event names a state in its sentence ("his meeting with the Norwegian
         # minister"), or says "the two countries" / "bilateral"; the document's pair only completes it.
         if not codes and not (place_code and not kind.bilateral) and not _names_pair(low, lex):
@@ -350,6 +353,16 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
                         confidence=confidence - 0.1 if d else confidence - 0.3, stated=stated,
                     ))
     return drafts
+
+
+def _headline_with(t: Trigger, low: str, lex: Lexicon) -> bool:
+    """Whether the sentence opens with the trigger and goes on with its partners: "Meeting with …",
+    "Telephone conversation with …" (a headline with no subject)."""
+    rx = lex.roles.get("with")
+    if rx is None or low[: t.start].strip(" \"'«“„-—") != "":
+        return False
+    m = rx.search(low, t.start)
+    return m is not None and m.start() - t.end <= 2
 
 
 def _joint(low: str, lex: Lexicon) -> bool:
