@@ -30,5 +30,5 @@ def test_a_new_kind_is_a_table(tmp_path: Path) -> None:
 def test_a_bad_table_is_refused(tmp_path: Path, bad: str) -> None:
     p = tmp_path / "kinds.toml"
     p.write_text(f'[talks]\nplover = "CONSULT"\ncameo = "046"\n{bad}\n', encoding="utf-8")
-    with pytest.raises(ValueError, match="kinds.toml"):
+    with pytest.raises(ValueError, match=r"kinds\.toml"):
         kinds._load(p)
