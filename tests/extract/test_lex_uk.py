@@ -1,0 +1,89 @@
+"""Ukrainian event lexicon on news forms (lex-ukbe): speech forms, nominal forms, factuality.
+Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import mentions_of
+
+URL = "https://mfa.example.gov.ua/news/1"  # a Ukrainian site: the document's own state is Ukraine
+PUB = "2023-05-10"
+
+
+def found(text: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
+    return sorted((m.kind, m.date, m.actors) for m in mentions_of(text, "uk", date=PUB, url=URL))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a leader's own account of a call, in the first person
+        ("Вчора говорив з Президентом Румунії Клаусом Йоганнісом.", [("phone_call", "2023-05-09", ("RO", "UA"))]),
+        ("Сьогодні поговорив із прем'єр-міністром Ірландії.", [("phone_call", PUB, ("IE", "UA"))]),
+        # glad to have met: the meeting took place
+        ("Був дуже радий зустрітися сьогодні з прем'єр-міністром Норвегії.", [("meeting", PUB, ("NO", "UA"))]),
+        # met on the sidelines
+        ("Міністр закордонних справ Канади зустрів свого японського колегу в кулуарах саміту.",
+         [("meeting", PUB, ("CA", "JP"))]),
+        # a summit between two leaders is their meeting
+        ("Саміт між президентами Франції та Німеччини відбувся в Парижі вчора.",
+         [("meeting", "2023-05-09", ("DE", "FR"))]),
+        # talks held, the verb first
+        ("У Варшаві відбулися переговори міністрів оборони Польщі та Литви.",
+         [("consultations", PUB, ("LT", "PL"))]),
+        # a joint statement adopted is agreement_signed (SCHEMA.md)
+        ("За підсумками засідання Ради асоціації було ухвалено спільну заяву України та ЄС.",
+         [("agreement_signed", PUB, ("EU", "UA"))]),
+        ("Лідери Польщі та Литви прийняли спільну декларацію про оборонну співпрацю.",
+         [("agreement_signed", PUB, ("LT", "PL"))]),
+        # arrived by road or rail
+        ("Учора прем'єр-міністр Чехії приїхав до Братислави.", [("visit", "2023-05-09", ("CZ", "SK"))]),
+        ("До Варшави приїхала президентка Словаччини.", [("visit", PUB, ("PL", "SK"))]),
+        # recalls
+        ("Уряд Канади вирішив відкликати посла з Ірану.", [("relations_downgraded", PUB, ("CA", "IR"))]),
+        ("Канада відкликала керівника своєї дипломатичної місії в Ірані.",
+         [("relations_downgraded", PUB, ("CA", "IR"))]),
+        # aid given, with a comma before the participle
+        ("Ми отримали допомогу, яка надана Японією Україні, зокрема генератори.", [("aid", PUB, ("JP", "UA"))]),
+    ],
+)
+def test_lex_uk_recall(text: str, expected: list) -> None:
+    assert found(text) == sorted(expected)
+
+
+def test_lex_uk_speech_at_the_general_assembly() -> None:
+    kinds = [m.kind for m in mentions_of("Міністр закордонних справ Ірану у своєму виступі на Генеральній асамблеї "
+                                         "ООН розкритикував Ізраїль.", "uk", date=PUB, url=URL)]
+    assert "conference" in kinds
+    kinds = [m.kind for m in mentions_of("Прем'єр-міністр Індії заявив на саміті в Токіо, що торгівля зросла.",
+                                         "uk", date=PUB, url=URL)]
+    assert kinds == ["conference"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # talking with the public is no diplomatic call; a wish is no meeting
+        "Президент Литви говорив з журналістами у Вільнюсі.",
+        "Буду радий зустрітися з прем'єр-міністром Норвегії.",
+        # goods arrive, people visit
+        "Торік у Польщу прибуло понад тисячу вантажівок з Литви.",
+        # considered, promoted, called for: not done
+        "Санкції проти Ірану розглядалися у Брюсселі минулого тижня.",
+        "Фактично розгляд питання про санкції проти Польщі на цьому завершився.",
+        "Польща просуває новий санкційний пакет ЄС проти Росії.",
+        "Литва наполягає на нових санкціях ЄС проти Білорусі.",
+        "Заклики Польщі до нових санкцій проти Росії прозвучали вчора.",
+        # sanctions as a backdrop or a topic; a policy
+        "На тлі санкцій ЄС Росія шукає нові ринки.",
+        "Експерти займаються оцінкою запроваджених санкцій ЄС проти Росії.",
+        "Лідерство Польщі в санкційній політиці ЄС проти Росії є беззаперечним.",
+        # the date of talks, a ratification process talked about
+        "Дата переговорів України та Польщі була визначена сторонами.",
+        "Міністри обговорили завершення процесу ратифікації угоди між Україною та ЄС.",
+        "Місце зустрічі президентів Франції та Польщі поки що невідоме.",
+    ],
+)
+def test_lex_uk_non_events(text: str) -> None:
+    assert found(text) == []
