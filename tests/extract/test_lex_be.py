@@ -1,0 +1,77 @@
+"""Belarusian event lexicon on news forms (lex-ukbe): speech forms, nominal forms, factuality.
+Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import mentions_of
+
+URL = "https://mfa.example.gov.by/news/1"  # a Belarusian site: the document's own state is Belarus
+PUB = "2023-05-10"
+
+
+def found(text: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
+    return sorted((m.kind, m.date, m.actors) for m in mentions_of(text, "be", date=PUB, url=URL))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a leader's own account of a call, in the first person
+        ("Учора гаварыў з прэзідэнтам Румыніі.", [("phone_call", "2023-05-09", ("BY", "RO"))]),
+        # glad to have met: the meeting took place
+        ("Быў вельмі рады сустрэцца сёння з прэм'ер-міністрам Нарвегіі.", [("meeting", PUB, ("BY", "NO"))]),
+        # met on the sidelines; a summit between two leaders
+        ("Міністр замежных спраў Канады сустрэў японскага калегу ў калуарах саміту.",
+         [("meeting", PUB, ("CA", "JP"))]),
+        ("Саміт паміж прэзідэнтамі Францыі і Германіі адбыўся ўчора ў Парыжы.",
+         [("meeting", "2023-05-09", ("DE", "FR"))]),
+        # a joint statement adopted is agreement_signed (SCHEMA.md)
+        ("Па выніках пасяджэння было прынята сумесную заяву Беларусі і Кітая.",
+         [("agreement_signed", PUB, ("BY", "CN"))]),
+        # arrived by road or rail
+        ("Учора прэм'ер-міністр Чэхіі прыехаў у Браціславу.", [("visit", "2023-05-09", ("CZ", "SK"))]),
+        # recalls
+        ("Урад Канады вырашыў адклікаць пасла з Ірана.", [("relations_downgraded", PUB, ("CA", "IR"))]),
+        ("Канада адклікала кіраўніка сваёй дыпламатычнай місіі ў Іране.",
+         [("relations_downgraded", PUB, ("CA", "IR"))]),
+        # the present tense of a headline or a statement
+        ("Літва вінаваціць Беларусь у парушэнні мяжы.", [("criticism", PUB, ("BY", "LT"))]),
+        # "не толькі … але і": not a negation
+        ("Кітай не толькі падпісаў пагадненне з Беларуссю, але і ратыфікаваў яго.",
+         [("agreement_signed", PUB, ("BY", "CN"))]),
+    ],
+)
+def test_lex_be_recall(text: str, expected: list) -> None:
+    assert found(text) == sorted(expected)
+
+
+def test_lex_be_speech_and_statements() -> None:
+    kinds = [m.kind for m in mentions_of("Міністр замежных спраў Ірана ў прамове на Генеральнай асамблеі ААН "
+                                         "раскрытыкаваў Ізраіль.", "be", date=PUB, url=URL)]
+    assert "conference" in kinds and "criticism" in kinds
+    assert found("Міністр замежных спраў Польшчы заявіў: «Мы асуджаем дзеянні Расіі».") == [
+        ("criticism", PUB, ("PL", "RU"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Прэзідэнт Літвы гаварыў з журналістамі ў Вільні.",
+        "Буду рады сустрэцца з прэм'ер-міністрам Нарвегіі.",
+        "Летась у Польшчу прыбыло больш за тысячу грузавікоў з Літвы.",
+        "Міністр не згадаў пра планы на другі саміт паміж Германіяй і Францыяй.",
+        "Санкцыі супраць Ірана разглядаліся ў Бруселі.",
+        "Польшча прасоўвае новы санкцыйны пакет ЕС супраць Расіі.",
+        "Літва настойвае на новых санкцыях ЕС супраць Расіі.",
+        "На фоне санкцый ЕС Расія шукае новыя рынкі.",
+        "Эксперты займаюцца ацэнкай санкцый ЕС супраць Расіі.",
+        "Выкананне санкцый ЕС супраць Расіі павінна працягвацца.",
+        "ЗША павялічваюць ціск на Іран з дапамогай санкцый.",
+        "Дата перамоў Беларусі і Кітая была вызначана бакамі.",
+        "Міністры абмеркавалі завяршэнне працэсу ратыфікацыі пагаднення паміж Беларуссю і Кітаем.",
+    ],
+)
+def test_lex_be_non_events(text: str) -> None:
+    assert found(text) == []
