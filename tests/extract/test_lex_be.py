@@ -75,3 +75,15 @@ def test_lex_be_speech_and_statements() -> None:
 )
 def test_lex_be_non_events(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Мінулай пятніцы прэзідэнт Польшчы наведаў Літву.", "2023-05-05"),
+        ("Мінулага чацвярга прэзідэнт Польшчы наведаў Літву.", "2023-05-04"),
+        ("У панядзелак прэзідэнт Польшчы наведаў Літву.", "2023-05-08"),
+    ],
+)
+def test_lex_be_weekdays(text: str, day: str) -> None:
+    assert found(text) == [("visit", day, ("LT", "PL"))]  # published on Wednesday 10 May 2023

@@ -105,3 +105,15 @@ def test_lex_uk_speech_at_the_general_assembly() -> None:
 )
 def test_lex_uk_non_events(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Минулої п'ятниці президент Польщі відвідав Литву.", "2023-05-05"),
+        ("Минулого четверга президент Польщі відвідав Литву.", "2023-05-04"),
+        ("У понеділок президент Польщі відвідав Литву.", "2023-05-08"),
+    ],
+)
+def test_lex_uk_weekdays(text: str, day: str) -> None:
+    assert found(text) == [("visit", day, ("LT", "PL"))]  # published on Wednesday 10 May 2023
