@@ -21,6 +21,8 @@ def found(text: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
         # a leader's own account of a call, in the first person
         ("Вчора говорив з Президентом Румунії Клаусом Йоганнісом.", [("phone_call", "2023-05-09", ("RO", "UA"))]),
         ("Сьогодні поговорив із прем'єр-міністром Ірландії.", [("phone_call", PUB, ("IE", "UA"))]),
+        ("Сьогодні провів важливу розмову з Президентом Франції.", [("phone_call", PUB, ("FR", "UA"))]),
+        ("Президент Польщі мав розмову з канцлером Німеччини.", [("phone_call", PUB, ("DE", "PL"))]),
         # glad to have met: the meeting took place
         ("Був дуже радий зустрітися сьогодні з прем'єр-міністром Норвегії.", [("meeting", PUB, ("NO", "UA"))]),
         # met on the sidelines
