@@ -67,6 +67,12 @@ def test_lex_uk_recall(text: str, expected: list) -> None:
     assert found(text) == sorted(expected)
 
 
+def test_lex_uk_call_about_sanctions_is_a_call() -> None:
+    kinds = [m.kind for m in mentions_of("Говорив з Прем'єр-міністром Італії про санкції проти Росії.", "uk",
+                                         date=PUB, url=URL)]
+    assert kinds == ["phone_call"]
+
+
 def test_lex_uk_speech_at_the_general_assembly() -> None:
     kinds = [m.kind for m in mentions_of("Міністр закордонних справ Ірану у своєму виступі на Генеральній асамблеї "
                                          "ООН розкритикував Ізраїль.", "uk", date=PUB, url=URL)]
@@ -106,6 +112,10 @@ def test_lex_uk_speech_at_the_general_assembly() -> None:
         "Цього року виповнюється 30 років від встановлення дипломатичних відносин між Україною та Китаєм.",
         "Міністри відзначили 30-ту річницю встановлення дипломатичних відносин між Україною та Китаєм.",
         "До 30-річчя встановлення дипломатичних відносин між Україною та Польщею випущено марку.",
+        # sanctions talked about, worked on, evaded
+        "Обговорили санкції проти Росії з Президентом Польщі.",
+        "Ми працюємо з партнерами над новим пакетом санкцій проти Росії.",
+        "Росія намагається обійти санкції ЄС.",
         # a protest's condemnation is no state's act
         "Протестувальники засуджують політику уряду Туреччини.",
         # plans for a summit; sanctions as a means of pressure in general
