@@ -30,6 +30,9 @@ def found(text: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
          [("meeting", PUB, ("RU", "US"))]),
         # glad to have met: the meeting took place
         ("Быў вельмі рады сустрэцца сёння з прэм'ер-міністрам Нарвегіі.", [("meeting", PUB, ("BY", "NO"))]),
+        # a host's own words; a host receiving
+        ("Сёння для мяне было вялікім гонарам вітаць у Мінску прэзідэнта Кітая.", [("meeting", PUB, ("BY", "CN"))]),
+        ("Прэзідэнт Беларусі прымаў у Мінску прэм'ер-міністра Казахстана.", [("meeting", PUB, ("BY", "KZ"))]),
         # met on the sidelines; a summit between two leaders
         ("Міністр замежных спраў Канады сустрэў японскага калегу ў калуарах саміту.",
          [("meeting", PUB, ("CA", "JP"))]),
