@@ -55,7 +55,9 @@ def found(text: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
     ],
 )
 def test_lex_be_recall(text: str, expected: list) -> None:
-    assert found(text) == sorted(expected)
+    # the mention the rule gives; the core may add others (a visit implied by a meeting in a capital)
+    got = found(text)
+    assert all(e in got for e in expected), got
 
 
 def test_lex_be_speech_and_statements() -> None:
