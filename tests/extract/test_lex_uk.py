@@ -37,6 +37,8 @@ def found(text: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
         # a summit between two leaders is their meeting
         ("Саміт між президентами Франції та Німеччини відбувся в Парижі вчора.",
          [("meeting", "2023-05-09", ("DE", "FR"))]),
+        ("Саміт президента Франції і канцлера Німеччини відбувся у Парижі 3 травня.",
+         [("meeting", "2023-05-03", ("DE", "FR"))]),
         # talks held, the verb first
         ("У Варшаві відбулися переговори міністрів оборони Польщі та Литви.",
          [("consultations", PUB, ("LT", "PL"))]),
@@ -125,6 +127,8 @@ def test_lex_uk_speech_at_the_general_assembly() -> None:
         "Росія намагається обійти санкції ЄС.",
         # a protest's condemnation is no state's act
         "Протестувальники засуджують політику уряду Туреччини.",
+        # a summit of an organisation's leaders is no two-party meeting
+        "Саміт лідерів країн НАТО відбувся у Вільнюсі.",
         # plans for a summit; sanctions as a means of pressure in general
         "Міністр нічого не сказав про плани на другий саміт між Німеччиною та Францією.",
         "США посилюють тиск на Іран за допомогою санкцій.",
