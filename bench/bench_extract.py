@@ -3,6 +3,7 @@
     .venv/bin/python bench/bench_extract.py              # about 2 MB of English and Russian news
     .venv/bin/python bench/bench_extract.py --mb 0.5     # a smaller run
     .venv/bin/python bench/bench_extract.py --rounds 3   # best of three rounds per mode
+    .venv/bin/python bench/bench_extract.py --against ../old/src   # also another checkout's extract stage
 
 Builds a JSON Lines corpus from the Kremlin and Zelenskyy/Putin CSVs under ../shared/corpora
 (read with bilat's own corpus reader), reads it back, normalises and segments every document
@@ -100,18 +101,59 @@ def run(docs: list[tuple[Any, Any]], prefilter: bool) -> tuple[float, Timed, lis
     return seconds, timer, out
 
 
+def plain(docs: list[tuple[Any, Any]], rounds: int) -> float:
+    """Seconds of the best round of the extract stage as it is (no timer swapped in)."""
+    import bilat.extract as extraction
+
+    for d, an in docs[:20]:
+        extraction.extract(d, an)
+    best = float("inf")
+    for _ in range(max(1, rounds)):
+        t0 = time.perf_counter()
+        for d, an in docs:
+            extraction.extract(d, an)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def compare(corpora: Path, mb: float, rounds: int, srcs: list[Path]) -> None:
+    """The extract stage of each source tree (``PYTHONPATH=src``) on the same corpus, one after another."""
+    import subprocess
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        build_corpus(corpora, corpus, mb)
+        for src in srcs:
+            env = {**os.environ, "PYTHONPATH": str(src)}
+            out = subprocess.run([sys.executable, __file__, "--plain", str(corpus), "--rounds", str(rounds)],
+                                 env=env, capture_output=True, text=True, check=False)
+            print(f"{src!s:40s} {out.stdout.strip() or out.stderr.strip()[-300:]}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mb", type=float, default=2.0, help="corpus size in MB of text (default 2)")
     ap.add_argument("--shared", type=Path, default=SHARED, help=f"the shared folder (default {SHARED})")
     ap.add_argument("--rounds", type=int, default=1, help="rounds per mode, the best one counts (default 1)")
+    ap.add_argument("--against", type=Path, action="append", default=[],
+                    help="another checkout's src folder: time its extract stage and this one's, one after another")
+    ap.add_argument("--plain", type=Path, help=argparse.SUPPRESS)  # child of --against: time one corpus
     a = ap.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    if a.plain:
+        docs = analysed(a.plain)
+        n = sum(len(an.sentences) for _, an in docs)
+        seconds = plain(docs, a.rounds)
+        print(f"extract {n / seconds:8,.0f} sentences/s ({n:,} sentences, {seconds:.2f} s)")
+        return
     corpora = a.shared / "corpora"
     if not corpora.is_dir() or not any((corpora / p).is_file() for p in CSVS):
         print(f"bench_extract: {corpora} (the Kremlin / Zelenskyy-Putin CSVs) is not here; nothing to measure.")
         return
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    if a.against:
+        compare(corpora, a.mb, a.rounds, [*a.against, REPO / "src"])
+        return
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         ndocs, nbytes = build_corpus(corpora, corpus, a.mb)
