@@ -30,9 +30,10 @@ from functools import cache
 
 from bilat import lang as langdata
 
-TOKEN = re.compile(r"\w+")
+#: a word: letters, with the Arabic-script short vowels written inside it ("کِیمن" is one word)
+TOKEN = re.compile(r"(?:\w|[\u064b-\u0653\u0655-\u065f\u0670])+")
 #: what may stand between the words of one name: spaces, ZWNJ, hyphens, apostrophes, ezafe marks
-GAP = re.compile(r"[\s\u200c\u200d\u0654\-\u2010\u2011\u2013\u2014.'\u2019\u02bc]{1,3}")
+GAP = re.compile(r"[\s\u200c\u200d\u0654\-\u2010\u2011\u2013\u2014.'\u2019\u02bc&]{1,3}")
 PARENS = re.compile(r"\([^)]*\)")
 PARENS_IN = re.compile(r"\(([^)]*)\)")
 MAX_FORMS = 4000  # cap on the inflected variants of one multi-word name
@@ -207,10 +208,13 @@ def _rows(code: str, name: str) -> list[tuple[str, str]]:
 def name_parts(name: str) -> list[str]:
     """The names one CLDR or ISO name holds: "М’янма (Бірма)" is both names; "Фолклендские
     (Мальвинские) острова" is the name without the brackets, plus the bracketed word when it
-    is a name (capitalised, not an abbreviation such as "САР")."""
+    is a name (capitalised, not an abbreviation such as "САР"); "Гонконг, ОАР Китаю" is
+    "Гонконг"; "Bosnia & Herzegovina" is also "Bosnia and Herzegovina"."""
     outside = " ".join(PARENS.sub(" ", name).split())
+    outside = re.split(r"[,،]\s", outside)[0]  # "Гонконг, ОАР Китаю": the name before the comma
     inside = [p.strip() for p in PARENS_IN.findall(name)]
-    return [outside] + [p for p in inside if p[:1].isupper() and not p.isupper()]
+    names = [outside] + [p for p in inside if p[:1].isupper() and not p.isupper()]
+    return names + [n.replace(" & ", " and ") for n in names if " & " in n]
 
 
 @cache
