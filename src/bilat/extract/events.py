@@ -17,7 +17,7 @@ from itertools import pairwise
 from bilat import lang as langdata
 from bilat.extract.actors import ActorMatch
 from bilat.extract.dates import DateMatch
-from bilat.extract.kinds import KINDS, WITH_ORGANISATIONS
+from bilat.extract.kinds import KINDS, WITH_ORGANISATIONS, Kind
 from bilat.extract.triggers import Lexicon, Trigger, lexicon
 from bilat.records import Location, Person
 
@@ -298,17 +298,74 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         if t.kind in ("praise", "criticism") and not (source and target):
             continue  # thanks or blame count only from one state to another (SCHEMA.md)
         stated = bool(dates)
-        for d in by_trigger[i]:
-            drafts.append(Draft(
-                kind=t.kind, trigger=t,
-                date=d.value if d else None, date_end=d.value_end if d else None,
-                actors=tuple(sorted(codes)),
-                source=() if kind.symmetric else tuple(sorted(source)),
-                target=() if kind.symmetric else tuple(sorted(target)),
-                location=location, people=tuple(people),
-                confidence=confidence if d else confidence - 0.2, stated=stated,
-            ))
+        anchor, partners = _with_partners(low, here, lex, ctx.self_code) if t.kind == "phone_call" else (None, set())
+        for pair_codes, src, tgt in dyads(kind, codes, source, target, anchor, partners, _joint(low, lex)):
+            for d in by_trigger[i]:
+                drafts.append(Draft(
+                    kind=t.kind, trigger=t,
+                    date=d.value if d else None, date_end=d.value_end if d else None,
+                    actors=tuple(sorted(pair_codes)),
+                    source=() if kind.symmetric else tuple(sorted(src)),
+                    target=() if kind.symmetric else tuple(sorted(tgt)),
+                    location=location, people=tuple(people),
+                    confidence=confidence if d else confidence - 0.2, stated=stated,
+                ))
+        if kind.implies_visit and place_code in codes and len(codes) >= 2:
+            # Talks in the host's capital with a visiting leader: each visitor's state visits the host.
+            visit = Trigger("visit", t.start, t.end)
+            for c in sorted(codes - {place_code}):
+                for d in by_trigger[i]:
+                    drafts.append(Draft(
+                        kind="visit", trigger=visit,
+                        date=d.value if d else None, date_end=d.value_end if d else None,
+                        actors=tuple(sorted({c, place_code})), source=(c,), target=(place_code,),
+                        location=location, people=tuple(people),
+                        confidence=confidence - 0.1 if d else confidence - 0.3, stated=stated,
+                    ))
     return drafts
+
+
+def _joint(low: str, lex: Lexicon) -> bool:
+    """Whether the sentence calls its occasion joint ("a trilateral call", "jointly"): one mention."""
+    rx = lex.roles.get("joint")
+    return bool(rx and rx.search(low))
+
+
+def _with_partners(low: str, actors: Sequence[ActorMatch], lex: Lexicon, self_code: str | None,
+                   reach: int = 40) -> tuple[str | None, set[str]]:
+    """The one party on the near side of a with-phrase and the partners inside it: "had telephone
+    conversations with the presidents of Kyrgyzstan and Belarus" (the subject's state, else the
+    document's own state, and KG, BY). (None, set()) when the sentence has no such phrase."""
+    rx = lex.roles.get("with")
+    if rx is None:
+        return None, set()
+    states = [a for a in actors if a.how not in ("org", "place")]
+    for m in rx.finditer(low):
+        inside = [a for a in states if a.start >= m.end()]
+        if not inside or inside[0].start - m.end() > reach:
+            continue
+        near = {a.code for a in states if a.end <= m.start()}
+        anchor = next(iter(near)) if len(near) == 1 else (self_code if not near else None)
+        return anchor, {a.code for a in inside} - {anchor}
+    return None, set()
+
+
+def dyads(kind: Kind, codes: set[str], source: set[str], target: set[str], anchor: str | None = None,
+          partners: frozenset[str] | set[str] = frozenset(), joint: bool = False,
+          ) -> list[tuple[set[str], set[str], set[str]]]:
+    """One (actors, source, target) per separate act: a side with one state and a side with several
+    give one pair each ("credentials from the ambassadors of Japan, Georgia and Senegal" is three).
+    A joint occasion, or a kind whose parties meet on one occasion (meetings, agreements), stays one."""
+    whole = [(codes, source, target)]
+    if not kind.dyads or joint:
+        return whole
+    if len(source) == 1 and len(target) >= 2:
+        return [(source | {x}, source, {x}) for x in sorted(target)]
+    if len(target) == 1 and len(source) >= 2:
+        return [({x} | target, {x}, target) for x in sorted(source)]
+    if not source and not target and anchor and len(partners) >= 2:
+        return [({anchor, x}, set(), set()) for x in sorted(partners)]
+    return whole
 
 
 def _roles(t: Trigger, low: str, states: list[ActorMatch], orgs: list[ActorMatch], actors: Sequence[ActorMatch],
@@ -329,6 +386,10 @@ def _roles(t: Trigger, low: str, states: list[ActorMatch], orgs: list[ActorMatch
         source |= {a.code for a in states if a.code not in target}
     elif t.kind == "credentials":
         sending = _after(lex.roles.get("ambassador"), low, states) or _before(lex.roles.get("ambassador"), low, states)
+        codes = {a.code for a in states}
+        if self_code in codes and len(codes) >= 3 and not (sending and sending[0].code == self_code):
+            # "received credentials from the ambassadors of A, B and C": the document's own state receives.
+            return codes - {self_code}, {self_code}
         if sending:
             source.add(sending[0].code)
         target |= {a.code for a in after if a.code not in source}
