@@ -64,7 +64,8 @@ RULES: dict[str, dict[str, dict[str, tuple[str, str] | None]]] = {
     },
     "pl": {
         "noun": {
-            "oa": None, "ua": None, "ia": ("ii", "ią"), "ea": ("ei", "eą"), "ja": ("ji", "ją"), "ka": ("ki", "ką"), "ga": ("gi", "gą"),
+            "oa": None, "ua": None, "ia": ("ii", "ią"), "ea": ("ei", "eą"), "ja": ("ji", "ją"),
+            "ka": ("ki", "ką"), "ga": ("gi", "gą"),
             "a": ("y", "ą"), "o": None, "u": None, "i": None, "e": None, "": ("u", "em"),
         },
         "pl_noun": {"y": ("om", "ami")},
@@ -118,7 +119,9 @@ def _decline(word: str, table: dict[str, tuple[str, str] | None], case: int) -> 
 
 
 def _is_adj(word: str, rules: dict) -> bool:
-    return word[:1].isupper() and not word.isupper() and (_rule(word, rules["adj"]) is not None or _rule(word, rules["pl_adj"]) is not None)
+    if not word[:1].isupper() or word.isupper():
+        return False
+    return _rule(word, rules["adj"]) is not None or _rule(word, rules["pl_adj"]) is not None
 
 
 def slavic_forms(name: str, lang: str) -> list[str]:
@@ -130,7 +133,7 @@ def slavic_forms(name: str, lang: str) -> list[str]:
         segment: list[str] = []
         for w in name.split():
             if w in CONJ:  # "Босния и Герцеговина": each part declines
-                result += _decline_segment(segment, rules, case) + [w]
+                result += [*_decline_segment(segment, rules, case), w]
                 segment = []
             else:
                 segment.append(w)
