@@ -59,3 +59,17 @@ def test_an_earlier_event_without_a_date_is_null_not_the_publication_date() -> N
     (m,) = [m for m in mentions_of("The foreign minister of Chile previously visited Spain.", "en",
                                    date="2021-12-01") if m.kind == "visit"]
     assert m.date is None
+
+
+def test_a_date_written_for_no_event_lends_nothing_to_the_next_sentence() -> None:
+    text = ("The border war of 1969 left deep scars. The foreign ministers of China and Vietnam met in Hanoi "
+            "to discuss trade.")
+    (m,) = [m for m in mentions_of(text, "en") if m.kind == "meeting"]
+    assert m.date is None
+
+
+def test_a_chronology_goes_on_from_its_last_event() -> None:
+    text = ("In 1996 the foreign minister of Chile visited Spain. During the visit the two sides signed an "
+            "agreement on culture.")
+    (m,) = [m for m in mentions_of(text, "en") if m.kind == "agreement_signed"]
+    assert m.date == "1996"

@@ -150,7 +150,9 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
                 unit=f.unit, evidence=Evidence(index, s, e, doc.text[s:e]), change_pct=f.change_pct,
             ))
         if dates:
-            ctx.prev_dates = [d for d in dates if d.value and not d.relative] or ctx.prev_dates
+            # A chronology goes on from the date of its last event ("In 1996 … During the visit …");
+            # a date written for no event (a war, an election) lends nothing.
+            ctx.prev_dates = [d for d in dates if d.value and not d.relative] if triggers else []
     # A headline or an undated line that restates an event the text dates elsewhere is that event.
     mentions = [m for m in mentions if m.id not in undated
                 or not any(x.id not in undated and x.kind == m.kind and _nested(m, x) for x in mentions)]
