@@ -202,6 +202,10 @@ NOT_STATES = [
     ("fa", "آژانس خبری ایرنا گزارش داد.", []),
     ("fa", "آژانس فضایی اروپا ماهواره را پرتاب کرد.", []),
     ("fa", "کِیمن نام جزیره است.", []),
+    # "کره" alone is also "butter" and "sphere"; only "North/South Korea" name a state
+    ("fa", "کره زمین گرم‌تر شده است.", []),
+    # a common noun that is a name only with a capital
+    ("en", "They ate turkey at the dinner.", []),
 ]
 
 

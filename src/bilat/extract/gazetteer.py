@@ -195,7 +195,9 @@ def pycountry_names(code: str) -> dict[str, tuple[str, ...]]:
             local = tr.gettext(name) if tr else name
             if code != "en" and local == name:
                 continue  # no translation: an English name in another language's text is rare
-            if "," not in local:
+            if local[:1].islower() and not local.startswith("the "):
+                local = local[:1].upper() + local[1:]  # "науру" in one translation: a name all the same
+            if "," not in local and "،" not in local:
                 names.append(local)
         out[c.alpha_2] = tuple(dict.fromkeys(names))
     return out
