@@ -64,3 +64,13 @@ def test_dyads_of_the_table() -> None:
         ({"A", "B", "C"}, set(), set())]
     assert dyads(KINDS["phone_call"], {"A", "B", "C"}, set(), set(), "A", {"B", "C"}, joint=True) == [
         ({"A", "B", "C"}, set(), set())]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Meeting with the President of Senegal", "en"),
+    ("Встреча с Президентом Сенегала", "ru"),
+    ("Зустріч з Президентом Сенегалу", "uk"),
+])
+def test_a_headline_without_subject_on_a_state_site_is_that_state(text: str, lang: str) -> None:
+    (m,) = mentions_of(text, lang, date="2022-06-03", url="http://kremlin.ru/events/president/news/1")
+    assert (m.kind, m.actors) == ("meeting", ("RU", "SN"))

@@ -93,6 +93,30 @@ def _before(rx: re.Pattern[str] | None, low: str, actors: Sequence[ActorMatch], 
     return [a for m in rx.finditer(low) for a in actors if 0 <= m.start() - a.end <= reach]
 
 
+_WORD = re.compile(r"[^\s,.;:!?«»“”\"()]+")
+
+
+def _party(a: ActorMatch, low: str, lex: Lexicon, reach: int = 3) -> bool:
+    """Whether a state named by its adjective takes part: "the Russian side", "the Slovak foreign minister"
+    do; "the Russian invasion", "American sanctions" name a topic (SCHEMA.md: the parties, not every
+    state named). The party nouns are ``party_nouns`` in the language's [roles]; without them every
+    adjective counts."""
+    nouns = lex.roles.get("party_nouns")
+    if a.how != "adjective" or nouns is None:
+        return True
+    if (low[a.end : a.end + 1] in "-‐–" and a.end < len(low)) or low[a.start - 1 : a.start] in ("-", "‐"):
+        return True  # a pair adjective: "Polish-Ukrainian consultations"
+    before = list(_WORD.finditer(low, max(0, a.start - 40), a.start))
+    if before and nouns.match(low, before[-1].start()):
+        return True  # an adjective after its noun: "strony niemieckiej"
+    for n, w in enumerate(_WORD.finditer(low, a.end, min(len(low), a.end + 80))):
+        if n >= reach:
+            break
+        if nouns.match(low, w.start()):
+            return True
+    return False
+
+
 def _states(actors: Sequence[ActorMatch]) -> list[ActorMatch]:
     return [a for a in actors if a.how != "org" and a.how != "place"]
 
@@ -227,7 +251,7 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
     if lex is None or not triggers:
         return []
     actors = [a if a.how != "self" else ActorMatch(a.start, a.end, ctx.self_code or "", "self") for a in actors]
-    actors = [a for a in actors if a.code]
+    actors = [a for a in actors if a.code and _party(a, low, lex)]
     location, place_code = _location(low, text, actors, lex)
     locative = lex.roles.get("locative")
     drafts = []
@@ -253,6 +277,9 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
             # an organisation introduced as a partner, or joined to a state, takes part.
             codes |= {o.code for o in orgs if _ends_with(lex.roles.get("partner"), low, o.start)
                       or _joined(o, states, low, lex)}
+        # An organisation's official counts as the organisation (SCHEMA.md): "with the UN Secretary-General".
+        officials = {p.country for p in people if p.country} & {o.code for o in orgs}
+        codes |= officials
         if t.kind in WITH_ORGANISATIONS:
             codes = set(source) | set(target)
         elif t.kind in ORG_SUBJECT:
@@ -265,6 +292,9 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         if kind.bilateral and len(codes) < 2:
             # A person acts for their state: "Макрон" named as France's president earlier in the document.
             codes |= {p.country for p in people if p.country}
+        if kind.bilateral and ctx.self_code and _headline_with(t, low, lex):
+            # A headline "Meeting with the President of Senegal" on a state's site: that state meets.
+            codes.add(ctx.self_code)
         # An international event names a state in its sentence ("his meeting with the Norwegian
         # minister"), or says "the two countries" / "bilateral"; the document's pair only completes it.
         if not codes and not (place_code and not kind.bilateral) and not _names_pair(low, lex):
@@ -323,6 +353,16 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
                         confidence=confidence - 0.1 if d else confidence - 0.3, stated=stated,
                     ))
     return drafts
+
+
+def _headline_with(t: Trigger, low: str, lex: Lexicon) -> bool:
+    """Whether the sentence opens with the trigger and goes on with its partners: "Meeting with …",
+    "Telephone conversation with …" (a headline with no subject)."""
+    rx = lex.roles.get("with")
+    if rx is None or low[: t.start].strip(" \"'«“„-—") != "":
+        return False
+    m = rx.search(low, t.start)
+    return m is not None and m.start() - t.end <= 2
 
 
 def _joint(low: str, lex: Lexicon) -> bool:
