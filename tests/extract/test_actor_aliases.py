@@ -89,6 +89,9 @@ EXONYMS = [
     ("be", "Пасол Нідэрландаў уручыў граматы.", "Нідэрландаў", "NL"),
     ("be", "Сустрэча з кіраўніком Славацкай Рэспублікі адбылася.", "Славацкай Рэспублікі", "SK"),
     ("be", "Дамова з Амерыканскім Самоа не патрэбна.", "Амерыканскім Самоа", "AS"),
+    # Belarusian classical orthography (taraškievica)
+    ("be", "Санкцыі супраць Расеі ўзмоцнены.", "Расеі", "RU"),
+    ("be", "Пасол Нямеччыны ўручыў ноту.", "Нямеччыны", "DE"),
     # Polish
     ("pl", "Prezydent Turcji przyleciał do Warszawy.", "Turcji", "TR"),
     ("pl", "Umowa z Republiką Czeską weszła w życie.", "Republiką Czeską", "CZ"),
@@ -149,6 +152,9 @@ ORGS = [
     ("be", "Кіраўнік МАГАТЭ наведаў станцыю.", "МАГАТЭ", "IAEA"),
     ("be", "Эксперты Сусветнага банка прыбылі.", "Сусветнага банка", "WB"),
     ("be", "Старшыня Еўрапейскай камісіі выступіла.", "Еўрапейскай камісіі", "EU"),
+    ("be", "Пастанова Еўрапейскага саюза набыла сілу.", "Еўрапейскага саюза", "EU"),
+    ("be", "Кіраўнікі Рады Еўропы асудзілі прысуд.", "Рады Еўропы", "COE"),
+    ("be", "Рашэнне Эўрапейскага Зьвязу абмяркоўвалі.", "Эўрапейскага Зьвязу", "EU"),
     ("pl", "Dyrektor MAEA odwiedził elektrownię.", "MAEA", "IAEA"),
     ("pl", "Eksperci Banku Światowego przyjechali.", "Banku Światowego", "WB"),
     ("pl", "Przewodnicząca Komisji Europejskiej przemawiała.", "Komisji Europejskiej", "EU"),
