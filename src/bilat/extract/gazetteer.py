@@ -1,11 +1,14 @@
 """Name tables for the actor finder: every surface form of every state and organisation.
 
-One table per language, built lazily from CLDR (babel) country names, pycountry as a
-fallback, and the language's data files in ``lang/<code>/``:
+One table per language, built lazily from CLDR (babel) country names, every ISO 3166-1
+name pycountry gives (short, common and official: "Slovak Republic", "Турецкая
+Республика"), and the language's data files in ``lang/<code>/``:
 
 ``actors.toml``
     ``[inflection]`` maps the final letters of a nominative word to the endings that
-    replace them (the longest matching key wins; ``""`` is the default); ``[adjective]``
+    replace them (every key that fits gives its forms; ``""`` is the default);
+    ``equivalents`` pairs spellings that stand for each other in every name (ё/е,
+    apostrophes, ZWNJ, "Türkiye"/"Turkey"); ``[adjective]``
     has ``endings`` appended to every stem of ``adjectives.tsv`` and ``linkers`` for the
     first half of hyphenated compounds; ``suffixes`` maps attached suffixes to the ``how``
     they give (Persian ی, ها ...) and ``suffix_blocked`` the final letters
