@@ -213,6 +213,19 @@ NOT_STATES = [
     ("fa", "کِیمن نام جزیره است.", []),
     # "کره" alone is also "butter" and "sphere"; only "North/South Korea" name a state
     ("fa", "کره زمین گرم‌تر شده است.", []),
+    # regions named after a state are no state, in any case
+    ("ru", "Страны Латинской Америки поддержали резолюцию.", []),
+    ("uk", "Кордон із Північною Ірландією залишиться відкритим.", []),
+    ("be", "Краіны Лацінскай Амерыкі прагаласавалі.", []),
+    ("pl", "Granica z Irlandią Północną pozostanie otwarta.", []),
+    ("en", "Leaders of Latin America met in Lima.", [("Lima", "PE")]),
+    ("fa", "استاندار آذربایجان شرقی سخنرانی کرد.", []),
+    ("ru", "Губернатор Нью-Джерси выступил.", []),
+    # "Штаты"/"Stany" alone is the US only inside a sentence ("staff", "levels" at its start)
+    ("ru", "Штаты сотрудников сократили.", []),
+    ("ru", "Поставки в Штаты выросли.", [("Штаты", "US")]),
+    ("pl", "Stany magazynowe spadły.", []),
+    ("pl", "Stany Zjednoczone nałożyły cła.", [("Stany Zjednoczone", "US")]),
     # a common noun that is a name only with a capital
     ("en", "They ate turkey at the dinner.", []),
 ]

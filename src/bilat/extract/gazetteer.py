@@ -227,7 +227,7 @@ def table(code: str) -> Table:
     """The lazily built, cached name table of one language."""
     b = _Builder(code)
     for phrase in b.cfg.get("not_actors", []):
-        b.add(phrase, "", "none")
+        b.add_name(phrase, "", "none")  # in every case: "Латинской Америки" is no state either
     for c, name in _rows(code, "countries_extra.tsv"):
         b.add_name(name, c, "name")
     for c, name in cldr_names(code).items():
