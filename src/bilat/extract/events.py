@@ -17,16 +17,10 @@ from itertools import pairwise
 from bilat import lang as langdata
 from bilat.extract.actors import ActorMatch
 from bilat.extract.dates import DateMatch
-from bilat.extract.kinds import KINDS, WITH_ORGANISATIONS, Kind
+from bilat.extract.kinds import KINDS
+from bilat.extract.roles import complete_roles, dyads, ends_with, find_roles, joint, with_partners
 from bilat.extract.triggers import Lexicon, Trigger, lexicon
 from bilat.records import Location, Person
-
-# Kinds whose source is the actor before the trigger (the grammatical subject) and whose target
-# is the one after it, when the text gives no role word.
-SUBJECT_FIRST = frozenset({"sanctions", "sanctions_lifted", "aid", "praise", "criticism", "relations_downgraded",
-                           "mediation"})
-# Organisations take part as actors in these kinds when they stand before the trigger (the EU imposes).
-ORG_SUBJECT = frozenset({"sanctions", "sanctions_lifted", "aid", "praise", "criticism", "mediation"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,40 +51,6 @@ class Context:
     prev_dates: list[DateMatch] = field(default_factory=list)
     prev_people: tuple[Person, ...] = ()
     prev_actors: tuple[str, ...] = ()  # the states of the last event of the paragraph
-
-
-def _ends_with(rx: re.Pattern[str] | None, low: str, pos: int, span: int = 40) -> bool:
-    """Whether ``low[:pos]`` ends with one of the role words (allowing a short abbreviation like "г.")."""
-    if rx is None:
-        return False
-    head = low[max(0, pos - span) : pos]
-    head = re.sub(r"(?:\s\w{1,3}\.\s*|\s)+$", "", " " + head)  # drop a trailing "г." / "м." and spaces
-    return _anchored(rx).search(head) is not None
-
-
-@cache
-def _anchored(rx: re.Pattern[str]) -> re.Pattern[str]:
-    """The same words, matched only at the end of the text (longest alternative wins there)."""
-    return re.compile(f"(?:{rx.pattern})$")
-
-
-def _after(rx: re.Pattern[str] | None, low: str, actors: Sequence[ActorMatch], reach: int = 30) -> list[ActorMatch]:
-    """Actors that start within ``reach`` characters after a match of ``rx``."""
-    if rx is None:
-        return []
-    out = []
-    for m in rx.finditer(low):
-        near = [a for a in actors if 0 <= a.start - m.end() <= reach]
-        if near:
-            out.append(min(near, key=lambda a: a.start))
-    return out
-
-
-def _before(rx: re.Pattern[str] | None, low: str, actors: Sequence[ActorMatch], reach: int = 4) -> list[ActorMatch]:
-    """Actors that end just before a match of ``rx`` ("Norway's ambassador")."""
-    if rx is None:
-        return []
-    return [a for m in rx.finditer(low) for a in actors if 0 <= m.start() - a.end <= reach]
 
 
 _WORD = re.compile(r"[^\s,.;:!?«»“”\"()]+")
@@ -190,7 +150,7 @@ def _joined(o: ActorMatch, states: Sequence[ActorMatch], low: str, lex: Lexicon)
 
 def _capital_place(actors: Sequence[ActorMatch], code: str, low: str, locative: re.Pattern[str] | None) -> bool:
     """Whether the place named is a capital (not a venue such as Geneva) of ``code``."""
-    return any(a.how == "capital" and a.code == code and _ends_with(locative, low, a.start) for a in actors)
+    return any(a.how == "capital" and a.code == code and ends_with(locative, low, a.start) for a in actors)
 
 
 def _talks_between_people(t: Trigger, low: str, lex: Lexicon, people: Sequence[Person]) -> bool:
@@ -211,7 +171,7 @@ def _names_pair(low: str, lex: Lexicon) -> bool:
 def _location(low: str, text: str, actors: Sequence[ActorMatch], lex: Lexicon) -> tuple[Location | None, str | None]:
     """The place named after a locative preposition (a capital or a venue), and its country."""
     for a in actors:
-        if a.how in ("capital", "place") and _ends_with(lex.roles.get("locative"), low, a.start):
+        if a.how in ("capital", "place") and ends_with(lex.roles.get("locative"), low, a.start):
             surface = text[a.start : a.end]
             return Location(english_place(a.code, a.how, lex.code, surface) or surface, a.code), a.code
     return None, None
@@ -258,36 +218,44 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
     by_trigger = _dates_for(triggers, dates, low, lex, ctx)
     clauses = _clauses(low, lex)
     for i, t in enumerate(triggers):
-        if t.kind == "consultations" and _talks_between_people(t, low, lex, people):
-            t = Trigger("meeting", t.start, t.end)
+        officials_kind = KINDS[t.kind].officials
+        if officials_kind and _talks_between_people(t, low, lex, people):
+            t = Trigger(officials_kind, t.start, t.end)  # talks held by named officials: a meeting
         kind = KINDS[t.kind]
         # Actors of the trigger's own clause ("the UK imposed sanctions on Russia, and Norway joined …");
         # the whole sentence when that clause names no state.
         here = _in_clause(actors, t, clauses)
         # Capitals after a locative preposition are places; other capitals stand for their state.
-        acting = [a for a in here if not (a.how == "capital" and _ends_with(locative, low, a.start))]
+        acting = [a for a in here if not (a.how == "capital" and ends_with(locative, low, a.start))]
+        host = place_code
+        if kind.symmetric or kind.roles == "host":
+            # "a summit in Singapore", "talks in Belarus": the state where it is held is its venue, not a
+            # party; a conference's host it is.
+            venues = [a for a in acting if a.how == "name" and ends_with(locative, low, a.start)]
+            acting = [a for a in acting if a not in venues]
+            host = place_code or (venues[0].code if venues and kind.roles == "host" else None)
         states = _states(acting)
         orgs = [a for a in acting if a.how == "org"]
-        if t.kind.startswith("membership_") and not orgs:
+        if kind.orgs == "member" and not orgs:
             continue  # joining or leaving is about an organisation named in the sentence
-        source, target = _roles(t, low, states, orgs, here, lex, place_code, ctx.self_code)
+        source, target = find_roles(kind, t, low, states, orgs, here, lex, host, ctx.self_code)
         codes = {a.code for a in states}
         if kind.symmetric:
             # "talks between the EU and the UK", "an agreement with the EU", "the EU and the UK signed":
             # an organisation introduced as a partner, or joined to a state, takes part.
-            codes |= {o.code for o in orgs if _ends_with(lex.roles.get("partner"), low, o.start)
+            codes |= {o.code for o in orgs if ends_with(lex.roles.get("partner"), low, o.start)
                       or _joined(o, states, low, lex)}
         # An organisation's official counts as the organisation (SCHEMA.md): "with the UN Secretary-General".
         officials = {p.country for p in people if p.country} & {o.code for o in orgs}
         codes |= officials
-        if t.kind in WITH_ORGANISATIONS:
+        if kind.orgs == "member":
             codes = set(source) | set(target)
-        elif t.kind in ORG_SUBJECT:
+        elif kind.orgs == "subject":
             codes |= {a.code for a in orgs if a.start < t.start}
         codes |= set(source) | set(target)
-        if t.kind == "credentials" and source and target:
+        if kind.roles_are_actors and source and target:
             codes = set(source) | set(target)
-        if t.kind == "visit" and not codes and place_code:
+        if kind.place_party and not codes and place_code:
             codes.add(place_code)
         if kind.bilateral and len(codes) < 2:
             # A person acts for their state: "Макрон" named as France's president earlier in the document.
@@ -324,12 +292,12 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         if not codes:
             continue
         if not kind.symmetric:
-            source, target = _complete_roles(t.kind, source, target, codes)
-        if t.kind in ("praise", "criticism") and not (source and target):
+            source, target = complete_roles(kind, source, target, codes)
+        if kind.needs_both and not (source and target):
             continue  # thanks or blame count only from one state to another (SCHEMA.md)
         stated = bool(dates)
-        anchor, partners = _with_partners(low, here, lex, ctx.self_code) if t.kind == "phone_call" else (None, set())
-        for pair_codes, src, tgt in dyads(kind, codes, source, target, anchor, partners, _joint(low, lex)):
+        anchor, partners = with_partners(low, here, lex, ctx.self_code) if kind.with_partners else (None, set())
+        for pair_codes, src, tgt in dyads(kind, codes, source, target, anchor, partners, joint(low, lex)):
             for d in by_trigger[i]:
                 drafts.append(Draft(
                     kind=t.kind, trigger=t,
@@ -340,13 +308,13 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
                     location=location, people=tuple(people),
                     confidence=confidence if d else confidence - 0.2, stated=stated,
                 ))
-        if kind.implies_visit and place_code in codes and len(codes) >= 2:
+        if kind.implies and place_code in codes and len(codes) >= 2:
             # Talks in the host's capital with a visiting leader: each visitor's state visits the host.
-            visit = Trigger("visit", t.start, t.end)
+            visit = Trigger(kind.implies, t.start, t.end)
             for c in sorted(codes - {place_code}):
                 for d in by_trigger[i]:
                     drafts.append(Draft(
-                        kind="visit", trigger=visit,
+                        kind=visit.kind, trigger=visit,
                         date=d.value if d else None, date_end=d.value_end if d else None,
                         actors=tuple(sorted({c, place_code})), source=(c,), target=(place_code,),
                         location=location, people=tuple(people),
@@ -365,132 +333,3 @@ def _headline_with(t: Trigger, low: str, lex: Lexicon) -> bool:
     return m is not None and m.start() - t.end <= 2
 
 
-def _joint(low: str, lex: Lexicon) -> bool:
-    """Whether the sentence calls its occasion joint ("a trilateral call", "jointly"): one mention."""
-    rx = lex.roles.get("joint")
-    return bool(rx and rx.search(low))
-
-
-def _with_partners(low: str, actors: Sequence[ActorMatch], lex: Lexicon, self_code: str | None,
-                   reach: int = 40) -> tuple[str | None, set[str]]:
-    """The one party on the near side of a with-phrase and the partners inside it: "had telephone
-    conversations with the presidents of Kyrgyzstan and Belarus" (the subject's state, else the
-    document's own state, and KG, BY). (None, set()) when the sentence has no such phrase."""
-    rx = lex.roles.get("with")
-    if rx is None:
-        return None, set()
-    states = [a for a in actors if a.how not in ("org", "place")]
-    for m in rx.finditer(low):
-        inside = [a for a in states if a.start >= m.end()]
-        if not inside or inside[0].start - m.end() > reach:
-            continue
-        near = {a.code for a in states if a.end <= m.start()}
-        anchor = next(iter(near)) if len(near) == 1 else (self_code if not near else None)
-        return anchor, {a.code for a in inside} - {anchor}
-    return None, set()
-
-
-def dyads(kind: Kind, codes: set[str], source: set[str], target: set[str], anchor: str | None = None,
-          partners: frozenset[str] | set[str] = frozenset(), joint: bool = False,
-          ) -> list[tuple[set[str], set[str], set[str]]]:
-    """One (actors, source, target) per separate act: a side with one state and a side with several
-    give one pair each ("credentials from the ambassadors of Japan, Georgia and Senegal" is three).
-    A joint occasion, or a kind whose parties meet on one occasion (meetings, agreements), stays one."""
-    whole = [(codes, source, target)]
-    if not kind.dyads or joint:
-        return whole
-    if len(source) == 1 and len(target) >= 2:
-        return [(source | {x}, source, {x}) for x in sorted(target)]
-    if len(target) == 1 and len(source) >= 2:
-        return [({x} | target, {x}, target) for x in sorted(source)]
-    if not source and not target and anchor and len(partners) >= 2:
-        return [({anchor, x}, set(), set()) for x in sorted(partners)]
-    return whole
-
-
-def _roles(t: Trigger, low: str, states: list[ActorMatch], orgs: list[ActorMatch], actors: Sequence[ActorMatch],
-           lex: Lexicon, place_code: str | None, self_code: str | None = None) -> tuple[set[str], set[str]]:
-    """Source and target state codes of one trigger, from role words and word order."""
-    source: set[str] = set()
-    target: set[str] = set()
-    before = [a for a in states if a.end <= t.start]
-    after = [a for a in states if a.start >= t.start]
-    if t.kind == "visit":
-        dest = [a for a in actors if a.start >= t.start and a.how != "org"
-                and (_ends_with(lex.roles.get("destination"), low, a.start) or a.end <= t.end
-                     or a.start - t.end <= 2)]
-        if dest:
-            target.add(dest[0].code)
-        elif place_code:
-            target.add(place_code)
-        source |= {a.code for a in states if a.code not in target}
-    elif t.kind == "credentials":
-        sending = _after(lex.roles.get("ambassador"), low, states) or _before(lex.roles.get("ambassador"), low, states)
-        codes = {a.code for a in states}
-        if self_code in codes and len(codes) >= 3 and not (sending and sending[0].code == self_code):
-            # "received credentials from the ambassadors of A, B and C": the document's own state receives.
-            return codes - {self_code}, {self_code}
-        if sending:
-            source.add(sending[0].code)
-        target |= {a.code for a in after if a.code not in source}
-        if not target:
-            target |= {a.code for a in states if a.code not in source}
-    elif t.kind == "phone_call":
-        init = _after(lex.roles.get("initiative"), low, states)
-        if init:
-            source.add(init[0].code)
-            target |= {a.code for a in states if a.code not in source}
-    elif t.kind == "conference":
-        source |= {a.code for a in states if a.code != place_code}
-        if place_code and place_code not in source:
-            target.add(place_code)
-    elif t.kind.startswith("membership_"):
-        # "Kazakhstan became a member of the WTO in 2015, Belarus has not": the state that joins
-        # stands nearest before the word; the organisation after it.
-        joiner = before[-1:] or after[:1]
-        source |= {a.code for a in joiner} or ({self_code} if self_code else set())
-        target |= {a.code for a in orgs if a.start >= t.start} or {a.code for a in orgs}
-    elif t.kind in SUBJECT_FIRST:
-        against = [a for a in actors if a.start >= t.start and a.how != "org"
-                   and (_ends_with(lex.roles.get("against"), low, a.start) or a.how == "self")]
-        against += [a for a in _after(lex.roles.get("against"), low, states)
-                    if a not in against and a.start >= t.start]
-        # Object-marking languages: "ایران را تحریم کرد" — the state before the marker is the target.
-        marker = lex.roles.get("object_marker")
-        if marker is not None:
-            against += [a for a in states
-                        if a not in against and marker.match(low, a.end + (low[a.end : a.end + 1] == " "))]
-        # The subject stands before the trigger, not inside a place phrase ("after the elections in Belarus").
-        locative = lex.roles.get("locative")
-        subject = [a for a in before if not _ends_with(locative, low, a.start) and a not in against]
-        if t.kind in ORG_SUBJECT:
-            subject += [o for o in orgs if o.end <= t.start]
-        if t.kind == "mediation":
-            # "Norway's mediation", "посредничество Норвегии": the state attached to the word mediates.
-            attached = [a for a in after if 0 <= a.start - t.end <= 3]
-            subject = attached or subject
-        target |= {a.code for a in against}
-        source |= {a.code for a in subject if a.code not in target}
-        if t.kind == "aid":
-            # "Ukraine received weapons from Poland": the state after "from" gives, the subject receives.
-            givers = [a for a in states if a.start >= t.start and _ends_with(lex.roles.get("donor"), low, a.start)]
-            if givers:
-                target = {a.code for a in subject} - {g.code for g in givers} or target
-                source = {g.code for g in givers}
-        if not target:
-            target |= {a.code for a in after if a.code not in source}
-    return source, target
-
-
-def _complete_roles(kind: str, source: set[str], target: set[str], codes: set[str]) -> tuple[set[str], set[str]]:
-    """Fill a missing side of a two-party event from the other actors."""
-    rest = codes - source - target
-    if kind in ("conference", "aid", "mediation") or kind.startswith("membership_"):
-        return source, target
-    if kind == "phone_call":  # roles only when the text names the initiator
-        return (source, rest | target) if source else (source, target)
-    if source and not target and rest:
-        target = set(rest)
-    elif target and not source and rest:
-        source = set(rest)
-    return source, target
