@@ -1,16 +1,21 @@
 """Name tables for the actor finder: every surface form of every state and organisation.
 
-One table per language, built lazily from CLDR (babel) country names, pycountry as a
-fallback, and the language's data files in ``lang/<code>/``:
+One table per language, built lazily from CLDR (babel) country names, every ISO 3166-1
+name pycountry gives (short, common and official: "Slovak Republic", "Турецкая
+Республика"), and the language's data files in ``lang/<code>/``:
 
 ``actors.toml``
     ``[inflection]`` maps the final letters of a nominative word to the endings that
-    replace them (the longest matching key wins; ``""`` is the default); ``[adjective]``
+    replace them (every key that fits gives its forms; ``""`` is the default);
+    ``equivalents`` pairs spellings that stand for each other in every name (ё/е,
+    apostrophes, ZWNJ, "Türkiye"/"Turkey"); ``[adjective]``
     has ``endings`` appended to every stem of ``adjectives.tsv`` and ``linkers`` for the
     first half of hyphenated compounds; ``suffixes`` maps attached suffixes to the ``how``
     they give (Persian ی, ها ...) and ``suffix_blocked`` the final letters
     after which a suffix is something else (ezafe ی after ا); ``stop`` lists forms never matched, ``stop_initial``
-    forms not matched at the start of a sentence; ``self`` lists "our country" phrases.
+    forms not matched at the start of a sentence; ``self`` lists "our country" phrases;
+    ``not_actors`` lists phrases that hold a name but are no state ("New Jersey", "New
+    Mexico"): they are read as one unit and give nothing.
 ``countries_extra.tsv``, ``adjectives.tsv``, ``capitals.tsv``, ``places.tsv``, ``orgs.tsv``
     rows ``CODE<TAB>name``. A word written ``=word`` is never inflected.
 
@@ -28,9 +33,12 @@ from functools import cache
 
 from bilat import lang as langdata
 
-TOKEN = re.compile(r"\w+")
+#: a word: letters, with the Arabic-script short vowels written inside it ("کِیمن" is one word)
+TOKEN = re.compile(r"(?:\w|[\u064b-\u0653\u0655-\u065f\u0670])+")
 #: what may stand between the words of one name: spaces, ZWNJ, hyphens, apostrophes, ezafe marks
-GAP = re.compile(r"[\s\u200c\u200d\u0654\-\u2010\u2011\u2013\u2014.'\u2019\u02bc]{1,3}")
+GAP = re.compile(r"[\s\u200c\u200d\u0654\-\u2010\u2011\u2013\u2014.'\u2019\u02bc&]{1,3}")
+PARENS = re.compile(r"\([^)]*\)")
+PARENS_IN = re.compile(r"\(([^)]*)\)")
 MAX_FORMS = 4000  # cap on the inflected variants of one multi-word name
 
 #: historical states and organisations that CLDR does not name, in every language's tables
@@ -167,19 +175,67 @@ def cldr_names(code: str) -> dict[str, str]:
     return out
 
 
+@cache
+def pycountry_names(code: str) -> dict[str, tuple[str, ...]]:
+    """Every ISO 3166-1 name pycountry gives a code (short, common, official), in one language.
+
+    Names written "Korea, Republic of" are left out: their official form ("Republic of
+    Korea") is there as well.
+    """
+    import pycountry
+
+    try:
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[code])
+    except OSError:
+        tr = None
+    out: dict[str, tuple[str, ...]] = {}
+    for c in pycountry.countries:
+        names = []
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(c, attr, None)
+            if not name:
+                continue
+            local = tr.gettext(name) if tr else name
+            if code != "en" and local == name:
+                continue  # no translation: an English name in another language's text is rare
+            if local[:1].islower() and not local.startswith("the "):
+                local = local[:1].upper() + local[1:]  # "науру" in one translation: a name all the same
+            if "," not in local and "،" not in local:
+                names.append(local)
+        out[c.alpha_2] = tuple(dict.fromkeys(names))
+    return out
+
+
 def _rows(code: str, name: str) -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in langdata.tsv(code, name) if len(r) >= 2 and r[1]]
+
+
+def name_parts(name: str) -> list[str]:
+    """The names one CLDR or ISO name holds: "М’янма (Бірма)" is both names; "Фолклендские
+    (Мальвинские) острова" is the name without the brackets, plus the bracketed word when it
+    is a name (capitalised, not an abbreviation such as "САР"); "Гонконг, ОАР Китаю" is
+    "Гонконг"; "Bosnia & Herzegovina" is also "Bosnia and Herzegovina"."""
+    outside = " ".join(PARENS.sub(" ", name).split())
+    outside = re.split(r"[,،]\s", outside)[0]  # "Гонконг, ОАР Китаю": the name before the comma
+    inside = [p.strip() for p in PARENS_IN.findall(name)]
+    names = [outside] + [p for p in inside if p[:1].isupper() and not p.isupper()]
+    return names + [n.replace(" & ", " and ") for n in names if " & " in n]
 
 
 @cache
 def table(code: str) -> Table:
     """The lazily built, cached name table of one language."""
     b = _Builder(code)
+    for phrase in b.cfg.get("not_actors", []):
+        b.add_name(phrase, "", "none")  # in every case: "Латинской Америки" is no state either
     for c, name in _rows(code, "countries_extra.tsv"):
         b.add_name(name, c, "name")
     for c, name in cldr_names(code).items():
-        for part in re.split(r"\s*[()]\s*", name):  # "М’янма (Бірма)": both names
-            if part:
+        for part in name_parts(name):
+            b.add_name(part, c, "name")
+    for c, names in pycountry_names(code).items():
+        for name in names:
+            for part in name_parts(name):
                 b.add_name(part, c, "name")
     for c, name in _rows(code, "orgs.tsv"):
         b.add_name(name, c, "org")
