@@ -91,3 +91,16 @@ def test_boilerplate_footnote_marker(text: str, numbers: list[str]) -> None:
 )
 def test_boilerplate_no_footnote_in_numbers(text: str) -> None:
     assert kinds(text, "footnote") == []
+
+
+def test_see_also_link_lists_are_flagged_up_to_their_last_date() -> None:
+    from conftest import mentions_of
+
+    from bilat.normalise.boilerplate import see_also
+
+    text = ("Мы рады гостям. Смотрите также Переговоры с Президентом Финляндии 3 мая 2024 года "
+            "Пресс-конференция 3 мая 2024 года Отношения развиваются.")
+    (span,) = see_also(text)
+    assert text[span.start : span.end].endswith("3 мая 2024 года") and text[span.start:].startswith("Смотрите")
+    # the link titles state no event of the page
+    assert mentions_of(text, "ru", date="2024-05-20", url="http://kremlin.ru/events/1") == []

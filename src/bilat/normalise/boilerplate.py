@@ -7,7 +7,9 @@ as it is (extraction skips them).
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from bilat import lang as langdata
 from bilat.records import Span
 
 # Separators of navigation items ("Азербайджан • ", "Home | News | Contact").
@@ -148,7 +150,37 @@ def footnotes(text: str) -> list[Span]:
     return [Span(m.start(), m.end(), "footnote") for m in _FOOTNOTE.finditer(text)]
 
 
+# How far a "see also" list reaches, and the year that closes each of its link titles.
+SEE_ALSO_REACH = 300
+_YEAR_WORDS = re.compile(r"\b(?:1[89]|20)\d\d\b(?:\s*(?:года|году|г\.|року|р\.|года|годзе|roku|r\.))?")
+
+
+@cache
+def _see_also() -> re.Pattern[str] | None:
+    forms = {w for code in langdata.available() for w in langdata.toml(code).get("see_also", [])}
+    if not forms:
+        return None
+    return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+
+
+def see_also(text: str) -> list[Span]:
+    """Inline "see also" link lists ("Смотрите также Совместная пресс-конференция … 13 марта 2025 года"):
+    from the marker to the last year within reach (the titles' dates), or to the line's end."""
+    rx = _see_also()
+    if rx is None:
+        return []
+    spans = []
+    for m in rx.finditer(text):
+        window = text[m.end() : m.end() + SEE_ALSO_REACH]
+        line_end = window.find("\n")
+        window = window if line_end < 0 else window[:line_end]
+        years = list(_YEAR_WORDS.finditer(window))
+        end = m.end() + (years[-1].end() if years else len(window))
+        spans.append(Span(m.start(), end, "see_also"))
+    return spans
+
+
 def flag(text: str) -> list[Span]:
     """All flagged spans of ``text``, ordered by start."""
-    spans = navigation(text) + interlanguage(text) + footnotes(text)
+    spans = navigation(text) + interlanguage(text) + footnotes(text) + see_also(text)
     return sorted(spans, key=lambda s: (s.start, s.end))
