@@ -94,9 +94,8 @@ def test_boilerplate_no_footnote_in_numbers(text: str) -> None:
 
 
 def test_see_also_link_lists_are_flagged_up_to_their_last_date() -> None:
-    from conftest import mentions_of
-
     from bilat.normalise.boilerplate import see_also
+    from conftest import mentions_of
 
     text = ("Мы рады гостям. Смотрите также Переговоры с Президентом Финляндии 3 мая 2024 года "
             "Пресс-конференция 3 мая 2024 года Отношения развиваются.")
