@@ -127,18 +127,17 @@ def _skeletons(flat: str) -> frozenset[str]:
 
 
 @cache
-def _index() -> tuple[dict[str, list[Office]], dict[str, list[Office]], dict[str, list[Office]]]:
-    """Offices by exact flat spelling, by skeleton, and by Persian spelling."""
+def _index() -> tuple[dict[str, list[Office]], dict[str, list[tuple[Office, int]]], dict[str, list[Office]]]:
+    """Offices by exact flat spelling, by skeleton (with the spelling's length), and by Persian spelling."""
     exact: dict[str, list[Office]] = defaultdict(list)
-    skel: dict[str, list[Office]] = defaultdict(list)
+    skel: dict[str, list[tuple[Office, int]]] = defaultdict(list)
     fa: dict[str, list[Office]] = defaultdict(list)
     for o in offices():
         forms = {_flat(v) for v in (o.surname, *o.variants)}
         for form in forms:
             exact[form].append(o)
             for k in _skeletons(form):
-                if o not in skel[k]:
-                    skel[k].append(o)
+                skel[k].append((o, len(form)))
         for s in o.fa:
             fa[_fa_norm(s)].append(o)
     return exact, skel, fa
@@ -149,12 +148,16 @@ def _fa_norm(s: str) -> str:
 
 
 def _surname_offices(flat: str) -> list[Office]:
+    """The offices of a surname spelled ``flat``: exactly, or by a skeleton that is long enough
+    (four consonants) or comes from a spelling of about the same length."""
     exact, skel, _ = _index()
     if flat in exact:
         return list(exact[flat])
     out: list[Office] = []
     for k in _skeletons(flat):
-        out += [o for o in skel.get(k, ()) if o not in out]
+        for o, n in skel.get(k, ()):
+            if (len(k) > _MIN_SKELETON + 1 or abs(n - len(flat)) <= 1) and o not in out:
+                out.append(o)
     return out
 
 
@@ -179,7 +182,7 @@ def _first_matches(first: Sequence[Sequence[str]], o: Office) -> bool:
             continue
         if ff in joined:
             return True
-        if len(ff) >= 4 and any(w.startswith(ff[:4]) for w in singles):
+        if len(ff) >= 4 and " " not in f and "-" not in f and any(w.startswith(ff[:4]) for w in singles):
             return True
         k = _phonetic(ff)
         if len(k) >= 3 and any(_phonetic(w) == k for w in singles):
@@ -374,20 +377,22 @@ def find_leaders(text: str, lang: str | None, date: str | None = None) -> list[L
             before = [m for m in run[max(0, i - 3) : i] if _capitalised(m.group())]
             after = run[i + size : i + size + 2]
             hit, used = None, []
-            for side in (before, after):
-                if side:
-                    hit, named = _resolve(cands, [[f for _, f in _forms(m.group(), lang)] for m in side], date,
-                                          None, False)
-                    if named:
-                        used = side
-                        break
+            # the first name: the fewest words right before the surname (or after it, in the
+            # surname-first order) that name a holder
+            sides = [before[-k:] for k in range(1, len(before) + 1)] + [after[:k] for k in range(1, len(after) + 1)]
+            for side in sides:
+                hit, named = _resolve(cands, [[f for _, f in _forms(m.group(), lang)] for m in side], date,
+                                      None, False)
+                if named:
+                    used = side
+                    break
             if not used:
                 hit = resolve(cands, (), date)
             if hit is not None:
-                words = [*used, *part] if used is before else [*part, *used]
+                words = [*part, *used] if used and used[0].start() > part[0].start() else [*used, *part]
                 s, e = words[0].start(), words[-1].end()
                 out.append(LeaderMatch(s, e, text[s:e], base, hit))
-            i += size + (len(used) if used is after else 0)
+            i += size + (len(used) if used and used[0].start() > part[0].start() else 0)
     return out
 
 
@@ -396,7 +401,7 @@ def _fa_pattern() -> re.Pattern[str]:
     """Every Persian spelling of the table, longest first, as whole words."""
     spellings = sorted(_index()[2], key=len, reverse=True)
     body = "|".join(re.escape(sp).replace(r"\ ", r"[\s\u200c]+") for sp in spellings)
-    return re.compile(rf"(?<![^\W\d_])(?:{body})(?![^\W\d_])")
+    return re.compile(rf"(?<![^\W\d_]|\u200c)(?:{body})(?![^\W\d_]|\u200c)")
 
 
 def _find_caseless(text: str, date: str | None) -> list[LeaderMatch]:
