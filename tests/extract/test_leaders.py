@@ -145,6 +145,14 @@ def test_first_name_joins_the_span_and_tells_people_apart() -> None:
     assert found("Kim later flew to Beijing.", "en", "2019-06-01") == []
 
 
+def test_a_first_name_that_is_also_a_surname_reads_with_its_surname() -> None:
+    assert found("Macky Sall welcomed the delegation in Dakar.", "en", "2020-01-01") == [("Macky Sall", "SN")]
+
+
+def test_a_base_form_short_of_a_vowel_still_meets() -> None:
+    assert leader("Deni Sass-Ngesso", "2025-01-01").code == "CG"
+
+
 def test_role_words_before_the_first_name_stay_out_of_the_span() -> None:
     text = "Вчера Президент Казахстана Касым-Жомарт Токаев открыл форум."
     assert found(text, "ru", "2023-01-01") == [("Касым-Жомарт Токаев", "KZ")]
@@ -165,6 +173,9 @@ def test_the_date_picks_the_office() -> None:
         ("the putin doctrine was discussed", "en"),  # lower case is no name
         ("PUTIN", "en"),  # nor an all-capitals heading word
         ("Мэй вернулась к переговорам.", "ru"),
+        ("Россия и Китай подписали соглашение.", "ru"),  # not "Grossi"
+        ("The Korean delegation reached the Council after the Trade talks.", "en"),  # Carney, Kinkel, Trudeau
+        ("Раней гэта пытанне не абмяркоўвалася.", "be"),  # "earlier", not Rouhani
         ("Кіруючы орган арганізацыі сабраўся ў панядзелак.", "be"),  # a skeleton too short to trust
         ("امروز شیء عجیبی در آسمان دیده شد.", "fa"),
         ("زمان سفر هیئت هنوز معلوم نیست.", "fa"),  # "time", not Zeman

@@ -6,9 +6,9 @@
 The table ``extract/leaders.tsv`` (language independent, documented in its header and in
 docs/leaders.md) holds one row per office: surname key, Latin variants, first names, full
 name, state or organisation code, role, term, flags and Persian spellings. A name is matched
-by its Latin form: exactly (accents dropped) against the surname and its variants, or by the
-consonant skeleton of :func:`bilat.fuse.names.phonetic` when that skeleton has three letters
-or more ("Makron", "Macron" -> "mkrn"). The office is the one held at the given date; without
+by its Latin form: exactly (accents dropped) against the surname and its variants, or by a
+soft spelling that folds the differences between transliterations ("Makron" = "Macron",
+"Sholts" = "Scholz"; five letters or more). The office is the one held at the given date; without
 a date only a surname whose rows all carry one code resolves. Surnames flagged
 ``needs_first_name`` ("May", "Kim", "Johnson") resolve only with a matching first name or role.
 
@@ -28,7 +28,7 @@ from pathlib import Path
 
 from bilat import lang as langdata
 from bilat.extract.translit import to_latin
-from bilat.fuse.names import ascii_letters, phonetic
+from bilat.fuse.names import ascii_letters
 
 _TABLE = Path(__file__).with_name("leaders.tsv")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
@@ -39,7 +39,7 @@ _PARTICLES = frozenset({"von", "der", "van", "de", "di", "da", "le", "la", "bin"
 #: role labels that name no particular office: any leader may bear them
 _GENERIC_ROLES = frozenset({"leader", "head of state", "chair", "head of delegation"})
 _SAME_ROLE = ({"prime minister", "chancellor", "premier"}, {"president", "head of state"})
-_MIN_SKELETON = 3
+_MIN_SOFT = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,32 +115,43 @@ def _prefold(flat: str) -> str:
     return re.sub(r"(?<=[lrnt])z$", "ts", flat)
 
 
+_FOLD = (("dzh", "j"), ("dz", "j"), ("zh", "j"), ("kh", "h"), ("ch", "c"), ("sh", "s"), ("sz", "s"),
+         ("cz", "c"), ("ts", "c"), ("tz", "c"), ("ks", "x"), ("ph", "f"), ("w", "v"), ("q", "k"))
+_VOWEL_FOLD = str.maketrans({"o": "a", "e": "i", "y": "i", "j": "i"})
+_REPEAT = re.compile(r"(.)\1+")
+
+
 @lru_cache(maxsize=16384)
-def _skeletons(flat: str) -> frozenset[str]:
-    """Consonant skeletons of a flat spelling, led by its first letter (a vowel or glide as "a"),
-    so that a dropped "h" does not make "Huterresh" meet "Theresa"."""
-    if not flat:
-        return frozenset()
-    keys = {phonetic(f) for f in (flat, _prefold(flat))}
-    lead = "a" if flat[0] in "aeiouyj" else _prefold(flat)[0]
-    return frozenset(lead + k for k in keys if len(k) >= _MIN_SKELETON)
+def _soft(flat: str) -> str:
+    """A spelling with the differences between transliterations folded: digraphs ("sh", "sz",
+    "ts", "kh"), a hard "c", "o"/"a" and "e"/"i"/"y"/"j", doubled letters
+    ("Makron" = "Macron", "Lukashenka" = "Łukaszenko", "Sholts" = "Scholz")."""
+    w = _prefold(flat)
+    for a, b in _FOLD:
+        w = w.replace(a, b)
+    return _REPEAT.sub(r"\1", w.translate(_VOWEL_FOLD))
 
 
 @cache
-def _index() -> tuple[dict[str, list[Office]], dict[str, list[tuple[Office, int]]], dict[str, list[Office]]]:
-    """Offices by exact flat spelling, by skeleton (with the spelling's length), and by Persian spelling."""
+def _index() -> tuple[dict[str, list[Office]], dict[str, list[Office]], dict[str, list[Office]]]:
+    """Offices by exact flat spelling, by soft spelling (:func:`_soft`), and by Persian spelling."""
     exact: dict[str, list[Office]] = defaultdict(list)
-    skel: dict[str, list[tuple[Office, int]]] = defaultdict(list)
+    soft: dict[str, list[Office]] = defaultdict(list)
     fa: dict[str, list[Office]] = defaultdict(list)
     for o in offices():
         forms = {_flat(v) for v in (o.surname, *o.variants)}
         for form in forms:
             exact[form].append(o)
-            for k in _skeletons(form):
-                skel[k].append((o, len(form)))
-        for s in o.fa:
-            fa[_fa_norm(s)].append(o)
-    return exact, skel, fa
+            if len(form) >= _MIN_SOFT:
+                f = _soft(form)
+                # also with one vowel less: a base-form rule may have taken one ("Сассу" -> "Сасс")
+                keys = {f} | ({f[:i] + f[i + 1 :] for i in range(1, len(f)) if f[i] in "aiu"} if len(f) > 6 else set())
+                for k in keys:
+                    if o not in soft[k]:
+                        soft[k].append(o)
+        for sp in o.fa:
+            fa[_fa_norm(sp)].append(o)
+    return exact, soft, fa
 
 
 def _fa_norm(s: str) -> str:
@@ -148,22 +159,13 @@ def _fa_norm(s: str) -> str:
 
 
 def _surname_offices(flat: str) -> list[Office]:
-    """The offices of a surname spelled ``flat``: exactly, or by a skeleton that is long enough
-    (four consonants) or comes from a spelling of about the same length."""
-    exact, skel, _ = _index()
+    """The offices of a surname spelled ``flat``: exactly, or by its soft spelling (five letters or more)."""
+    exact, soft, _ = _index()
     if flat in exact:
         return list(exact[flat])
-    out: list[Office] = []
-    for k in _skeletons(flat):
-        for o, n in skel.get(k, ()):
-            if (len(k) > _MIN_SKELETON + 1 or abs(n - len(flat)) <= 1) and o not in out:
-                out.append(o)
-    return out
-
-
-@lru_cache(maxsize=16384)
-def _phonetic(flat: str) -> str:
-    return phonetic(flat)
+    if len(flat) < _MIN_SOFT:
+        return []
+    return list(soft.get(_soft(flat), ()))
 
 
 def _first_matches(first: Sequence[Sequence[str]], o: Office) -> bool:
@@ -184,8 +186,7 @@ def _first_matches(first: Sequence[Sequence[str]], o: Office) -> bool:
             return True
         if len(ff) >= 4 and " " not in f and "-" not in f and any(w.startswith(ff[:4]) for w in singles):
             return True
-        k = _phonetic(ff)
-        if len(k) >= 3 and any(_phonetic(w) == k for w in singles):
+        if len(ff) >= 3 and any(_soft(w) == _soft(ff) for w in joined):
             return True
     return False
 
@@ -357,43 +358,48 @@ def find_leaders(text: str, lang: str | None, date: str | None = None) -> list[L
         return []
     if _lang(lang).caseless:
         return _find_caseless(text, date)
-    out: list[LeaderMatch] = []
+    found: list[tuple[bool, LeaderMatch]] = []
     for run in _runs(text):
-        i = 0
-        while i < len(run):
-            got = None
-            for size in (3, 2, 1):
-                part = run[i : i + size]
-                if len(part) < size or not _capitalised(part[0].group()) or not _capitalised(part[-1].group()):
-                    continue
-                cands, base = _lookup(part, lang)
-                if cands:
-                    got = (size, cands, base)
-                    break
-            if got is None:
-                i += 1
-                continue
-            size, cands, base = got
-            before = [m for m in run[max(0, i - 3) : i] if _capitalised(m.group())]
-            after = run[i + size : i + size + 2]
-            hit, used = None, []
-            # the first name: the fewest words right before the surname (or after it, in the
-            # surname-first order) that name a holder
-            sides = [before[-k:] for k in range(1, len(before) + 1)] + [after[:k] for k in range(1, len(after) + 1)]
-            for side in sides:
-                hit, named = _resolve(cands, [[f for _, f in _forms(m.group(), lang)] for m in side], date,
-                                      None, False)
-                if named:
-                    used = side
-                    break
-            if not used:
-                hit = resolve(cands, (), date)
-            if hit is not None:
-                words = [*part, *used] if used and used[0].start() > part[0].start() else [*used, *part]
-                s, e = words[0].start(), words[-1].end()
-                out.append(LeaderMatch(s, e, text[s:e], base, hit))
-            i += size + (len(used) if used and used[0].start() > part[0].start() else 0)
-    return out
+        for i in range(len(run)):
+            got = _match_at(run, i, lang, date)
+            if got is not None:
+                found.append(got)
+    # overlapping readings: one with its first name first ("Macky Sall" over "Macky"), then the longest
+    found.sort(key=lambda nm: (not nm[0], -(nm[1].end - nm[1].start), nm[1].start))
+    out: list[LeaderMatch] = []
+    for _, m in found:
+        if not any(o.start < m.end and m.start < o.end for o in out):
+            out.append(m)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _match_at(run: Sequence[re.Match[str]], i: int, lang: str, date: str | None) -> tuple[bool, LeaderMatch] | None:
+    """The leader whose surname starts at word ``i`` of a run, with the first name when written."""
+    for size in (3, 2, 1):
+        part = run[i : i + size]
+        if len(part) < size or not _capitalised(part[0].group()) or not _capitalised(part[-1].group()):
+            continue
+        cands, base = _lookup(part, lang)
+        if cands:
+            break
+    else:
+        return None
+    before = [m for m in run[max(0, i - 3) : i] if _capitalised(m.group())]
+    after = list(run[i + size : i + size + 2])
+    # the first name: the fewest words right before the surname (or after it, in the
+    # surname-first order) that name a holder
+    sides = [before[-k:] for k in range(1, len(before) + 1)] + [after[:k] for k in range(1, len(after) + 1)]
+    for side in sides:
+        hit, named = _resolve(cands, [[f for _, f in _forms(m.group(), lang)] for m in side], date, None, False)
+        if named and hit is not None:
+            words = [*part, *side] if side[0].start() > part[0].start() else [*side, *part]
+            s, e = words[0].start(), words[-1].end()
+            return True, LeaderMatch(s, e, words[0].string[s:e], base, hit)
+    hit = resolve(cands, (), date)
+    if hit is None:
+        return None
+    s, e = part[0].start(), part[-1].end()
+    return False, LeaderMatch(s, e, part[0].string[s:e], base, hit)
 
 
 @cache
