@@ -139,6 +139,19 @@ def test_bare_surnames_in_six_languages(text: str, lang: str, expected: list[tup
     assert found(text, lang) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Заява Кулеби пролунала ввечері.", "uk"),
+        ("Слова Кулебе передали по телефону.", "ru"),
+        ("Ліст Дудзе даставілі раніцай.", "be"),
+        ("Z Dudą rozmawiał minister.", "pl"),
+    ],
+)
+def test_declined_surnames_reach_the_base_form(text: str, lang: str) -> None:
+    assert [code for _, code in found(text, lang, "2022-01-01")] == ["UA" if "Кулеб" in text else "PL"]
+
+
 def test_first_name_joins_the_span_and_tells_people_apart() -> None:
     assert found("Дональд Трамп прилетел в Сеул.", "ru", "2019-06-01") == [("Дональд Трамп", "US")]
     assert found("Затем Кима Чен Ына встретили в Пекине.", "ru", "2019-06-01") == [("Кима Чен Ына", "KP")]
