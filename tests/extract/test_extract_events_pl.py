@@ -21,7 +21,8 @@ def kinds(text: str, **kw) -> list[tuple[str, str | None]]:
         ("Minister spraw zagranicznych Polski przeprowadził rozmowy z sekretarzem stanu USA 5 maja 2021 r.",
          [("meeting", "2021-05-05")]),
         ("Polsko-ukraińskie konsultacje polityczne odbyły się w Kijowie w 2019, 2021 i 2023 r.",
-         [("consultations", "2019"), ("consultations", "2021"), ("consultations", "2023")]),
+         [("consultations", "2019"), ("consultations", "2021"), ("consultations", "2023"),
+          ("visit", "2019"), ("visit", "2021"), ("visit", "2023")]),
         ("Negocjacje między Polską a Wielką Brytanią rozpoczęły się 19 czerwca 2017 r.",
          [("consultations", "2017-06-19")]),
         ("21 stycznia 2022 r. ministrowie spraw zagranicznych Polski i Turcji rozmawiali telefonicznie.",
@@ -151,7 +152,8 @@ def test_extract_events_pl_precision_non_events(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Premier Czech rozmawia z kanclerzem Niemiec w Berlinie", [("meeting", "2022-12-10")]),
+        ("Premier Czech rozmawia z kanclerzem Niemiec w Berlinie",
+         [("meeting", "2022-12-10"), ("visit", "2022-12-10")]),
         ("Prezydent Litwy spotyka się z prezydentem Łotwy", [("meeting", "2022-12-10")]),
         ("Umowę z Ukrainą podpisaliśmy 3 marca 2022 r. – powiedział minister spraw zagranicznych Polski.",
          [("agreement_signed", "2022-03-03")]),

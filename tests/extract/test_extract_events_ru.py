@@ -16,9 +16,10 @@ def kinds(text: str, **kw) -> list[tuple[str, str | None]]:
     [
         ("Министр иностранных дел Казахстана посетил Германию 12 марта 2023 г.", [("visit", "2023-03-12")]),
         ("В мае 2022 г. в Варшаве состоялась встреча министров иностранных дел Украины и Польши.",
-         [("meeting", "2022-05")]),
+         [("meeting", "2022-05"), ("visit", "2022-05")]),
         ("Украинско-польские межмидовские консультации прошли в Киеве в 2019, 2021 и 2023 годах.",
-         [("consultations", "2019"), ("consultations", "2021"), ("consultations", "2023")]),
+         [("consultations", "2019"), ("consultations", "2021"), ("consultations", "2023"),
+          ("visit", "2019"), ("visit", "2021"), ("visit", "2023")]),
         ("3 июня 2021 г. министры иностранных дел Армении и Ирана провели телефонный разговор.",
          [("phone_call", "2021-06-03")]),
         ("Посол Германии вручил верительные грамоты Президенту Казахстана 5 апреля 2022 г.",
@@ -135,9 +136,10 @@ def test_extract_events_ru_precision_non_events(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Президент России встретился с Президентом Казахстана в Астане 12 марта 2023 г.", [("meeting", "2023-03-12")]),
+        ("Президент России встретился с Президентом Казахстана в Астане 12 марта 2023 г.",
+         [("meeting", "2023-03-12"), ("visit", "2023-03-12")]),
         ("Встреча министров иностранных дел Германии и Польши прошла в Берлине 4 мая 2022 г.",
-         [("meeting", "2022-05-04")]),
+         [("meeting", "2022-05-04"), ("visit", "2022-05-04")]),
         ("2 августа 2017 г. Казахстан и Германия подписали соглашение о сотрудничестве.",
          [("agreement_signed", "2017-08-02")]),
         ("В марте 2022 г. Евросоюз ввёл санкции против Белоруссии.", [("sanctions", "2022-03")]),
@@ -158,9 +160,9 @@ def test_extract_events_ru_nakanune_alone_is_not_a_plan() -> None:
 def test_extract_events_ru_organisation_joined_and_host_capital() -> None:
     (m,) = mentions_of("ЕС и Великобритания подписали соглашение о торговле 24 декабря 2020 г.", "ru")
     assert m.actors == ("EU", "GB")
-    (m,) = mentions_of("Министр иностранных дел Германии встретился с премьер-министром в Варшаве 3 марта 2022 г.",
-                       "ru")
-    assert m.actors == ("DE", "PL")
+    ms = mentions_of("Министр иностранных дел Германии встретился с премьер-министром в Варшаве 3 марта 2022 г.", "ru")
+    assert [(m.kind, m.actors) for m in ms] == [("meeting", ("DE", "PL")), ("visit", ("DE", "PL"))]
+    assert (ms[1].source, ms[1].target) == (("DE",), ("PL",))
 
 
 def test_extract_events_ru_programme_period_and_future_and_nearest_date() -> None:
@@ -249,9 +251,9 @@ def test_extract_events_ru_person_keeps_state_and_next_day() -> None:
 
 
 def test_extract_events_ru_talks_between_officials_are_a_meeting() -> None:
-    (m,) = mentions_of("В Астане 4 июня 2023 г. состоялись переговоры Министра иностранных дел Литвы "
-                       "Габриэлюса Ландсбергиса с Министром иностранных дел Казахстана Муратом Нуртлеу.", "ru")
-    assert m.kind == "meeting"
-    (m,) = mentions_of("4 июня 2023 г. в Астане состоялся очередной раунд переговоров между МИД Литвы и Казахстана.",
-                       "ru")
-    assert m.kind == "consultations"
+    ms = mentions_of("В Астане 4 июня 2023 г. состоялись переговоры Министра иностранных дел Литвы "
+                     "Габриэлюса Ландсбергиса с Министром иностранных дел Казахстана Муратом Нуртлеу.", "ru")
+    assert [m.kind for m in ms] == ["meeting", "visit"]  # held in Astana: Lithuania's minister visited
+    ms = mentions_of("4 июня 2023 г. в Астане состоялся очередной раунд переговоров между МИД Литвы и Казахстана.",
+                     "ru")
+    assert [m.kind for m in ms] == ["consultations", "visit"]

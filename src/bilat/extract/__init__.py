@@ -18,12 +18,13 @@ from dataclasses import replace
 from urllib.parse import urlparse
 
 from bilat.extract.actors import ActorMatch, find_actors
-from bilat.extract.dates import find_dates
+from bilat.extract.dates import DateMatch, find_dates
 from bilat.extract.events import Context, Draft, draft_events
 from bilat.extract.indicators import IndicatorContext, find_indicators, has_reversed_decimals
 from bilat.extract.kinds import KINDS
 from bilat.extract.leaders import leader
 from bilat.extract.people import PersonMatch, find_people
+from bilat.extract.periods import NO_DATE, find_periods
 from bilat.extract.triggers import find_triggers, lexicon
 from bilat.fuse.names import name_keys, same_person
 from bilat.normalise import Analysis, norm_view
@@ -75,7 +76,7 @@ def _person(p: PersonMatch) -> Person:
 
 def _mention(doc: Document, index: int, start: int, end: int, d: Draft) -> Mention:
     kind = KINDS[d.kind]
-    key = f"{doc.id}|{index}|{d.kind}|{d.date}|{d.trigger.start}"
+    key = f"{doc.id}|{index}|{d.kind}|{d.date}|{d.trigger.start}|{','.join(d.actors)}"
     return Mention(
         id="m:" + hashlib.sha1(key.encode()).hexdigest()[:16],
         doc=doc.name, lang=doc.lang, kind=d.kind, plover=kind.plover, plover_mode=kind.plover_mode,
@@ -103,7 +104,7 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
     self_code, pair = _self_and_pair(doc, found)
     ctx = Context(lang=doc.lang, self_code=self_code, pair=pair, pub_date=doc.date)
     ictx = IndicatorContext(reporter=self_code, partner=next((c for c in pair if c != self_code), None),
-                            reversed_decimals=has_reversed_decimals(view, doc.lang))
+                            reversed_decimals=has_reversed_decimals(view, doc.lang), pub_date=doc.date)
     mentions: list[Mention] = []
     known: list[tuple[frozenset[str], str]] = []  # people named with their state earlier in the document
     undated: set[str] = set()  # mentions whose sentence gives no date (a headline, "О визите …")
@@ -119,7 +120,7 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
             ctx.prev_actors = ()
         prev_para_end = e
         actors = [ActorMatch(a.start, a.end, self_code or "", a.how) if a.code == _SELF else a for a in actors]
-        dates = find_dates(text, code, doc.date)
+        dates = _with_periods(find_dates(text, code, doc.date), find_periods(text, code, doc.date))
         # A question states nothing ("Can Italy act as a mediator?").
         triggers = [] if text.rstrip().endswith(_QUESTION) else find_triggers(low, code)
         if triggers:
@@ -150,7 +151,9 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
                 unit=f.unit, evidence=Evidence(index, s, e, doc.text[s:e]), change_pct=f.change_pct,
             ))
         if dates:
-            ctx.prev_dates = [d for d in dates if d.value and not d.relative] or ctx.prev_dates
+            # A chronology goes on from the date of its last event ("In 1996 … During the visit …");
+            # a date written for no event (a war, an election) lends nothing.
+            ctx.prev_dates = [d for d in dates if d.value and not d.relative] if triggers else []
     # A headline or an undated line that restates an event the text dates elsewhere is that event.
     mentions = [m for m in mentions if m.id not in undated
                 or not any(x.id not in undated and x.kind == m.kind and _nested(m, x) for x in mentions)]
@@ -158,7 +161,17 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
         # An event dated after the report that tells it is a plan, not an event.
         mentions = [m for m in (_in_report(m, doc.date) for m in mentions)
                     if not (m.date and m.date[:len(doc.date)] > doc.date[:len(m.date)])]
+    # A time the text names without a date ("previously", "earlier this month" in an undated text) is null.
+    mentions = [replace(m, date=None) if m.date == NO_DATE else m for m in mentions]
     return mentions, indicators
+
+
+def _with_periods(dates: list[DateMatch], periods: list[DateMatch]) -> list[DateMatch]:
+    """The sentence's dates and its relative periods ("last year"), in text order, without overlaps."""
+    if not periods:
+        return dates
+    extra = [p for p in periods if not any(d.start < p.end and p.start < d.end for d in dates)]
+    return sorted([*dates, *extra], key=lambda d: d.start)
 
 
 def _known_state(p: Person, known: list[tuple[frozenset[str], str]], date: str | None = None) -> Person:
@@ -188,8 +201,10 @@ def _in_report(m: Mention, pub: str) -> Mention:
     """Dates in a dated report: an undated event takes the publication date (SCHEMA.md); a day and
     month without a year ("on 22 May") take the year of the report, or the year before when that
     day would come after it."""
-    if not m.date:
+    if m.date is None:
         return replace(m, date=pub)
+    if m.date == NO_DATE:
+        return m
     if m.date.startswith("--") and len(pub) >= 10:
         year = int(pub[:4]) - (f"{pub[:4]}{m.date[1:]}" > pub[:10])
         end = m.date_end

@@ -53,7 +53,7 @@ _RELATIVE = {"day_before_yesterday": -2, "yesterday": -1, "today": 0, "tomorrow"
 _TRANSLATE = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩يىك", "01234567890123456789ییک")
 _HAS_DIGIT = re.compile(r"[0-9۰-۹٠-٩]")
 _TO_TRANSLATE = re.compile(r"[۰-۹٠-٩يىك]")
-_ANCHORS = frozenset(("num", "date", "rel", "wd", "day"))  # a date has at least one of these
+_ANCHORS = frozenset(("num", "date", "rel", "wd", "day", "mon"))  # a date has at least one of these
 _SPACES = re.compile(r"[\s\u200c]+")
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MIN_YEAR, _MAX_YEAR = 1000, 2999  # a year next to a month or a year word
@@ -170,6 +170,8 @@ def _grammar_of(codes: tuple[str, ...]) -> _Grammar:
                 for form in row[1:]:
                     if form:
                         add(form, "mon", (calendar, int(row[0])), cased)
+                        if calendar == "gregorian":
+                            relword.add(_norm(form).lower())
         hint = "ambiguous" if "jalali_years" in cfg else None  # a bare year here may be Solar Hijri
         for form in cfg.get("year_after", []):
             add(form, "post", hint, cased)
@@ -440,7 +442,10 @@ def _value(it: _Item, prep: bool, g: _Grammar, pub: date | None) -> str | None:
     if not 1 <= mo <= 12:
         return None
     if y is None:
-        return f"--{mo:02d}-{d:02d}" if d and d <= _MONTH_DAYS[mo - 1] else None
+        if d is None:
+            # "in October": a month of its own, after a preposition; the report's year completes it
+            return f"--{mo:02d}" if prep else None
+        return f"--{mo:02d}-{d:02d}" if d <= _MONTH_DAYS[mo - 1] else None
     if d is None:
         return f"{y:04d}-{mo:02d}"
     try:
@@ -462,7 +467,7 @@ def find_dates(text: str, lang: str | None, pub_date: str | None = None) -> list
     g = _grammar(lang)
     if (
         not _HAS_DIGIT.search(text)
-        and not (pub and g.word_check and g.word_check.search(text))
+        and not (g.word_check and g.word_check.search(text))
         and not (g.day_check and g.day_check.search(text.lower()))
     ):
         return []

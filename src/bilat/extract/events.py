@@ -17,16 +17,10 @@ from itertools import pairwise
 from bilat import lang as langdata
 from bilat.extract.actors import ActorMatch
 from bilat.extract.dates import DateMatch
-from bilat.extract.kinds import KINDS, WITH_ORGANISATIONS
+from bilat.extract.kinds import KINDS
+from bilat.extract.roles import complete_roles, dyads, ends_with, find_roles, joint, with_partners
 from bilat.extract.triggers import Lexicon, Trigger, lexicon
 from bilat.records import Location, Person
-
-# Kinds whose source is the actor before the trigger (the grammatical subject) and whose target
-# is the one after it, when the text gives no role word.
-SUBJECT_FIRST = frozenset({"sanctions", "sanctions_lifted", "aid", "praise", "criticism", "relations_downgraded",
-                           "mediation"})
-# Organisations take part as actors in these kinds when they stand before the trigger (the EU imposes).
-ORG_SUBJECT = frozenset({"sanctions", "sanctions_lifted", "aid", "praise", "criticism", "mediation"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,38 +53,28 @@ class Context:
     prev_actors: tuple[str, ...] = ()  # the states of the last event of the paragraph
 
 
-def _ends_with(rx: re.Pattern[str] | None, low: str, pos: int, span: int = 40) -> bool:
-    """Whether ``low[:pos]`` ends with one of the role words (allowing a short abbreviation like "г.")."""
-    if rx is None:
-        return False
-    head = low[max(0, pos - span) : pos]
-    head = re.sub(r"(?:\s\w{1,3}\.\s*|\s)+$", "", " " + head)  # drop a trailing "г." / "м." and spaces
-    return _anchored(rx).search(head) is not None
+_WORD = re.compile(r"[^\s,.;:!?«»“”\"()]+")
 
 
-@cache
-def _anchored(rx: re.Pattern[str]) -> re.Pattern[str]:
-    """The same words, matched only at the end of the text (longest alternative wins there)."""
-    return re.compile(f"(?:{rx.pattern})$")
-
-
-def _after(rx: re.Pattern[str] | None, low: str, actors: Sequence[ActorMatch], reach: int = 30) -> list[ActorMatch]:
-    """Actors that start within ``reach`` characters after a match of ``rx``."""
-    if rx is None:
-        return []
-    out = []
-    for m in rx.finditer(low):
-        near = [a for a in actors if 0 <= a.start - m.end() <= reach]
-        if near:
-            out.append(min(near, key=lambda a: a.start))
-    return out
-
-
-def _before(rx: re.Pattern[str] | None, low: str, actors: Sequence[ActorMatch], reach: int = 4) -> list[ActorMatch]:
-    """Actors that end just before a match of ``rx`` ("Norway's ambassador")."""
-    if rx is None:
-        return []
-    return [a for m in rx.finditer(low) for a in actors if 0 <= m.start() - a.end <= reach]
+def _party(a: ActorMatch, low: str, lex: Lexicon, reach: int = 3) -> bool:
+    """Whether a state named by its adjective takes part: "the Russian side", "the Slovak foreign minister"
+    do; "the Russian invasion", "American sanctions" name a topic (SCHEMA.md: the parties, not every
+    state named). The party nouns are ``party_nouns`` in the language's [roles]; without them every
+    adjective counts."""
+    nouns = lex.roles.get("party_nouns")
+    if a.how != "adjective" or nouns is None:
+        return True
+    if (low[a.end : a.end + 1] in "-‐–" and a.end < len(low)) or low[a.start - 1 : a.start] in ("-", "‐"):
+        return True  # a pair adjective: "Polish-Ukrainian consultations"
+    before = list(_WORD.finditer(low, max(0, a.start - 40), a.start))
+    if before and nouns.match(low, before[-1].start()):
+        return True  # an adjective after its noun: "strony niemieckiej"
+    for n, w in enumerate(_WORD.finditer(low, a.end, min(len(low), a.end + 80))):
+        if n >= reach:
+            break
+        if nouns.match(low, w.start()):
+            return True
+    return False
 
 
 def _states(actors: Sequence[ActorMatch]) -> list[ActorMatch]:
@@ -166,7 +150,7 @@ def _joined(o: ActorMatch, states: Sequence[ActorMatch], low: str, lex: Lexicon)
 
 def _capital_place(actors: Sequence[ActorMatch], code: str, low: str, locative: re.Pattern[str] | None) -> bool:
     """Whether the place named is a capital (not a venue such as Geneva) of ``code``."""
-    return any(a.how == "capital" and a.code == code and _ends_with(locative, low, a.start) for a in actors)
+    return any(a.how == "capital" and a.code == code and ends_with(locative, low, a.start) for a in actors)
 
 
 def _talks_between_people(t: Trigger, low: str, lex: Lexicon, people: Sequence[Person]) -> bool:
@@ -187,7 +171,7 @@ def _names_pair(low: str, lex: Lexicon) -> bool:
 def _location(low: str, text: str, actors: Sequence[ActorMatch], lex: Lexicon) -> tuple[Location | None, str | None]:
     """The place named after a locative preposition (a capital or a venue), and its country."""
     for a in actors:
-        if a.how in ("capital", "place") and _ends_with(lex.roles.get("locative"), low, a.start):
+        if a.how in ("capital", "place") and ends_with(lex.roles.get("locative"), low, a.start):
             surface = text[a.start : a.end]
             return Location(english_place(a.code, a.how, lex.code, surface) or surface, a.code), a.code
     return None, None
@@ -227,44 +211,51 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
     if lex is None or not triggers:
         return []
     actors = [a if a.how != "self" else ActorMatch(a.start, a.end, ctx.self_code or "", "self") for a in actors]
-    actors = [a for a in actors if a.code]
+    actors = [a for a in actors if a.code and _party(a, low, lex)]
     location, place_code = _location(low, text, actors, lex)
     locative = lex.roles.get("locative")
     drafts = []
     by_trigger = _dates_for(triggers, dates, low, lex, ctx)
     clauses = _clauses(low, lex)
     for i, t in enumerate(triggers):
-        if t.kind == "consultations" and _talks_between_people(t, low, lex, people):
-            t = Trigger("meeting", t.start, t.end)
+        officials_kind = KINDS[t.kind].officials
+        if officials_kind and _talks_between_people(t, low, lex, people):
+            t = Trigger(officials_kind, t.start, t.end)  # talks held by named officials: a meeting
         kind = KINDS[t.kind]
         # Actors of the trigger's own clause ("the UK imposed sanctions on Russia, and Norway joined …");
         # the whole sentence when that clause names no state.
         here = _in_clause(actors, t, clauses)
         # Capitals after a locative preposition are places; other capitals stand for their state.
-        acting = [a for a in here if not (a.how == "capital" and _ends_with(locative, low, a.start))]
+        acting = [a for a in here if not (a.how == "capital" and ends_with(locative, low, a.start))]
         states = _states(acting)
         orgs = [a for a in acting if a.how == "org"]
-        if t.kind.startswith("membership_") and not orgs:
+        if kind.orgs == "member" and not orgs:
             continue  # joining or leaving is about an organisation named in the sentence
-        source, target = _roles(t, low, states, orgs, here, lex, place_code, ctx.self_code)
+        source, target = find_roles(kind, t, low, states, orgs, here, lex, place_code, ctx.self_code)
         codes = {a.code for a in states}
         if kind.symmetric:
             # "talks between the EU and the UK", "an agreement with the EU", "the EU and the UK signed":
             # an organisation introduced as a partner, or joined to a state, takes part.
-            codes |= {o.code for o in orgs if _ends_with(lex.roles.get("partner"), low, o.start)
+            codes |= {o.code for o in orgs if ends_with(lex.roles.get("partner"), low, o.start)
                       or _joined(o, states, low, lex)}
-        if t.kind in WITH_ORGANISATIONS:
+        # An organisation's official counts as the organisation (SCHEMA.md): "with the UN Secretary-General".
+        officials = {p.country for p in people if p.country} & {o.code for o in orgs}
+        codes |= officials
+        if kind.orgs == "member":
             codes = set(source) | set(target)
-        elif t.kind in ORG_SUBJECT:
+        elif kind.orgs == "subject":
             codes |= {a.code for a in orgs if a.start < t.start}
         codes |= set(source) | set(target)
-        if t.kind == "credentials" and source and target:
+        if kind.roles_are_actors and source and target:
             codes = set(source) | set(target)
-        if t.kind == "visit" and not codes and place_code:
+        if kind.place_party and not codes and place_code:
             codes.add(place_code)
         if kind.bilateral and len(codes) < 2:
             # A person acts for their state: "Макрон" named as France's president earlier in the document.
             codes |= {p.country for p in people if p.country}
+        if kind.bilateral and ctx.self_code and _headline_with(t, low, lex):
+            # A headline "Meeting with the President of Senegal" on a state's site: that state meets.
+            codes.add(ctx.self_code)
         # An international event names a state in its sentence ("his meeting with the Norwegian
         # minister"), or says "the two countries" / "bilateral"; the document's pair only completes it.
         if not codes and not (place_code and not kind.bilateral) and not _names_pair(low, lex):
@@ -294,102 +285,44 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         if not codes:
             continue
         if not kind.symmetric:
-            source, target = _complete_roles(t.kind, source, target, codes)
-        if t.kind in ("praise", "criticism") and not (source and target):
+            source, target = complete_roles(kind, source, target, codes)
+        if kind.needs_both and not (source and target):
             continue  # thanks or blame count only from one state to another (SCHEMA.md)
         stated = bool(dates)
-        for d in by_trigger[i]:
-            drafts.append(Draft(
-                kind=t.kind, trigger=t,
-                date=d.value if d else None, date_end=d.value_end if d else None,
-                actors=tuple(sorted(codes)),
-                source=() if kind.symmetric else tuple(sorted(source)),
-                target=() if kind.symmetric else tuple(sorted(target)),
-                location=location, people=tuple(people),
-                confidence=confidence if d else confidence - 0.2, stated=stated,
-            ))
+        anchor, partners = with_partners(low, here, lex, ctx.self_code) if kind.with_partners else (None, set())
+        for pair_codes, src, tgt in dyads(kind, codes, source, target, anchor, partners, joint(low, lex)):
+            for d in by_trigger[i]:
+                drafts.append(Draft(
+                    kind=t.kind, trigger=t,
+                    date=d.value if d else None, date_end=d.value_end if d else None,
+                    actors=tuple(sorted(pair_codes)),
+                    source=() if kind.symmetric else tuple(sorted(src)),
+                    target=() if kind.symmetric else tuple(sorted(tgt)),
+                    location=location, people=tuple(people),
+                    confidence=confidence if d else confidence - 0.2, stated=stated,
+                ))
+        if kind.implies and place_code in codes and len(codes) >= 2:
+            # Talks in the host's capital with a visiting leader: each visitor's state visits the host.
+            visit = Trigger(kind.implies, t.start, t.end)
+            for c in sorted(codes - {place_code}):
+                for d in by_trigger[i]:
+                    drafts.append(Draft(
+                        kind=visit.kind, trigger=visit,
+                        date=d.value if d else None, date_end=d.value_end if d else None,
+                        actors=tuple(sorted({c, place_code})), source=(c,), target=(place_code,),
+                        location=location, people=tuple(people),
+                        confidence=confidence - 0.1 if d else confidence - 0.3, stated=stated,
+                    ))
     return drafts
 
 
-def _roles(t: Trigger, low: str, states: list[ActorMatch], orgs: list[ActorMatch], actors: Sequence[ActorMatch],
-           lex: Lexicon, place_code: str | None, self_code: str | None = None) -> tuple[set[str], set[str]]:
-    """Source and target state codes of one trigger, from role words and word order."""
-    source: set[str] = set()
-    target: set[str] = set()
-    before = [a for a in states if a.end <= t.start]
-    after = [a for a in states if a.start >= t.start]
-    if t.kind == "visit":
-        dest = [a for a in actors if a.start >= t.start and a.how != "org"
-                and (_ends_with(lex.roles.get("destination"), low, a.start) or a.end <= t.end
-                     or a.start - t.end <= 2)]
-        if dest:
-            target.add(dest[0].code)
-        elif place_code:
-            target.add(place_code)
-        source |= {a.code for a in states if a.code not in target}
-    elif t.kind == "credentials":
-        sending = _after(lex.roles.get("ambassador"), low, states) or _before(lex.roles.get("ambassador"), low, states)
-        if sending:
-            source.add(sending[0].code)
-        target |= {a.code for a in after if a.code not in source}
-        if not target:
-            target |= {a.code for a in states if a.code not in source}
-    elif t.kind == "phone_call":
-        init = _after(lex.roles.get("initiative"), low, states)
-        if init:
-            source.add(init[0].code)
-            target |= {a.code for a in states if a.code not in source}
-    elif t.kind == "conference":
-        source |= {a.code for a in states if a.code != place_code}
-        if place_code and place_code not in source:
-            target.add(place_code)
-    elif t.kind.startswith("membership_"):
-        # "Kazakhstan became a member of the WTO in 2015, Belarus has not": the state that joins
-        # stands nearest before the word; the organisation after it.
-        joiner = before[-1:] or after[:1]
-        source |= {a.code for a in joiner} or ({self_code} if self_code else set())
-        target |= {a.code for a in orgs if a.start >= t.start} or {a.code for a in orgs}
-    elif t.kind in SUBJECT_FIRST:
-        against = [a for a in actors if a.start >= t.start and a.how != "org"
-                   and (_ends_with(lex.roles.get("against"), low, a.start) or a.how == "self")]
-        against += [a for a in _after(lex.roles.get("against"), low, states)
-                    if a not in against and a.start >= t.start]
-        # Object-marking languages: "ایران را تحریم کرد" — the state before the marker is the target.
-        marker = lex.roles.get("object_marker")
-        if marker is not None:
-            against += [a for a in states
-                        if a not in against and marker.match(low, a.end + (low[a.end : a.end + 1] == " "))]
-        # The subject stands before the trigger, not inside a place phrase ("after the elections in Belarus").
-        locative = lex.roles.get("locative")
-        subject = [a for a in before if not _ends_with(locative, low, a.start) and a not in against]
-        if t.kind in ORG_SUBJECT:
-            subject += [o for o in orgs if o.end <= t.start]
-        if t.kind == "mediation":
-            # "Norway's mediation", "посредничество Норвегии": the state attached to the word mediates.
-            attached = [a for a in after if 0 <= a.start - t.end <= 3]
-            subject = attached or subject
-        target |= {a.code for a in against}
-        source |= {a.code for a in subject if a.code not in target}
-        if t.kind == "aid":
-            # "Ukraine received weapons from Poland": the state after "from" gives, the subject receives.
-            givers = [a for a in states if a.start >= t.start and _ends_with(lex.roles.get("donor"), low, a.start)]
-            if givers:
-                target = {a.code for a in subject} - {g.code for g in givers} or target
-                source = {g.code for g in givers}
-        if not target:
-            target |= {a.code for a in after if a.code not in source}
-    return source, target
+def _headline_with(t: Trigger, low: str, lex: Lexicon) -> bool:
+    """Whether the sentence opens with the trigger and goes on with its partners: "Meeting with …",
+    "Telephone conversation with …" (a headline with no subject)."""
+    rx = lex.roles.get("with")
+    if rx is None or low[: t.start].strip(" \"'«“„-—") != "":
+        return False
+    m = rx.search(low, t.start)
+    return m is not None and m.start() - t.end <= 2
 
 
-def _complete_roles(kind: str, source: set[str], target: set[str], codes: set[str]) -> tuple[set[str], set[str]]:
-    """Fill a missing side of a two-party event from the other actors."""
-    rest = codes - source - target
-    if kind in ("conference", "aid", "mediation") or kind.startswith("membership_"):
-        return source, target
-    if kind == "phone_call":  # roles only when the text names the initiator
-        return (source, rest | target) if source else (source, target)
-    if source and not target and rest:
-        target = set(rest)
-    elif target and not source and rest:
-        source = set(rest)
-    return source, target

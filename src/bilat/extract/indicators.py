@@ -18,13 +18,17 @@ from typing import Any
 from bilat import lang as langdata
 from bilat.extract.actors import ActorMatch, find_actors
 from bilat.extract.dates import find_dates
+from bilat.extract.indicator_rules import NEAR as _NEAR
+from bilat.extract.indicator_rules import changes as _changes
+from bilat.extract.indicator_rules import other_of_pair, parties, respectively, source_of, speaker
+from bilat.extract.indicator_rules import period as _period
 from bilat.extract.numbers import NUMBER, SLASH_NUMBER, parse_number, slash_is_reversed
 from bilat.normalise.text import norm_view
 
 __all__ = ["IndicatorContext", "IndicatorMatch", "find_indicators", "has_reversed_decimals"]
 
 _DIGIT = re.compile(r"\d")
-_EXTRA = str.maketrans({"\u200c": " ", "\u2019": "'", "\u02bc": "'", "ё": "е", "Ё": "Е", "\u066c": ","})
+_EXTRA = str.maketrans({"\u200c": " ", "\u200b": " ", "\u2019": "'", "\u02bc": "'", "ё": "е", "Ё": "Е", "\u066c": ","})
 _SERVICES = {
     "trade_turnover": "services_turnover",
     "services": "services_turnover",
@@ -32,9 +36,11 @@ _SERVICES = {
     "imports": "services_imports",
 }
 _AS_OF = {"fdi_inflow": "fdi_stock", "investment_inflow": "investment_stock"}
+_TOPICS = frozenset(("trade_turnover", "exports", "imports", "aid"))
+_PERIODS = {"last_year": -1, "this_year": 0}
 _STOCKS = frozenset(("investment_stock", "fdi_stock", "companies_with_partner_capital"))
 _CUE_AFTER = 60  # how far after an amount an indicator word may stand ("4,2 млн — прамыя інвестыцыі")
-_NEAR = 40  # how far a marker may stand from what it qualifies
+_TOPIC_TTL = 2  # how many sentences an indicator word goes on naming the figures of ("... Domovilis. Na 800 mln")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +66,12 @@ class IndicatorContext:
     partner: str | None = None  # the document's main other state
     period: str | None = None  # the last period stated for a flow figure
     reversed_decimals: bool = False  # the document writes Persian "a/b" numbers with groups swapped
+    pub_date: str | None = None  # the document's publication date: "last year", "over nine months"
+    speaker: str | None = None  # the state of whoever speaks now in a transcript ("our trade")
+    speakers: tuple[tuple[str, str], ...] = ()  # last word of a speaker label -> state
+    topic: str | None = None  # the indicator the last sentences spoke of, for figures that do not repeat it
+    topic_reporter: str | None = None
+    topic_ttl: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +88,10 @@ class _Grammar:
     scale_re: list[tuple[re.Pattern[str], float]]
     currency: list[tuple[re.Pattern[str], str, float]]
     ambiguous: dict[str, dict[str, str]]
+    periods: list[tuple[re.Pattern[str], int]]  # "last year" -> -1 year from the publication date
+    numwords: dict[str, float]  # "two" in "two billion"
+    goods: re.Pattern[str] | None  # "65 thousand units", "8,500 cars": a count of goods
+    scale_any: re.Pattern[str]
 
 
 def _view(text: str) -> str:
@@ -129,10 +145,14 @@ def _grammar(code: str | None) -> _Grammar:
     sym_alt = _alt(list(syms))
     cur_alt = f"(?:{_alt(list(curs) + list(syms), head=False)})\\.?"
     num = SLASH_NUMBER if d.get("slash_decimal") else NUMBER
-    amount = re.compile(
-        rf"(?:(?P<sym>{sym_alt})\s?)?(?P<num>{num})(?P<scale>(?:\s*(?:{scale_alt})){{0,2}})(?:\s*(?P<cur>{cur_alt}))?"
-    )
     markers = d.get("markers", {})
+    numwords = {_view(k): float(x) for k, x in d.get("numbers", {}).items()}
+    words = f"|(?P<wnum>{_alt(list(numwords))})" if numwords else ""
+    filler = f"(?:\\s*(?:{_alt(markers['filler'])}))?" if markers.get("filler") else ""
+    amount = re.compile(
+        rf"(?:(?P<sym>{sym_alt})\s?)?(?:(?P<num>{num}){words}){filler}"
+        rf"(?P<scale>(?:\s*(?:{scale_alt})){{0,2}})(?:\s*(?P<cur>{cur_alt}))?"
+    )
     company = _alt(markers.get("company", [])) or r"(?!x)x"
     count = re.compile(rf"(?<![\d.,/])(?P<num>\d+)\s+(?:(?P<mid>\w+)\s+)?(?P<co>{company})")
     percent = re.compile(rf"(?P<num>{num})\s*(?:{_alt(markers.get('percent', ['%']))})")
@@ -158,6 +178,10 @@ def _grammar(code: str | None) -> _Grammar:
         scale_re=[(re.compile(_entry(k, False) + r"\.?"), float(f)) for k, f in scales.items()],
         currency=currency,
         ambiguous=d.get("ambiguous", {}),
+        periods=[(re.compile(_alt(v)), int(_PERIODS[k])) for k, v in d.get("periods", {}).items() if v],
+        numwords=numwords,
+        scale_any=re.compile(_alt(list(scales), head=False) or r"(?!x)x"),
+        goods=re.compile(rf"\s*(?:\w+\s+){{0,2}}?(?:{_alt(markers['goods'])})") if markers.get("goods") else None,
     )
 
 
@@ -168,6 +192,7 @@ class _Amount:
     value: float
     unit: str  # ISO code, "@name" while ambiguous, or "count"
     raw: str
+    goods: bool = False  # a count of goods ("65 thousand cars"), not of companies
 
 
 def _scale(g: _Grammar, s: str) -> float:
@@ -199,15 +224,33 @@ def _amounts(g: _Grammar, v: str, ctx: IndicatorContext) -> tuple[list[_Amount],
     out: list[_Amount] = []
     seen_reversed = False
     bare: tuple[int, int, float, float] | None = None  # "13 میلیون" before "و 272 هزار تومان"
+    last: tuple[str, float] | None = None  # the currency of the amount before
+
+    def flush() -> None:
+        # "51 billion dollars ..., by the other count 50-odd billion": the currency said before.
+        if bare and last and bare[3] >= 1e6:
+            out.append(_Amount(bare[0], bare[1], round(bare[2] * last[1], 6), last[0], ""))
+
     for m in g.amount.finditer(v):
         sym, cur, raw = m.group("sym"), m.group("cur"), m.group("num")
-        rev = g.slash and "/" in raw and slash_is_reversed(raw)
-        n = parse_number(raw, g.decimal, ctx.reversed_decimals or rev)
         scale = _scale(g, m.group("scale"))
+        if raw is None:  # a number word: only before a scale word ("two billion")
+            if scale <= 1:
+                continue
+            raw, n, rev = m.group("wnum"), g.numwords.get(m.group("wnum")), False
+        else:
+            rev = g.slash and "/" in raw and slash_is_reversed(raw)
+            n = parse_number(raw, g.decimal, ctx.reversed_decimals or rev)
         if n is None:
             continue
         if not (sym or cur):
-            bare = (m.start(), m.end(), n * scale, scale) if scale > 1 else None
+            flush()
+            bare = None
+            goods = g.goods.match(v, m.end()) if g.goods else None
+            if goods and m.group("num"):
+                out.append(_Amount(m.start(), goods.end(), n * scale, "count", raw, goods=True))
+            elif scale > 1:
+                bare = (m.start(), m.end(), n * scale, scale)
             continue
         seen_reversed |= rev
         unit, factor = _unit(g, cur or sym)
@@ -216,8 +259,12 @@ def _amounts(g: _Grammar, v: str, ctx: IndicatorContext) -> tuple[list[_Amount],
         start, n = m.start(), n * scale
         if bare and bare[3] > scale and v[bare[1] : start].strip() in g.preps_and:
             start, n = bare[0], n + bare[2]
+        else:
+            flush()
         bare = None
+        last = (unit, factor)
         out.append(_Amount(start, m.end(), round(n * factor, 6), unit, raw))
+    flush()
     taken = [(a.start, a.end) for a in out]
     for m in g.count.finditer(v):
         if any(s < m.end() and m.start() < e for s, e in taken):
@@ -233,7 +280,7 @@ def _has(g: _Grammar, name: str, v: str, start: int, end: int) -> re.Match[str] 
 
 
 def _roles(g: _Grammar, v: str, actors: list[ActorMatch]) -> list[tuple[ActorMatch, str]]:
-    """Each state with its role: adj, own, from, to, with, between (from the words before it)."""
+    """Each state with its role: adj, own, from, to, with, between, source (from the words before it)."""
     out: list[tuple[ActorMatch, str]] = []
     for a in actors:
         words = re.findall(r"[\w.]+", v[max(0, a.start - 30) : a.start])[-2:]
@@ -245,91 +292,35 @@ def _roles(g: _Grammar, v: str, actors: list[ActorMatch]) -> list[tuple[ActorMat
                 r = None if r == "and" else r
             if r == "and":
                 r = out[-1][1] if out else None
-            if r is not None and (a.how != "adjective" or r in ("from", "with", "between")):
+            if r == "source" and a.how != "adjective":
+                r = None  # "по российской [статистике]", not "по России"
+            if r is not None and (a.how != "adjective" or r in ("from", "with", "between", "source")):
                 role = r
         out.append((a, role))
     return out
 
 
-def _codes(roles: list[tuple[ActorMatch, str]], *wanted: str) -> list[str]:
-    return [a.code for a, r in roles if r in wanted]
-
-
-def _parties(
-    kind: str, clause: list[tuple[ActorMatch, str]], sentence: list[str], ctx: IndicatorContext, group: bool, after: int
-) -> tuple[str | None, str | None]:
-    """Reporter and partner of one figure from the roles of the states in its clause."""
-    rep: str | None = None
-    par: str | None = None
-    if kind in ("trade_turnover", "services_turnover", "services"):
-        pair = _codes(clause, "between", "own", "adj")
-        other = _codes(clause, "with", "from", "to")
-        if other:
-            par = other[0]
-            rep = next((c for c in pair if c != par), None)
-        elif len(pair) >= 2:
-            rep = ctx.reporter if ctx.reporter in pair else pair[0]
-            par = next(c for c in pair if c != rep) if len(set(pair)) > 1 else None
-        elif pair:
-            if pair[0] == ctx.reporter or not ctx.reporter:
-                rep = pair[0]
-            else:
-                par = pair[0]
-    elif kind.endswith("exports"):
-        rep = next(iter(_codes(clause, "own", "adj", "from")), None)
-        par = next((c for c in _codes(clause, "to", "with") if c != rep), None)
-    elif kind.endswith("imports"):
-        par = next(iter(_codes(clause, "from", "with")), None)
-        rep = next((c for c in _codes(clause, "own", "adj", "to") if c != par), None)
-    elif kind.startswith(("fdi", "investment")):
-        par = next(iter(_codes(clause, "adj", "from", "own")), None)
-        rep = next((c for c in _codes(clause, "to") if c != par), None)
-        if rep is None and par is not None and par == ctx.reporter:
-            rep, par = ctx.partner, par
-    elif kind == "companies_with_partner_capital":
-        par = next(iter(_codes(clause, "adj", "with", "from")), None)
-        rep = next((c for c in _codes(clause, "to", "own") if c != par), None)
-    elif kind == "aid":
-        rep = next(iter(_codes(clause, "own", "adj")), None) or ctx.reporter
-        par = next((c for c in _codes(clause, "to") if c != rep), None)
-        if par is None and not group:
-            # "Poland gave Ukraine aid": the other state of the sentence, else the document's pair.
-            par = next((c for c in (*sentence, ctx.partner, ctx.reporter) if c and c != rep), None)
-        return rep, par
-    elif kind == "cost":
-        late = [(a, r) for a, r in clause if a.start >= after]
-        rep = next(iter(_codes(late, "own", "to")), None) or ctx.reporter or next(iter(_codes(clause, "own")), None)
-        return rep, None
-    if rep is None:
-        rep = next((c for c in (ctx.reporter, ctx.partner, *sentence) if c and c != par), None)
-    if par is None:
-        par = next((c for c in (ctx.partner, *sentence, ctx.reporter) if c and c != rep), None)
-    return rep, par
-
-
-def _period(dates: list[tuple[int, int, str | None]], start: int, end: int, limit: int) -> tuple[bool, str | None]:
-    """(whether a date was found, its value) for a figure at start..end: the closest date before, else after."""
-    before = [d for d in dates if d[1] <= start]
-    if before:
-        return True, before[-1][2]
-    after = [d for d in dates if d[0] >= end and d[0] < limit]
-    if after:
-        return True, after[0][2]
-    return False, None
-
-
-def _dates(g: _Grammar, text: str, v: str, lang: str | None) -> list[tuple[int, int, str | None]]:
+def _dates(g: _Grammar, text: str, v: str, lang: str | None, pub: str | None) -> list[tuple[int, int, str | None]]:
+    """The periods a sentence states: dates, and "last year" or "over nine months" seen from the publication."""
     out = []
+    rx = g.markers.get("compare")
+
+    def base(start: int) -> bool:  # "compared with 2020": the base of a comparison
+        return bool(rx) and any(len(v[x.end() : start].split()) <= 1 for x in rx.finditer(v, max(0, start - 30), start))
+
     for d in find_dates(text, lang):
-        if d.value.startswith("--"):
-            continue
-        rx = g.markers.get("compare")
-        if rx and any(len(v[x.end() : d.start].split()) <= 1 for x in rx.finditer(v, max(0, d.start - 30), d.start)):
+        if d.value.startswith("--") or base(d.start):
             continue
         value: str | None = d.value
         if d.value_end:
             value = d.value[:4] if d.value_end[:4] == d.value[:4] else None
         out.append((d.start, d.end, value))
+    if pub and pub[:4].isdigit():
+        for prx, offset in g.periods:
+            for m in prx.finditer(v):
+                if not base(m.start()) and not any(s <= m.start() < e for s, e, _ in out):
+                    out.append((m.start(), m.end(), str(int(pub[:4]) + offset)))
+        out.sort()
     return out
 
 
@@ -346,21 +337,39 @@ def has_reversed_decimals(text: str, lang: str | None) -> bool:
     )
 
 
+def _forecast(g: _Grammar, v: str, lo: int, hi: int, a: _Amount) -> bool:
+    """Whether the figure is a plan, a goal or a forecast ("to reach $10 billion", "$5 billion will be")."""
+    if _has(g, "forecast", v, max(lo, a.start - 60), a.start):
+        return True
+    end = min(hi, a.end + 25)
+    brk = _has(g, "clause", v, a.end, end)  # "$5 billion and will reach $7 billion": the next clause's
+    return bool(_has(g, "forecast", v, a.end, brk.start() if brk else end))
+
+
 def find_indicators(
     text: str, lang: str | None, ctx: IndicatorContext = IndicatorContext()
 ) -> tuple[list[IndicatorMatch], IndicatorContext]:
     """The economic figures in one normalised sentence, and the context updated for the next one."""
-    if not text or not _DIGIT.search(norm_view(text)):
+    if not text:
         return [], ctx
     g = _grammar(lang)
+    if ":" in text[:120]:
+        ctx = speaker(text, lang, ctx)
+    nv = norm_view(text)
+    if not _DIGIT.search(nv) and not (g.numwords and g.scale_any.search(nv.lower())):
+        return [], replace(ctx, topic_ttl=ctx.topic_ttl - 1) if ctx.topic_ttl else ctx
     v = _view(text)
     cues = [(m.start(), m.end(), m.lastgroup or "") for m in g.cue.finditer(v)]
-    if not cues and not g.count.search(v):
+    ttl = _TOPIC_TTL if cues else ctx.topic_ttl - 1
+    topic = cues[-1][2] if cues else (ctx.topic if ttl > 0 else None)
+    topic = topic if topic in _TOPICS else None
+    ctx = replace(ctx, topic=topic, topic_ttl=max(ttl, 0), topic_reporter=ctx.topic_reporter if topic else None)
+    if not cues and not g.count.search(v) and not topic:
         return [], ctx
     amounts, rev = _amounts(g, v, ctx)
     if rev and not ctx.reversed_decimals:
         ctx = replace(ctx, reversed_decimals=True)
-    dates = _dates(g, text, v, lang)
+    dates = _dates(g, text, v, lang, ctx.pub_date)
     if not amounts:
         if cues:
             years = [d[2] for d in dates if d[2] and len(d[2]) <= 7]
@@ -379,19 +388,16 @@ def find_indicators(
     services_at = [s for s, e, k in cues if k == "services" and not any(bs <= s < be for bs, be in blocked)]
     changes = _changes(g, v, amounts)
     out: list[IndicatorMatch] = []
-    prev_kind: str | None = None
+    prev_kind: str | None = None if cues else topic
     last_period = ctx.period
+    resp = respectively(g, v, amounts, roles, ctx.topic_reporter or ctx.reporter)
     for i, a in enumerate(amounts):
         lo = amounts[i - 1].end if i else 0
         hi = amounts[i + 1].start if i + 1 < len(amounts) else len(v)
         kind, span_start, span_end = _kind(g, v, a, cues, lo, hi, prev_kind, services_at)
-        if (
-            kind is None
-            or _has(g, "forecast", v, max(lo, a.start - 60), a.start)
-            or _has(g, "forecast", v, a.end, min(hi, a.end + 25))
-        ):
-            continue
-        prev_kind = kind if a.unit != "count" else prev_kind
+        if kind is None or _forecast(g, v, lo, hi, a) or (kind == "aid" and _has(g, "fundraising", v, 0, len(v))):
+            continue  # a plan or a forecast; money a campaign collected is no state's aid
+        prev_kind = kind if a.unit != "count" or a.goods else prev_kind
         found, period = _period(dates, a.start, a.end, hi)
         if kind in _AS_OF and period and len(period) == 10:  # a flow "on 1 January" is a stock
             kind = _AS_OF[kind]
@@ -401,7 +407,21 @@ def find_indicators(
             last_period = period
         clause = [(x, r) for x, r in roles if lo <= x.start < hi]
         group = bool(_has(g, "group", v, lo, hi))
-        rep, par = _parties(kind, clause, sentence, ctx, group, min(span_start, a.start))
+        cue_at = span_start if span_start < a.start else span_end
+        source = source_of(g, v, lo, a, clause, ctx)
+        if source:
+            rep, par = source, other_of_pair(ctx, source)
+        elif not cues:
+            # A figure that goes on with the last sentences' indicator names only its other state.
+            rep = ctx.topic_reporter or ctx.reporter
+            par = resp.get(i) or next((c for c in (*[x.code for x, _ in clause], *sentence) if c != rep), None)
+            if par is None:
+                continue
+        else:
+            rep, par = parties(kind, clause, sentence, ctx, group, min(span_start, a.start), cue_at)
+        if a.goods and (kind not in ("exports", "imports") or (resp.get(i) or par) not in sentence):
+            continue  # a count of goods is traded and names the state it comes from
+        par = resp.get(i) or par
         unit = a.unit
         if unit.startswith("@"):
             table = g.ambiguous.get(unit[1:], {})
@@ -415,7 +435,10 @@ def find_indicators(
                 period if kind in _STOCKS or not period else period[:4], rep, par, changes.get(i),
             )
         )
-    return out, replace(ctx, period=last_period)
+    ctx = replace(ctx, period=last_period)
+    if out and out[-1].indicator in _TOPICS:
+        ctx = replace(ctx, topic=out[-1].indicator, topic_ttl=_TOPIC_TTL, topic_reporter=out[-1].reporter)
+    return out, ctx
 
 
 def _kind(
@@ -429,7 +452,7 @@ def _kind(
     services_at: list[int],
 ) -> tuple[str | None, int, int]:
     """The indicator of an amount and the span of its phrase."""
-    if a.unit == "count":
+    if a.unit == "count" and not a.goods:
         tail = v[a.end : a.end + _NEAR]
         mid = v[a.start : a.end]
         if _has(g, "capital", tail, 0, len(tail)) or _has(g, "capital", mid, 0, len(mid)):
@@ -461,32 +484,3 @@ def _kind(
             else ("investment_stock" if stock else "investment_inflow")
         )
     return kind, start, end
-
-
-def _changes(g: _Grammar, v: str, amounts: list[_Amount]) -> dict[int, float]:
-    """Percent changes by the index of the money amount they belong to."""
-    out: dict[int, float] = {}
-    money = [i for i, a in enumerate(amounts) if a.unit != "count"]
-    if not money:
-        return out
-    for m in g.percent.finditer(v):
-        if any(a.start <= m.start() < a.end for a in amounts):
-            continue
-        near = []
-        for name, sign in (("increase", 1.0), ("decrease", -1.0)):
-            rx = g.markers.get(name)
-            if rx is None:
-                continue
-            for w in rx.finditer(v, max(0, m.start() - _NEAR), min(len(v), m.end() + 25)):
-                near.append((min(abs(w.start() - m.end()), abs(m.start() - w.end())), sign))
-        if not near:
-            continue
-        sign = min(near)[1]
-        n = parse_number(m.group("num"), g.decimal)
-        if n is None:
-            continue
-        prior = [i for i in money if amounts[i].end <= m.start()]
-        idx = prior[-1] if prior else next((i for i in money if amounts[i].start >= m.end()), None)
-        if idx is not None and idx not in out:
-            out[idx] = sign * n
-    return out

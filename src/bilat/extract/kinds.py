@@ -1,52 +1,72 @@
-"""Event kinds and the standard codes they map to (SCHEMA.md, "Event kinds").
+"""Event kinds, the standard codes they map to and their role rules (SCHEMA.md, "Event kinds").
 
-Each kind names its PLOVER type and mode, its CAMEO code, and how its roles
-work: ``symmetric`` kinds have no source/target; the others say which
-participant is the source.
+The kinds are data: ``kinds.toml`` beside this file has one table per kind with its PLOVER type and
+mode, its CAMEO code and how its roles work (documented at the top of that file). Code looks at a
+kind's fields, never at its name.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+ROLES = frozenset({"none", "destination", "sending", "initiator", "host", "member", "subject"})
+ORGS = frozenset({"partner", "subject", "member"})
+COMPLETE = frozenset({"fill", "initiator", "none"})
 
 
 @dataclass(frozen=True, slots=True)
 class Kind:
-    """One event kind with its codes."""
+    """One event kind with its codes and role rules."""
 
     name: str
     plover: str
     plover_mode: str | None
     cameo: str
-    symmetric: bool = False
+    roles: str = "none"
     bilateral: bool = True  # needs two parties (a partner is looked for in the document when one is missing)
+    # Separate acts with several partners are one mention per pair (SCHEMA.md "Separate acts, separate
+    # mentions"): credentials from three ambassadors, calls with two presidents, sanctions by three states.
+    dyads: bool = False
+    # Held in one party's country with the others there: the others visited it (SCHEMA.md "Implied travel").
+    implies: str | None = None
+    with_partners: bool = False
+    orgs: str = "partner"
+    complete: str = "fill"
+    needs_both: bool = False
+    roles_are_actors: bool = False
+    place_party: bool = False
+    attached: bool = False
+    donor: bool = False
+    officials: str | None = None
+
+    @property
+    def symmetric(self) -> bool:
+        """A kind without source and target (meetings, agreements)."""
+        return self.roles == "none"
 
 
-KINDS: dict[str, Kind] = {
-    k.name: k
-    for k in (
-        Kind("relations_established", "SUPPORT", None, "054", symmetric=True),
-        Kind("relations_downgraded", "SANCTION", "withdraw", "161"),
-        Kind("visit", "CONSULT", "visit", "042"),
-        Kind("meeting", "CONSULT", None, "040", symmetric=True),
-        Kind("consultations", "CONSULT", None, "046", symmetric=True),
-        Kind("phone_call", "CONSULT", "phone", "041"),
-        Kind("credentials", "SUPPORT", "credentials", "050"),
-        Kind("notes_exchange", "SUPPORT", None, "050", symmetric=True),
-        Kind("agreement_signed", "SUPPORT", None, "057", symmetric=True),
-        Kind("conference", "CONSULT", "multilateral", "040", bilateral=False),
-        Kind("sanctions", "SANCTION", "discontinue", "163"),
-        Kind("sanctions_lifted", "CONCEDE", None, "085"),
-        Kind("mediation", "CONSULT", None, "045", bilateral=False),
-        Kind("aid", "AID", None, "070", bilateral=False),
-        Kind("praise", "SUPPORT", None, "051"),
-        Kind("criticism", "ACCUSE", "disapprove", "111"),
-        Kind("membership_applied", "AGREE", None, "036", bilateral=False),
-        Kind("membership_joined", "COOPERATE", None, "06", bilateral=False),
-        Kind("membership_rejected", "REJECT", None, "12", bilateral=False),
-        Kind("membership_left", "SANCTION", "withdraw", "161", bilateral=False),
-    )
-}
+def _load(path: Path) -> dict[str, Kind]:
+    with path.open("rb") as f:
+        data: dict[str, dict[str, Any]] = tomllib.load(f)
+    known = {f.name for f in fields(Kind)} - {"name"}
+    out: dict[str, Kind] = {}
+    for name, row in data.items():
+        unknown = set(row) - known
+        if unknown:
+            raise ValueError(f"{path.name}: [{name}] has unknown fields {sorted(unknown)}")
+        kind = Kind(name=name, plover=row["plover"], plover_mode=row.get("plover_mode"), cameo=row["cameo"],
+                    **{k: v for k, v in row.items() if k not in ("plover", "plover_mode", "cameo")})
+        if kind.roles not in ROLES or kind.orgs not in ORGS or kind.complete not in COMPLETE:
+            raise ValueError(f"{path.name}: [{name}] has an unknown rule")
+        out[name] = kind
+    for kind in out.values():
+        for other in (kind.officials, kind.implies):
+            if other and other not in out:
+                raise ValueError(f"{path.name}: [{kind.name}] names an unknown kind {other!r}")
+    return out
 
-# Kinds whose actors include organisations as parties (a state and an organisation).
-WITH_ORGANISATIONS = frozenset(k for k in KINDS if k.startswith("membership_"))
+
+KINDS: dict[str, Kind] = _load(Path(__file__).with_name("kinds.toml"))

@@ -1,0 +1,87 @@
+"""Relative periods ("last year", "two years ago", "earlier this month", "ранее") resolved against
+the publication date (SCHEMA.md, "Dates": relative dates resolve against it; an earlier event told in
+passing with no date of its own is ``null``, not the publication date).
+
+The words are data in ``lang/<code>/periods.toml``:
+
+- ``[periods]``: ``this_year``, ``last_year``, ``this_month``, ``last_month`` list phrases; ``earlier``
+  lists words for a past time with no date ("previously"): such an event's date is ``null``;
+- ``[ago]``: ``years`` lists patterns with a named group ``n`` ("(?P<n>\\w+) years ago"); ``[numbers]``
+  maps number words to their value ("two" = 2).
+
+Without a publication date every period is a time the text gives but that cannot be dated: the
+event's date is ``null`` and the sentence before lends it no date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from bilat import lang as langdata
+from bilat.extract.dates import DateMatch
+
+# The value of a time the text names but that has no date of its own (an explicit null).
+NO_DATE = ""
+_OFFSETS = {"this_year": ("y", 0), "last_year": ("y", -1), "this_month": ("m", 0), "last_month": ("m", -1),
+            "earlier": ("none", 0)}
+
+
+@dataclass(frozen=True, slots=True)
+class _Periods:
+    rx: re.Pattern[str] | None
+    forms: dict[str, tuple[str, int]]  # lower-cased phrase -> (unit, offset)
+    ago: re.Pattern[str] | None
+    numbers: dict[str, int]
+
+
+@cache
+def _periods(code: str | None) -> _Periods:
+    data = langdata.toml(code, "periods.toml") if code else {}
+    forms: dict[str, tuple[str, int]] = {}
+    for name, phrases in data.get("periods", {}).items():
+        if name not in _OFFSETS:
+            raise ValueError(f"lang/{code}/periods.toml: unknown period {name!r}")
+        for p in phrases:
+            forms[p.lower()] = _OFFSETS[name]
+    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    rx = re.compile(rf"(?<![\w\u200c])(?:{alts})(?![\w\u200c])") if forms else None
+    ago = data.get("ago", {}).get("years", [])
+    return _Periods(
+        rx=rx, forms=forms,
+        ago=re.compile(r"(?<![\w\u200c])(?:" + "|".join(ago) + r")(?![\w\u200c])") if ago else None,
+        numbers={k.lower(): int(v) for k, v in data.get("numbers", {}).items()},
+    )
+
+
+def _shift(pub: str, unit: str, offset: int) -> str:
+    year, month = int(pub[:4]), int(pub[5:7]) if len(pub) >= 7 else 0
+    if unit == "y":
+        return f"{year + offset:04d}"
+    if not month:
+        return NO_DATE
+    months = year * 12 + month - 1 + offset
+    return f"{months // 12:04d}-{months % 12 + 1:02d}"
+
+
+def find_periods(text: str, lang: str | None, pub_date: str | None = None) -> list[DateMatch]:
+    """Relative periods in ``text``, resolved against ``pub_date``; the value is ``NO_DATE`` for a time
+    that has no date of its own (or that cannot be resolved without a publication date)."""
+    p = _periods(lang)
+    low = text.lower()
+    out: list[DateMatch] = []
+    if p.ago is not None:
+        for m in p.ago.finditer(low):
+            n = m.group("n")
+            count = int(n) if n.isdigit() else p.numbers.get(n)
+            if count is not None:
+                out.append(DateMatch(m.start(), m.end(), _shift(pub_date, "y", -count) if pub_date else NO_DATE))
+    if p.rx is not None:
+        for m in p.rx.finditer(low):
+            if any(d.start < m.end() and m.start() < d.end for d in out):
+                continue  # "three years ago" is not "a year ago"
+            unit, offset = p.forms[m.group(0)]
+            value = _shift(pub_date, unit, offset) if pub_date and unit != "none" else NO_DATE
+            out.append(DateMatch(m.start(), m.end(), value))
+    return sorted(out, key=lambda d: d.start)

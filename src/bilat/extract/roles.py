@@ -1,0 +1,247 @@
+"""Who is source and who is target of one trigger, by its kind's rules in ``kinds.toml``, and the
+split of separate acts into pairs (SCHEMA.md, "Separate acts, separate mentions").
+
+Roles follow SCHEMA.md: visitor's state -> host state; sending -> receiving state for credentials;
+imposer -> target for sanctions; the initiator of a phone call; donor -> recipient; speaker ->
+addressee. Role words (destination prepositions, "against", "on the initiative of", "ambassador")
+come from each language's ``events.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from bilat.extract.actors import ActorMatch
+from bilat.extract.kinds import Kind
+from bilat.extract.triggers import Lexicon, Trigger
+
+
+def ends_with(rx: re.Pattern[str] | None, low: str, pos: int, span: int = 40) -> bool:
+    """Whether ``low[:pos]`` ends with one of the role words (allowing a short abbreviation like "г.")."""
+    if rx is None:
+        return False
+    head = low[max(0, pos - span) : pos]
+    head = re.sub(r"(?:\s\w{1,3}\.\s*|\s)+$", "", " " + head)  # drop a trailing "г." / "м." and spaces
+    return anchored(rx).search(head) is not None
+
+
+@cache
+def anchored(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """The same words, matched only at the end of the text (longest alternative wins there)."""
+    return re.compile(f"(?:{rx.pattern})$")
+
+
+def after_words(rx: re.Pattern[str] | None, low: str, actors: Sequence[ActorMatch],
+                reach: int = 30) -> list[ActorMatch]:
+    """Actors that start within ``reach`` characters after a match of ``rx``."""
+    if rx is None:
+        return []
+    out = []
+    for m in rx.finditer(low):
+        near = [a for a in actors if 0 <= a.start - m.end() <= reach]
+        if near:
+            out.append(min(near, key=lambda a: a.start))
+    return out
+
+
+def before_words(rx: re.Pattern[str] | None, low: str, actors: Sequence[ActorMatch],
+                 reach: int = 4) -> list[ActorMatch]:
+    """Actors that end just before a match of ``rx`` ("Norway's ambassador")."""
+    if rx is None:
+        return []
+    return [a for m in rx.finditer(low) for a in actors if 0 <= m.start() - a.end <= reach]
+
+
+Roles = tuple[set[str], set[str]]
+
+
+def find_roles(kind: Kind, t: Trigger, low: str, states: list[ActorMatch], orgs: list[ActorMatch],
+               actors: Sequence[ActorMatch], lex: Lexicon, place_code: str | None,
+               self_code: str | None = None) -> Roles:
+    """Source and target state codes of one trigger, by its kind's ``roles`` rule (kinds.toml), from
+    role words and word order."""
+    if kind.roles == "none":
+        return set(), set()
+    a = _Args(kind, t, low, states, orgs, actors, lex, place_code, self_code)
+    return _RULES[kind.roles](a)
+
+
+@dataclass(frozen=True, slots=True)
+class _Args:
+    kind: Kind
+    t: Trigger
+    low: str
+    states: list[ActorMatch]
+    orgs: list[ActorMatch]
+    actors: Sequence[ActorMatch]
+    lex: Lexicon
+    place_code: str | None
+    self_code: str | None
+
+    @property
+    def before(self) -> list[ActorMatch]:
+        return [a for a in self.states if a.end <= self.t.start]
+
+    @property
+    def after(self) -> list[ActorMatch]:
+        return [a for a in self.states if a.start >= self.t.start]
+
+
+def _destination(a: _Args) -> Roles:
+    """The visitor's state -> the state after a destination word, or the place."""
+    source: set[str] = set()
+    target: set[str] = set()
+    dest = [x for x in a.actors if x.start >= a.t.start and x.how != "org"
+            and (ends_with(a.lex.roles.get("destination"), a.low, x.start) or x.end <= a.t.end
+                 or x.start - a.t.end <= 2)]
+    if dest:
+        target.add(dest[0].code)
+    elif a.place_code:
+        target.add(a.place_code)
+    source |= {x.code for x in a.states if x.code not in target}
+    return source, target
+
+
+def _sending(a: _Args) -> Roles:
+    """The ambassador's state -> the receiving state."""
+    source: set[str] = set()
+    target: set[str] = set()
+    amb = a.lex.roles.get("ambassador")
+    sending = after_words(amb, a.low, a.states) or before_words(amb, a.low, a.states)
+    codes = {x.code for x in a.states}
+    if a.self_code in codes and len(codes) >= 3 and not (sending and sending[0].code == a.self_code):
+        # "received credentials from the ambassadors of A, B and C": the document's own state receives.
+        return codes - {a.self_code}, {a.self_code}
+    if sending:
+        source.add(sending[0].code)
+    target |= {x.code for x in a.after if x.code not in source}
+    if not target:
+        target |= {x.code for x in a.states if x.code not in source}
+    return source, target
+
+
+def _initiator(a: _Args) -> Roles:
+    """The state after "at the initiative of" -> the others; no roles when none is named."""
+    init = after_words(a.lex.roles.get("initiative"), a.low, a.states)
+    if not init:
+        return set(), set()
+    source = {init[0].code}
+    return source, {x.code for x in a.states if x.code not in source}
+
+
+def _host(a: _Args) -> Roles:
+    """Each participant's state -> the host's."""
+    source = {x.code for x in a.states if x.code != a.place_code}
+    target = {a.place_code} if a.place_code and a.place_code not in source else set()
+    return source, target
+
+
+def _member(a: _Args) -> Roles:
+    """The state that joins -> the organisation. "Kazakhstan became a member of the WTO in 2015, Belarus
+    has not": the state stands nearest before the word; the organisation after it."""
+    joiner = a.before[-1:] or a.after[:1]
+    source = {x.code for x in joiner} or ({a.self_code} if a.self_code else set())
+    target = {o.code for o in a.orgs if o.start >= a.t.start} or {o.code for o in a.orgs}
+    return source, target
+
+
+def _subject(a: _Args) -> Roles:
+    """The subject (before the word) -> the state after an "against" word (or marked as object)."""
+    low, lex, t = a.low, a.lex, a.t
+    against = [x for x in a.actors if x.start >= t.start and x.how != "org"
+               and (ends_with(lex.roles.get("against"), low, x.start) or x.how == "self")]
+    against += [x for x in after_words(lex.roles.get("against"), low, a.states)
+                if x not in against and x.start >= t.start]
+    # Object-marking languages: "ایران را تحریم کرد" — the state before the marker is the target.
+    marker = lex.roles.get("object_marker")
+    if marker is not None:
+        against += [x for x in a.states
+                    if x not in against and marker.match(low, x.end + (low[x.end : x.end + 1] == " "))]
+    # The subject stands before the trigger, not inside a place phrase ("after the elections in Belarus").
+    locative = lex.roles.get("locative")
+    subject = [x for x in a.before if not ends_with(locative, low, x.start) and x not in against]
+    if a.kind.orgs == "subject":
+        subject += [o for o in a.orgs if o.end <= t.start]
+    if a.kind.attached:
+        # "Norway's mediation", "посредничество Норвегии": the state attached to the word acts.
+        attached = [x for x in a.after if 0 <= x.start - t.end <= 3]
+        subject = attached or subject
+    target = {x.code for x in against}
+    source = {x.code for x in subject if x.code not in target}
+    if a.kind.donor:
+        # "Ukraine received weapons from Poland": the state after "from" gives, the subject receives.
+        givers = [x for x in a.states if x.start >= t.start and ends_with(lex.roles.get("donor"), low, x.start)]
+        if givers:
+            target = {x.code for x in subject} - {g.code for g in givers} or target
+            source = {g.code for g in givers}
+    if not target:
+        target |= {x.code for x in a.after if x.code not in source}
+    return source, target
+
+
+_RULES: dict[str, Callable[[_Args], Roles]] = {
+    "destination": _destination, "sending": _sending, "initiator": _initiator, "host": _host,
+    "member": _member, "subject": _subject,
+}
+
+
+def complete_roles(kind: Kind, source: set[str], target: set[str], codes: set[str]) -> Roles:
+    """Fill a missing side of a two-party event from the other actors, by the kind's ``complete`` rule."""
+    rest = codes - source - target
+    if kind.complete == "none":
+        return source, target
+    if kind.complete == "initiator":  # roles only when the text names the initiator
+        return (source, rest | target) if source else (source, target)
+    if source and not target and rest:
+        target = set(rest)
+    elif target and not source and rest:
+        source = set(rest)
+    return source, target
+
+
+def joint(low: str, lex: Lexicon) -> bool:
+    """Whether the sentence calls its occasion joint ("a trilateral call", "jointly"): one mention."""
+    rx = lex.roles.get("joint")
+    return bool(rx and rx.search(low))
+
+
+def with_partners(low: str, actors: Sequence[ActorMatch], lex: Lexicon, self_code: str | None,
+                   reach: int = 40) -> tuple[str | None, set[str]]:
+    """The one party on the near side of a with-phrase and the partners inside it: "had telephone
+    conversations with the presidents of Kyrgyzstan and Belarus" (the subject's state, else the
+    document's own state, and KG, BY). (None, set()) when the sentence has no such phrase."""
+    rx = lex.roles.get("with")
+    if rx is None:
+        return None, set()
+    states = [a for a in actors if a.how not in ("org", "place")]
+    for m in rx.finditer(low):
+        inside = [a for a in states if a.start >= m.end()]
+        if not inside or inside[0].start - m.end() > reach:
+            continue
+        near = {a.code for a in states if a.end <= m.start()}
+        anchor = next(iter(near)) if len(near) == 1 else (self_code if not near else None)
+        return anchor, {a.code for a in inside} - {anchor}
+    return None, set()
+
+
+def dyads(kind: Kind, codes: set[str], source: set[str], target: set[str], anchor: str | None = None,
+          partners: frozenset[str] | set[str] = frozenset(), joint: bool = False,
+          ) -> list[tuple[set[str], set[str], set[str]]]:
+    """One (actors, source, target) per separate act: a side with one state and a side with several
+    give one pair each ("credentials from the ambassadors of Japan, Georgia and Senegal" is three).
+    A joint occasion, or a kind whose parties meet on one occasion (meetings, agreements), stays one."""
+    whole = [(codes, source, target)]
+    if not kind.dyads or joint:
+        return whole
+    if len(source) == 1 and len(target) >= 2:
+        return [(source | {x}, source, {x}) for x in sorted(target)]
+    if len(target) == 1 and len(source) >= 2:
+        return [({x} | target, {x}, target) for x in sorted(source)]
+    if not source and not target and anchor and len(partners) >= 2:
+        return [({anchor, x}, set(), set()) for x in sorted(partners)]
+    return whole
+
+

@@ -1,0 +1,76 @@
+"""Separate acts with several partners are one mention per pair; a joint occasion stays one (SCHEMA.md).
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilat.extract.events import dyads
+from bilat.extract.kinds import KINDS
+from conftest import mentions_of
+
+
+def pairs(text: str, lang: str, kind: str, **kw) -> list[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
+    return sorted((m.actors, m.source, m.target) for m in mentions_of(text, lang, **kw) if m.kind == kind)
+
+
+def test_credentials_from_a_list_of_ambassadors_are_one_mention_each() -> None:
+    text = ("On 3 March 2021 the President received credentials from the ambassadors of Japan, Georgia and "
+            "Senegal to Ukraine.")
+    assert pairs(text, "en", "credentials", url="https://www.president.gov.ua/en/news/x") == [
+        (("GE", "UA"), ("GE",), ("UA",)), (("JP", "UA"), ("JP",), ("UA",)), (("SN", "UA"), ("SN",), ("UA",))]
+
+
+def test_credentials_named_by_state_in_brackets() -> None:
+    text = ("Letters of credence were handed to the Russian President on 2 May 2023 by Anna Novak (Republic of "
+            "Poland) and Jon Berg (Kingdom of Norway).")
+    got = pairs(text, "en", "credentials", url="http://en.kremlin.ru/events/1")
+    assert got == [(("NO", "RU"), ("NO",), ("RU",)), (("PL", "RU"), ("PL",), ("RU",))]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("On 5 May 2022 the President of Russia had telephone conversations with the presidents of Kyrgyzstan and "
+     "Belarus.", "en"),
+    ("5 мая 2022 года Президент России провел телефонные разговоры с президентами Киргизии и Белоруссии.", "ru"),
+    ("5 травня 2022 року Президент Росії провів телефонні розмови з президентами Киргизстану та Білорусі.", "uk"),
+])
+def test_calls_with_several_partners_are_one_mention_each(text: str, lang: str) -> None:
+    assert [a for a, _, _ in pairs(text, lang, "phone_call")] == [("BY", "RU"), ("KG", "RU")]
+
+
+def test_a_joint_call_stays_one_mention() -> None:
+    text = "On 5 May 2022 the President of Russia held a joint video call with the leaders of India and China."
+    assert [a for a, _, _ in pairs(text, "en", "phone_call")] == [("CN", "IN", "RU")]
+
+
+def test_a_call_of_two_states_with_a_third_stays_one_mention() -> None:
+    text = ("On 5 May 2022 the presidents of Poland and Lithuania had a telephone conversation with the "
+            "Chancellor of Germany.")
+    assert [a for a, _, _ in pairs(text, "en", "phone_call")] == [("DE", "LT", "PL")]
+
+
+def test_sanctions_by_several_states_are_one_mention_each() -> None:
+    text = "In March 2022 Japan, Canada and Australia imposed new sanctions on Russia."
+    assert pairs(text, "en", "sanctions") == [
+        (("AU", "RU"), ("AU",), ("RU",)), (("CA", "RU"), ("CA",), ("RU",)), (("JP", "RU"), ("JP",), ("RU",))]
+
+
+def test_dyads_of_the_table() -> None:
+    # a symmetric kind never splits; a side of one and a side of several do; roles unknown need an anchor
+    assert dyads(KINDS["meeting"], {"A", "B", "C"}, set(), set(), "A", {"B", "C"}) == [({"A", "B", "C"}, set(), set())]
+    assert dyads(KINDS["visit"], {"A", "B", "C"}, {"A", "B"}, {"C"}) == [({"A", "C"}, {"A"}, {"C"}),
+                                                                          ({"B", "C"}, {"B"}, {"C"})]
+    assert dyads(KINDS["phone_call"], {"A", "B", "C"}, set(), set(), None, {"B", "C"}) == [
+        ({"A", "B", "C"}, set(), set())]
+    assert dyads(KINDS["phone_call"], {"A", "B", "C"}, set(), set(), "A", {"B", "C"}, joint=True) == [
+        ({"A", "B", "C"}, set(), set())]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Meeting with the President of Senegal", "en"),
+    ("Встреча с Президентом Сенегала", "ru"),
+    ("Зустріч з Президентом Сенегалу", "uk"),
+])
+def test_a_headline_without_subject_on_a_state_site_is_that_state(text: str, lang: str) -> None:
+    (m,) = mentions_of(text, lang, date="2022-06-03", url="http://kremlin.ru/events/president/news/1")
+    assert (m.kind, m.actors) == ("meeting", ("RU", "SN"))

@@ -1,0 +1,29 @@
+"""Talks in one party's country with the others there imply their visit; talks with no place, or in a
+third state, imply none (SCHEMA.md, "Implied travel"). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from conftest import mentions_of
+
+
+def visits(text: str, lang: str, **kw) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    return sorted((m.source, m.target) for m in mentions_of(text, lang, **kw) if m.kind == "visit")
+
+
+def test_talks_in_the_host_capital_imply_a_visit() -> None:
+    text = "On 4 May 2023 the President of Finland met the President of Poland in Warsaw."
+    assert visits(text, "en") == [(("FI",), ("PL",))]
+    assert {m.kind for m in mentions_of(text, "en")} == {"meeting", "visit"}
+
+
+def test_talks_in_the_host_capital_imply_a_visit_in_russian() -> None:
+    text = "4 мая 2023 года в Варшаве состоялись переговоры президента Польши с президентом Финляндии."
+    assert visits(text, "ru") == [(("FI",), ("PL",))]
+
+
+def test_talks_in_a_third_state_imply_no_visit() -> None:
+    assert visits("On 4 May 2023 the President of Finland met the President of Poland in Geneva.", "en") == []
+
+
+def test_talks_with_no_place_imply_no_visit() -> None:
+    assert visits("On 4 May 2023 the President of Finland met the President of Poland.", "en") == []

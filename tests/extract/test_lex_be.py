@@ -1,0 +1,117 @@
+"""Belarusian event lexicon on news forms (lex-ukbe): speech forms, nominal forms, factuality.
+Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import mentions_of
+
+URL = "https://mfa.example.gov.by/news/1"  # a Belarusian site: the document's own state is Belarus
+PUB = "2023-05-10"
+
+
+def found(text: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
+    return sorted((m.kind, m.date, m.actors) for m in mentions_of(text, "be", date=PUB, url=URL))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a leader's own account of a call, in the first person
+        ("Учора гаварыў з прэзідэнтам Румыніі.", [("phone_call", "2023-05-09", ("BY", "RO"))]),
+        ("Сёння правёў важную размову з прэзідэнтам Францыі.", [("phone_call", PUB, ("BY", "FR"))]),
+        ("Прэзідэнт Беларусі і прэзідэнт Расіі абмеркавалі ў тэлефонным рэжыме сітуацыю ў рэгіёне.",
+         [("phone_call", PUB, ("BY", "RU"))]),
+        ("Беларусь і Кітай устанавілі дыпламатычныя адносіны ў 1992 годзе.",
+         [("relations_established", "1992", ("BY", "CN"))]),
+        # the locative of "саміт" is "саміце"
+        ("На саміце паміж прэзідэнтамі Расіі і ЗША ў Жэневе абмяркоўвалася стратэгічная стабільнасць.",
+         [("meeting", PUB, ("RU", "US"))]),
+        # glad to have met: the meeting took place
+        ("Быў вельмі рады сустрэцца сёння з прэм'ер-міністрам Нарвегіі.", [("meeting", PUB, ("BY", "NO"))]),
+        # a host's own words; a host receiving
+        ("Сёння для мяне было вялікім гонарам вітаць у Мінску прэзідэнта Кітая.", [("meeting", PUB, ("BY", "CN"))]),
+        ("Прэзідэнт Беларусі прымаў у Мінску прэм'ер-міністра Казахстана.", [("meeting", PUB, ("BY", "KZ"))]),
+        # met on the sidelines; a summit between two leaders
+        ("Міністр замежных спраў Канады сустрэў японскага калегу ў калуарах саміту.",
+         [("meeting", PUB, ("CA", "JP"))]),
+        ("Саміт паміж прэзідэнтамі Францыі і Германіі адбыўся ўчора ў Парыжы.",
+         [("meeting", "2023-05-09", ("DE", "FR"))]),
+        ("Саміт прэзідэнта Францыі і канцлера Германіі адбыўся ў Парыжы 3 мая.",
+         [("meeting", "2023-05-03", ("DE", "FR"))]),
+        # a joint statement adopted is agreement_signed (SCHEMA.md)
+        ("Па выніках пасяджэння было прынята сумесную заяву Беларусі і Кітая.",
+         [("agreement_signed", PUB, ("BY", "CN"))]),
+        # arrived by road or rail
+        ("Учора прэм'ер-міністр Чэхіі прыехаў у Браціславу.", [("visit", "2023-05-09", ("CZ", "SK"))]),
+        # recalls
+        ("Урад Канады вырашыў адклікаць пасла з Ірана.", [("relations_downgraded", PUB, ("CA", "IR"))]),
+        ("Канада адклікала кіраўніка сваёй дыпламатычнай місіі ў Іране.",
+         [("relations_downgraded", PUB, ("CA", "IR"))]),
+        # the present tense of a headline or a statement
+        ("Латвія вінаваціць Расію ў правакацыях на мяжы.", [("criticism", PUB, ("LV", "RU"))]),
+        # "не толькі … але і": not a negation
+        ("Кітай не толькі падпісаў пагадненне з Беларуссю, але і ратыфікаваў яго.",
+         [("agreement_signed", PUB, ("BY", "CN"))]),
+    ],
+)
+def test_lex_be_recall(text: str, expected: list) -> None:
+    # the mention the rule gives; the core may add others (a visit implied by a meeting in a capital)
+    got = found(text)
+    assert all(e in got for e in expected), got
+
+
+def test_lex_be_speech_and_statements() -> None:
+    kinds = [m.kind for m in mentions_of("Прэзідэнт Беларусі прыняў удзел у саміце ШАС у Астане.", "be",
+                                         date=PUB, url=URL)]
+    assert kinds == ["conference"]
+    kinds = [m.kind for m in mentions_of("Прэзідэнт Ірана ў прамове на сесіі Генеральнай асамблеі ААН "
+                                         "раскрытыкаваў Ізраіль.", "be", date=PUB, url=URL)]
+    assert "conference" in kinds and "criticism" in kinds
+    assert found("Міністр замежных спраў Польшчы заявіў: «Мы асуджаем дзеянні Расіі».") == [
+        ("criticism", PUB, ("PL", "RU"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Прэзідэнт Літвы гаварыў з журналістамі ў Вільні.",
+        "Буду рады сустрэцца з прэм'ер-міністрам Нарвегіі.",
+        "Летась у Польшчу прыбыло больш за тысячу грузавікоў з Літвы.",
+        "Пра планы на новы саміт паміж Германіяй і Францыяй нічога не паведамлялася.",
+        "Санкцыі супраць Ірана разглядаліся ў Бруселі.",
+        "Польшча прасоўвае новы санкцыйны пакет ЕС супраць Расіі.",
+        "Літва настойвае на новых санкцыях ЕС супраць Расіі.",
+        "На фоне санкцый ЕС Расія шукае новыя рынкі.",
+        "Эксперты займаюцца ацэнкай санкцый ЕС супраць Расіі.",
+        "Выкананне санкцый ЕС супраць Расіі павінна працягвацца.",
+        "ЗША павялічваюць ціск на Іран з дапамогай санкцый.",
+        "Дата перамоў Беларусі і Кітая была вызначана бакамі.",
+        "Прадстаўнік ЕС на перамовах з Вялікабрытаніяй даў інтэрв'ю.",
+        "Сёлета адзначаецца 30-годдзе ўстанаўлення дыпламатычных адносін паміж Беларуссю і Кітаем.",
+        "Міністры адзначылі 30-ю гадавіну ўсталявання дыпламатычных адносін паміж Беларуссю і Кітаем.",
+        "Мінула 30 гадоў з дня ўсталявання дыпламатычных адносін паміж Беларуссю і Кітаем.",
+        "Пратэстоўцы асуджаюць палітыку ўрада Турцыі.",
+        "Саміт лідараў краін НАТА адбыўся ў Вільні.",
+        "Міністры абмеркавалі санкцыі ЕС супраць Беларусі.",
+        "Расія спрабуе абысці санкцыі ЕС.",
+        "Міністры абмеркавалі ход перамоў паміж Расіяй і Украінай.",
+        "Перамовы Беларусі і Кітая ў пятніцу так і не адбыліся.",
+        "Міністры абмеркавалі завяршэнне працэсу ратыфікацыі пагаднення паміж Беларуссю і Кітаем.",
+    ],
+)
+def test_lex_be_non_events(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Мінулай пятніцы прэзідэнт Польшчы наведаў Літву.", "2023-05-05"),
+        ("Мінулага чацвярга прэзідэнт Польшчы наведаў Літву.", "2023-05-04"),
+        ("У панядзелак прэзідэнт Польшчы наведаў Літву.", "2023-05-08"),
+    ],
+)
+def test_lex_be_weekdays(text: str, day: str) -> None:
+    assert found(text) == [("visit", day, ("LT", "PL"))]  # published on Wednesday 10 May 2023

@@ -1,0 +1,123 @@
+"""English event lexicon on news: each general rule with a sentence of our own (written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import mentions_of
+
+
+def found(text: str, date: str | None = None) -> list[tuple[str, str | None, tuple[str, ...]]]:
+    return sorted((m.kind, m.date, m.actors) for m in mentions_of(text, "en", date=date))
+
+
+# Recall: forms a report uses for what happened or is happening.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a visit going on
+        ("The Prime Minister of Portugal is continuing his visit to Brazil.",
+         [("visit", "2023-05-10", ("BR", "PT"))]),
+        # going on now, a meeting between heads of state
+        ("Today the President of Chile is having meetings with the President of Peru.",
+         [("meeting", "2023-05-10", ("CL", "PE"))]),
+        # talks going on after a first part
+        ("After lunch, the Austria-Hungary talks continued in a wider format.",
+         [("meeting", "2023-05-10", ("AT", "HU"))]),
+        # aid received, the amount first ("$X in American aid")
+        ("In 2016 Honduras received about $90 million in US aid.",
+         [("aid", "2016", ("HN", "US"))]),
+        # a call, not named "telephone"
+        ("The Chancellor of Austria had a call with the Prime Minister of Greece.",
+         [("phone_call", "2023-05-10", ("AT", "GR"))]),
+        # the visitor placed in the host state
+        ("The President of Chile, who is in Lima on a visit, met with the President of Peru.",
+         [("meeting", "2023-05-10", ("CL", "PE")), ("visit", "2023-05-10", ("CL", "PE"))]),
+        ("The Prime Minister of Greece came to Cyprus on an official visit.", [("visit", "2023-05-10", ("CY", "GR"))]),
+        ("The Prime Minister of Japan landed in Canberra.", [("visit", "2023-05-10", ("AU", "JP"))]),
+        ("The Prime Minister of Japan flew out on Tuesday. The President of Chile welcomed him in Santiago.",
+         [("visit", "2023-05-10", ("CL", "JP"))]),
+        # diplomats called back
+        ("Canada called back its ambassador from Venezuela.",
+         [("relations_downgraded", "2023-05-10", ("CA", "VE"))]),
+    ],
+)
+def test_lex_en_recall(text: str, expected: list) -> None:
+    assert found(text, "2023-05-10") == expected
+
+
+def test_lex_en_aid_donor_after_amount() -> None:
+    (m,) = mentions_of("In 2016 Honduras received about $90 million in US aid.", "en")
+    assert (m.source, m.target) == (("US",), ("HN",))
+
+
+def test_lex_en_withdrawn_recognition() -> None:
+    (m,) = mentions_of("The government of Nicaragua decided to no longer recognise Taiwan.", "en")
+    assert m.kind == "relations_downgraded"
+    assert set(m.actors) == {"NI", "TW"}
+
+
+def test_lex_en_leader_is_a_role() -> None:
+    from bilat.extract.actors import find_actors
+    from bilat.extract.people import find_people
+
+    # "Finnish leader Virtanen" acts for his state; an opposition leader does not
+    text = "Finnish leader Matti Virtanen met the Estonian opposition leader Kaarel Tamm."
+    people = {p.name: p for p in find_people(text, "en", find_actors(text, "en"))}
+    assert (people["Matti Virtanen"].role, people["Matti Virtanen"].country) == ("leader", "FI")
+    assert all(p.country != "EE" for p in people.values())
+
+
+# Precision: what is not an event of its kind.
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an anniversary of relations is not their establishment
+        "Chile and Peru now mark the 25th anniversary of establishment of their diplomatic ties.",
+        "Peru honours 40 years since the establishment of its diplomatic ties with Mexico.",
+        "This year we mark 25 years of the Lima Treaty between Chile and Peru which we signed back then.",
+        # habitual
+        "The President of Chile holds frequent phone calls with the leader of Argentina.",
+        "The foreign ministers of Chile and Peru meet regularly in Lima.",
+        # talks still to come
+        "During the talks with the Prime Minister of Japan, we will discuss new projects of Chile.",
+        # a state's own decree or order, not an agreement
+        "The decree on new measures against Canada was signed by the President of Venezuela.",
+        # praise of persons, not of a state
+        "The President of Austria congratulated the new ambassadors of Peru and Chile on their mission.",
+        # a call to relax sanctions resisted: standing sanctions
+        "Canada has resisted calls to relax the international sanctions on Venezuela.",
+        "The United States rejected calls to impose sanctions on Peru.",
+        # a summit of a group is a conference, not a bilateral meeting
+        "This year Chile held a summit of the group in Santiago with Brazil.",
+    ],
+)
+def test_lex_en_non_events(text: str) -> None:
+    assert [k for k, _, _ in found(text, "2023-05-10") if k != "conference"] == []
+
+
+def test_lex_en_one_regular_round_is_an_event() -> None:
+    assert ("consultations", "2023-05-03", ("CL", "PE")) in found(
+        "A regular round of consultations between the foreign ministries of Chile and Peru took place "
+        "in Lima on 3 May 2023.")
+
+
+def test_lex_en_real_establishment_still_found() -> None:
+    assert found("Chile and Peru established full diplomatic ties in 1990.") == [
+        ("relations_established", "1990", ("CL", "PE"))]
+
+
+# Dates relative to the publication date.
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("The day before yesterday the foreign minister of Chile met with the foreign minister of Peru in Lima.",
+         "2023-05-08"),
+        ("Last night the prime minister of Spain spoke by phone with the French president.",
+         "2023-05-09"),
+        ("This morning the President of Austria arrived in Prague.", "2023-05-10"),
+    ],
+)
+def test_lex_en_relative_dates(text: str, date: str) -> None:
+    ms = mentions_of(text, "en", date="2023-05-10")
+    assert ms and {m.date for m in ms} == {date}

@@ -1,0 +1,34 @@
+"""Persian event lexicon: setting out for a country, being somewhere to attend a conference.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from conftest import mentions_of
+
+
+def test_lex_fa_set_out_for_is_a_visit() -> None:
+    (visit,) = mentions_of("وزیر خارجه ترکیه صبح امروز راهی تهران شد.", "fa")
+    assert visit.kind == "visit"
+    assert (visit.source, visit.target) == (("TR",), ("IR",))
+
+
+def test_lex_fa_set_out_for_with_arabic_letters() -> None:
+    (visit,) = mentions_of("هيئتي از پارلمان پاكستان ديروز راهي هند شدند.", "fa")
+    assert visit.kind == "visit"
+    assert set(visit.actors) == {"PK", "IN"}
+
+
+def test_lex_fa_there_to_attend_is_a_conference() -> None:
+    found = mentions_of("وزیر خارجه ایران برای شرکت در نشست سازمان همکاری اسلامی در استانبول حضور دارد.", "fa")
+    assert [m.kind for m in found] == ["conference"]
+
+
+def test_lex_fa_going_to_attend_is_not_an_event() -> None:
+    assert mentions_of("وزیر خارجه ایران برای شرکت در نشست سازمان همکاری اسلامی به استانبول خواهد رفت.", "fa") == []
+    assert mentions_of("وزیر خارجه ایران برای شرکت در نشست سازمان همکاری اسلامی آماده می‌شود.", "fa") == []
+
+
+def test_lex_fa_anniversary_is_not_establishment() -> None:
+    assert mentions_of("امروز سی‌امین سالگرد برقراری روابط دیپلماتیک ایران و ژاپن است.", "fa") == []
+    (est,) = mentions_of("ایران و ژاپن در سال ۱۳۳۲ روابط دیپلماتیک برقرار کردند.", "fa")
+    assert (est.kind, est.date) == ("relations_established", "1953")

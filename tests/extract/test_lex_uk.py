@@ -1,0 +1,150 @@
+"""Ukrainian event lexicon on news forms (lex-ukbe): speech forms, nominal forms, factuality.
+Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import mentions_of
+
+URL = "https://mfa.example.gov.ua/news/1"  # a Ukrainian site: the document's own state is Ukraine
+PUB = "2023-05-10"
+
+
+def found(text: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
+    return sorted((m.kind, m.date, m.actors) for m in mentions_of(text, "uk", date=PUB, url=URL))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a leader's own account of a call, in the first person
+        ("Вчора говорив з Президентом Румунії Клаусом Йоганнісом.", [("phone_call", "2023-05-09", ("RO", "UA"))]),
+        ("Сьогодні поговорив із прем'єр-міністром Ірландії.", [("phone_call", PUB, ("IE", "UA"))]),
+        ("Сьогодні провів важливу розмову з Президентом Франції.", [("phone_call", PUB, ("FR", "UA"))]),
+        ("Президент Польщі мав розмову з канцлером Німеччини.", [("phone_call", PUB, ("DE", "PL"))]),
+        ("Президент Польщі та Президент України обговорили в телефонному режимі безпекову ситуацію.",
+         [("phone_call", PUB, ("PL", "UA"))]),
+        # glad to have met: the meeting took place
+        ("Був дуже радий зустрітися сьогодні з прем'єр-міністром Норвегії.", [("meeting", PUB, ("NO", "UA"))]),
+        # a host's own words; a host receiving
+        ("Для нас була велика честь вітати у Львові прем'єр-міністра Нідерландів.",
+         [("meeting", PUB, ("NL", "UA"))]),
+        ("Президент Польщі приймав у Варшаві прем'єр-міністра Литви.", [("meeting", PUB, ("LT", "PL"))]),
+        # met on the sidelines
+        ("Міністр закордонних справ Канади зустрів свого японського колегу в кулуарах саміту.",
+         [("meeting", PUB, ("CA", "JP"))]),
+        # a summit between two leaders is their meeting
+        ("Саміт між президентами Франції та Німеччини відбувся в Парижі вчора.",
+         [("meeting", "2023-05-09", ("DE", "FR"))]),
+        ("Саміт президента Франції і канцлера Німеччини відбувся у Парижі 3 травня.",
+         [("meeting", "2023-05-03", ("DE", "FR"))]),
+        # talks held, the verb first
+        ("У Варшаві відбулися переговори міністрів оборони Польщі та Литви.",
+         [("consultations", PUB, ("LT", "PL"))]),
+        # a joint statement adopted is agreement_signed (SCHEMA.md)
+        ("За підсумками засідання Ради асоціації було ухвалено спільну заяву України та ЄС.",
+         [("agreement_signed", PUB, ("EU", "UA"))]),
+        ("Лідери Польщі та Литви прийняли спільну декларацію про оборонну співпрацю.",
+         [("agreement_signed", PUB, ("LT", "PL"))]),
+        # arrived by road or rail
+        ("Учора прем'єр-міністр Чехії приїхав до Братислави.", [("visit", "2023-05-09", ("CZ", "SK"))]),
+        ("До Варшави приїхала президентка Словаччини.", [("visit", PUB, ("PL", "SK"))]),
+        # recalls
+        ("Уряд Канади вирішив відкликати посла з Ірану.", [("relations_downgraded", PUB, ("CA", "IR"))]),
+        ("Канада відкликала керівника своєї дипломатичної місії в Ірані.",
+         [("relations_downgraded", PUB, ("CA", "IR"))]),
+        # dropped in, a trip, an arrival
+        ("Прем'єр-міністр Польщі завітав до Вільнюса 3 травня.", [("visit", "2023-05-03", ("LT", "PL"))]),
+        ("Після прибуття до Києва прем'єр-міністр Чехії поклав квіти до меморіалу.",
+         [("visit", PUB, ("CZ", "UA"))]),
+        ("Прем'єр-міністр Чехії перебуває у Варшаві з робочою поїздкою.", [("visit", PUB, ("CZ", "PL"))]),
+        # calls and statements
+        ("Учора міністри закордонних справ Польщі та Литви зідзвонилися.",
+         [("phone_call", "2023-05-09", ("LT", "PL"))]),
+        ("МЗС України рішуче засуджує ракетні удари Росії.", [("criticism", PUB, ("RU", "UA"))]),
+        # "мав зустріч" is "had a meeting"
+        ("Міністр закордонних справ Литви мав зустріч з послом Франції.", [("meeting", PUB, ("FR", "LT"))]),
+        # aid given, with a comma before the participle
+        ("Ми отримали допомогу, яка надана Японією Україні, зокрема генератори.", [("aid", PUB, ("JP", "UA"))]),
+    ],
+)
+def test_lex_uk_recall(text: str, expected: list) -> None:
+    # the mention the rule gives; the core may add others (a visit implied by a meeting in a capital)
+    got = found(text)
+    assert all(e in got for e in expected), got
+
+
+def test_lex_uk_call_about_sanctions_is_a_call() -> None:
+    kinds = [m.kind for m in mentions_of("Говорив з Прем'єр-міністром Італії про санкції проти Росії.", "uk",
+                                         date=PUB, url=URL)]
+    assert "phone_call" in kinds and "sanctions" not in kinds
+
+
+def test_lex_uk_speech_at_the_general_assembly() -> None:
+    kinds = [m.kind for m in mentions_of("Президент Ірану в промові на сесії Генеральної асамблеї ООН розкритикував "
+                                         "Ізраїль.", "uk", date=PUB, url=URL)]
+    assert "conference" in kinds
+    kinds = [m.kind for m in mentions_of("Прем'єр-міністр Індії заявив на саміті в Токіо, що торгівля зросла.",
+                                         "uk", date=PUB, url=URL)]
+    assert kinds == ["conference"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # talking with the public is no diplomatic call; a wish is no meeting
+        "Президент Литви говорив з журналістами у Вільнюсі.",
+        "Буду радий зустрітися з прем'єр-міністром Норвегії.",
+        # goods arrive, people visit
+        "Торік у Польщу прибуло понад тисячу вантажівок з Литви.",
+        # considered, promoted, called for: not done
+        "Санкції проти Ірану розглядалися у Брюсселі минулого тижня.",
+        "Розгляд можливих санкцій проти Польщі на цьому й завершився.",
+        "Польща просуває новий санкційний пакет ЄС проти Росії.",
+        "Литва наполягає на нових санкціях ЄС проти Білорусі.",
+        "Заклики Польщі до нових санкцій проти Росії прозвучали вчора.",
+        # sanctions as a backdrop or a topic; a policy
+        "На тлі санкцій ЄС Росія шукає нові ринки.",
+        "Аналітики подали свою оцінку санкцій ЄС щодо Росії.",
+        "Лідерство Польщі в санкційній політиці ЄС проти Росії є беззаперечним.",
+        # the date of talks, a ratification process talked about
+        "Дата переговорів України та Польщі була визначена сторонами.",
+        "Посли говорили про хід ратифікації договору між Україною та ЄС.",
+        "Місце зустрічі президентів Франції та Польщі поки що невідоме.",
+        # what was only due: "мала відбутися", "мав бути підписаний"
+        "Зустріч міністрів Польщі та Литви мала відбутися у понеділок.",
+        "Договір між Польщею та Литвою мав бути підписаний у травні.",
+        "Туристична поїздка до Польщі подорожчала.",
+        "Маю честь запросити посла Франції на прийом.",
+        # an anniversary of relations is no new act of establishing them
+        "Цього року виповнюється 30 років від встановлення дипломатичних відносин між Україною та Китаєм.",
+        "Міністри відзначили 30-ту річницю встановлення дипломатичних відносин між Україною та Китаєм.",
+        "До 30-річчя встановлення дипломатичних відносин між Україною та Польщею випущено марку.",
+        # sanctions talked about, worked on, evaded
+        "Обговорили санкції проти Росії з Президентом Польщі.",
+        "Ми працюємо з партнерами над новим пакетом санкцій проти Росії.",
+        "Росія намагається обійти санкції ЄС.",
+        # a protest's condemnation is no state's act
+        "Протестувальники засуджують політику уряду Туреччини.",
+        # a summit of an organisation's leaders is no two-party meeting
+        "Саміт лідерів країн НАТО відбувся у Вільнюсі.",
+        # plans for a summit; sanctions as a means of pressure in general
+        "Міністр нічого не сказав про плани на другий саміт між Німеччиною та Францією.",
+        "США посилюють тиск на Іран за допомогою санкцій.",
+    ],
+)
+def test_lex_uk_non_events(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Минулої п'ятниці президент Польщі відвідав Литву.", "2023-05-05"),
+        ("Минулого четверга президент Польщі відвідав Литву.", "2023-05-04"),
+        ("У понеділок президент Польщі відвідав Литву.", "2023-05-08"),
+    ],
+)
+def test_lex_uk_weekdays(text: str, day: str) -> None:
+    assert found(text) == [("visit", day, ("LT", "PL"))]  # published on Wednesday 10 May 2023

@@ -1,0 +1,24 @@
+"""A state named by its adjective is a party only when the adjective names its people or officials
+("the Russian side"), not a topic ("the Russian invasion"). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import mentions_of
+
+
+@pytest.mark.parametrize(("text", "lang", "kind", "actors"), [
+    ("On 2 June 2022 the President of Lithuania thanked Canada for its help against the Russian invasion.",
+     "en", "praise", ("CA", "LT")),
+    ("On 2 June 2022 the Slovak president visited Kyiv.", "en", "visit", ("SK", "UA")),
+    ("2 июня 2022 года президент Литвы поблагодарил Канаду за помощь в отражении российской агрессии.",
+     "ru", "praise", ("CA", "LT")),
+    ("2 июня 2022 года литовская делегация посетила Варшаву.", "ru", "visit", ("LT", "PL")),
+    ("W kwietniu 2020 r. z inicjatywy strony niemieckiej odbyła się rozmowa telefoniczna ministrów spraw "
+     "zagranicznych Niemiec i Kazachstanu.", "pl", "phone_call", ("DE", "KZ")),
+    ("Українсько-литовські консультації відбулися у Вільнюсі 3 травня 2021 року.", "uk", "consultations",
+     ("LT", "UA")),
+])
+def test_adjective_parties(text: str, lang: str, kind: str, actors: tuple[str, ...]) -> None:
+    assert [m.actors for m in mentions_of(text, lang) if m.kind == kind] == [actors]

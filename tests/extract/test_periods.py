@@ -1,0 +1,75 @@
+"""Relative periods and bare months resolve against the publication date; an earlier time with no date
+of its own is null (SCHEMA.md, "Dates"). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilat.extract.dates import find_dates
+from bilat.extract.periods import NO_DATE, find_periods
+from conftest import mentions_of
+
+
+@pytest.mark.parametrize(("text", "lang", "pub", "value"), [
+    ("We met three years ago in Geneva.", "en", "2021-12-01", "2018"),
+    ("They signed it last year.", "en", "2021-12-01", "2020"),
+    ("Earlier this month the leaders met.", "en", "2021-12-01", "2021-12"),
+    ("Earlier this month the leaders met.", "en", None, NO_DATE),
+    ("Министры встречались в прошлом году.", "ru", "2022-01-10", "2021"),
+    ("Мы виделись два года назад.", "ru", "2022-01-10", "2020"),
+    ("Президенти зустрічалися торік.", "uk", "2022-04-01", "2021"),
+    ("Це сталося п'ять років тому.", "uk", "2022-04-01", "2017"),
+    ("Міністры сустракаліся ў мінулым месяцы.", "be", "2020-01-15", "2019-12"),
+    ("Spotkali się w zeszłym roku.", "pl", "2018-05-01", "2017"),
+    ("Ministrowie rozmawiali dwa lata temu.", "pl", "2018-05-01", "2016"),
+    ("دو وزیر سه سال پیش دیدار کردند.", "fa", "2021-06-01", "2018"),
+    ("Ранее стороны провели переговоры.", "ru", "2022-01-10", NO_DATE),
+])
+def test_periods(text: str, lang: str, pub: str | None, value: str) -> None:
+    assert [d.value for d in find_periods(text, lang, pub)] == [value]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("during his visit to Moscow in October", "en"),
+    ("во время визита в Москву в октябре", "ru"),
+    ("під час візиту до Москви у жовтні", "uk"),
+    ("podczas wizyty w Moskwie w październiku", "pl"),
+])
+def test_a_bare_month_after_a_preposition(text: str, lang: str) -> None:
+    assert [d.value for d in find_dates(text, lang)] == ["--10"]
+
+
+def test_a_month_word_without_preposition_is_no_date() -> None:
+    assert find_dates("The May agreement stands.", "en") == []
+
+
+def test_events_take_their_own_relative_date() -> None:
+    (m,) = [m for m in mentions_of("The foreign minister of Chile visited Spain two years ago.", "en",
+                                   date="2021-12-01") if m.kind == "visit"]
+    assert m.date == "2019"
+    (m,) = [m for m in mentions_of("The foreign minister of Chile visited Spain in October.", "en",
+                                   date="2021-12-01") if m.kind == "visit"]
+    assert m.date == "2021-10"
+    (m,) = [m for m in mentions_of("The foreign minister of Chile visited Spain in December.", "en",
+                                   date="2021-11-19") if m.kind == "visit"]
+    assert m.date == "2020-12"
+
+
+def test_an_earlier_event_without_a_date_is_null_not_the_publication_date() -> None:
+    (m,) = [m for m in mentions_of("The foreign minister of Chile previously visited Spain.", "en",
+                                   date="2021-12-01") if m.kind == "visit"]
+    assert m.date is None
+
+
+def test_a_date_written_for_no_event_lends_nothing_to_the_next_sentence() -> None:
+    text = ("The border war of 1969 left deep scars. The foreign ministers of China and Vietnam met in Hanoi "
+            "to discuss trade.")
+    (m,) = [m for m in mentions_of(text, "en") if m.kind == "meeting"]
+    assert m.date is None
+
+
+def test_a_chronology_goes_on_from_its_last_event() -> None:
+    text = ("In 1996 the foreign minister of Chile visited Spain. During the visit the two sides signed an "
+            "agreement on culture.")
+    (m,) = [m for m in mentions_of(text, "en") if m.kind == "agreement_signed"]
+    assert m.date == "1996"
