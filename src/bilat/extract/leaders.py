@@ -38,7 +38,7 @@ _PARTICLES = frozenset({"von", "der", "van", "de", "di", "da", "le", "la", "bin"
                         "ель", "ас", "ля"})
 #: role labels that name no particular office: any leader may bear them
 _GENERIC_ROLES = frozenset({"leader", "head of state", "chair", "head of delegation"})
-_SAME_ROLE = ({"prime minister", "chancellor", "premier"}, {"president", "head of state"})
+_SAME_ROLE = ({"prime minister", "chancellor", "premier"}, {"president", "head of state", "leader"})
 _MIN_SOFT = 5
 
 
@@ -183,6 +183,9 @@ def _first_matches(first: Sequence[Sequence[str]], o: Office) -> bool:
         if not ff:
             continue
         if ff in joined:
+            return True
+        # a name of several words, its last word still declined ("Кім Чэн Ына")
+        if (" " in f or "-" in f) and any(c.startswith(ff) and len(c) - len(ff) <= 2 for c in joined):
             return True
         if len(ff) >= 4 and " " not in f and "-" not in f and any(w.startswith(ff[:4]) for w in singles):
             return True
