@@ -227,11 +227,18 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         here = _in_clause(actors, t, clauses)
         # Capitals after a locative preposition are places; other capitals stand for their state.
         acting = [a for a in here if not (a.how == "capital" and ends_with(locative, low, a.start))]
+        host = place_code
+        if kind.symmetric or kind.roles == "host":
+            # "a summit in Singapore", "talks in Belarus": the state where it is held is its venue, not a
+            # party; a conference's host it is.
+            venues = [a for a in acting if a.how == "name" and ends_with(locative, low, a.start)]
+            acting = [a for a in acting if a not in venues]
+            host = place_code or (venues[0].code if venues and kind.roles == "host" else None)
         states = _states(acting)
         orgs = [a for a in acting if a.how == "org"]
         if kind.orgs == "member" and not orgs:
             continue  # joining or leaving is about an organisation named in the sentence
-        source, target = find_roles(kind, t, low, states, orgs, here, lex, place_code, ctx.self_code)
+        source, target = find_roles(kind, t, low, states, orgs, here, lex, host, ctx.self_code)
         codes = {a.code for a in states}
         if kind.symmetric:
             # "talks between the EU and the UK", "an agreement with the EU", "the EU and the UK signed":
