@@ -232,3 +232,9 @@ def test_the_event_gets_the_leaders_state() -> None:
 def test_the_finder_alone_states_only_what_the_sentence_says() -> None:
     people = find_people("Зеленський провів переговори з Ердоганом.", "uk", date="2022-03-01")
     assert [(p.name, p.role, p.country) for p in people] == [("Зеленський", None, None), ("Ердоган", None, None)]
+
+
+def test_a_persian_name_resolves_by_its_own_spelling() -> None:
+    person = Person(name="ترامپ", latin="Taramp", role=None, country=None)
+    assert _known_state(person, [], "2019-01-01").country == "US"
+    assert _known_state(person, [], "2023-01-01").country is None  # not in office then

@@ -181,7 +181,7 @@ def _known_state(p: Person, known: list[tuple[frozenset[str], str]], date: str |
     state the document stated for that name. ``date`` is the document's publication date: the
     office held then (without it only a name with one state across the table resolves)."""
     keys = name_keys(p.latin or p.name)
-    table = leader(p.latin or p.name, date, p.role)
+    table = leader(p.latin or p.name, date, p.role) or (leader(p.name, date, p.role) if p.latin else None)
     if p.country and not (table and table.code == p.country):
         known.append((keys, p.country))
         return p
