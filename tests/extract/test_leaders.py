@@ -112,6 +112,8 @@ def test_transliterations_meet() -> None:
 def test_a_role_that_fits_no_office_is_no_leader() -> None:
     assert leader("Lavrov", "2020-01-01", "ambassador") is None
     assert leader("Lavrov", "2020-01-01", "minister").code == "RU"
+    assert leader("Lavrov", "2020-01-01", "deputy foreign minister") is None  # another person
+    assert leader("Ursula von der Leyen", "2021-01-01", "president").code == "EU"
 
 
 # -- find_leaders(): running text ----------------------------------------------------------------

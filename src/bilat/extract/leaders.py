@@ -195,13 +195,13 @@ def _first_matches(first: Sequence[Sequence[str]], o: Office) -> bool:
 
 
 def _role_fits(role: str, o: Office) -> bool:
+    """Whether a stated role label can be this office ("minister" fits "foreign minister",
+    "president" fits "Commission president")."""
     if role == o.role or role in _GENERIC_ROLES:
         return True
     if any(role in group and o.role in group for group in _SAME_ROLE):
         return True
-    if role == "minister" and "minister" in o.role:
-        return True
-    return role.startswith(("president of", "secretary", "director", "managing")) and role.split()[0] in o.role
+    return set(role.lower().split()) <= set(o.role.lower().split())
 
 
 def _resolve(cands: Iterable[Office], first: Sequence[Sequence[str]], date: str | None, role: str | None,
