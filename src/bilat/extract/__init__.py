@@ -22,6 +22,7 @@ from bilat.extract.dates import DateMatch, find_dates
 from bilat.extract.events import Context, Draft, draft_events
 from bilat.extract.indicators import IndicatorContext, find_indicators, has_reversed_decimals
 from bilat.extract.kinds import KINDS
+from bilat.extract.leaders import leader
 from bilat.extract.people import PersonMatch, find_people
 from bilat.extract.periods import NO_DATE, find_periods
 from bilat.extract.triggers import find_triggers, lexicon
@@ -173,15 +174,23 @@ def _with_periods(dates: list[DateMatch], periods: list[DateMatch]) -> list[Date
     return sorted([*dates, *extra], key=lambda d: d.start)
 
 
-def _known_state(p: Person, known: list[tuple[frozenset[str], str]]) -> Person:
+def _known_state(p: Person, known: list[tuple[frozenset[str], str]], date: str | None = None) -> Person:
     """A person keeps the state the document gave them before ("Президент Франции Эммануэль Макрон",
-    then "Макрон"); a person named with a state is remembered."""
+    then "Макрон"); a person named with a state is remembered. The leaders' table
+    (bilat/extract/leaders.py) is the fallback: a state it gave (or gives now) yields to the
+    state the document stated for that name. ``date`` is the document's publication date: the
+    office held then (without it only a name with one state across the table resolves)."""
     keys = name_keys(p.latin or p.name)
-    if p.country:
+    table = leader(p.latin or p.name, date, p.role) or (leader(p.name, date, p.role) if p.latin else None)
+    if p.country and not (table and table.code == p.country):
         known.append((keys, p.country))
         return p
     state = next((c for k, c in known if same_person(keys, k)), None)
-    return replace(p, country=state) if state else p
+    if state:
+        return replace(p, country=state)
+    if p.country or table is None:
+        return p
+    return replace(p, country=table.code, role=p.role or table.role)
 
 
 def _nested(a: Mention, b: Mention) -> bool:

@@ -6,6 +6,10 @@ Minister", "وزیر امور خارجه نروژ") followed by a name; an honor
 surname, "Name Surname" with a surname ending, or a name before a person verb). Names
 joined by a conjunction share the role phrase ("министров С.В. Лаврова и Д.Г. Залкалиани").
 
+World leaders need no role (bilat/extract/leaders.py): a bare surname of the leaders' table
+("Путин", "з Ердоганом") is a person; on request a person found without a state gets the
+state of the office the table gives for that name on the document's date.
+
 Everything language-specific is in ``lang/<code>/people.toml`` (documented there):
 role phrases with their English labels, ministry domains, "deputy" modifiers, fillers,
 honorifics, conjunctions, person verbs, stop words, surname endings and the rules that
@@ -18,11 +22,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from bilat import lang as langdata
 from bilat.extract.actors import ActorMatch, find_actors
+from bilat.extract.leaders import find_leaders, leader
 from bilat.extract.people_rules import (
     _GAP,
     _PIECE,
@@ -285,7 +290,25 @@ class _Sentence:
 
     # -- the search ----------------------------------------------------------------------
 
-    def run(self) -> list[PersonMatch]:
+    def leaders(self, date: str | None) -> list[PersonMatch]:
+        """Leaders named bare ("Путин", "з Ердоганом", "ترامپ"): people the other ways miss."""
+        out: list[PersonMatch] = []
+        for m in find_leaders(self.text, self.code, date):
+            if self.busy(m.start, m.end) or _never_name(self.code, m.text):
+                continue
+            self.taken.append((m.start, m.end))
+            name = m.base if len(m.base) >= len(m.text) - 4 else m.text
+            out.append(PersonMatch(m.start, m.end, name, m.base, m.hit.name, None, None))
+        return out
+
+    def run(self, date: str | None = None, leader_states: bool = False) -> list[PersonMatch]:
+        found = self._run()
+        found += self.leaders(date)
+        if leader_states:
+            found = [_with_state(p, date) for p in found]
+        return sorted(found, key=lambda p: p.start)
+
+    def _run(self) -> list[PersonMatch]:
         text, r = self.text, self.r
         found: list[PersonMatch] = []
         for m in self.roles():
@@ -313,7 +336,7 @@ class _Sentence:
                     found.append(self.apposition(p))
         if not r.caseless:
             found += self.bare()
-        return sorted(found, key=lambda p: p.start)
+        return found
 
     def coordinated(self, end: int, oblique: bool | None, role: str | None) -> list[PersonMatch]:
         """Names joined to the one ending at ``end`` by a conjunction."""
@@ -411,12 +434,30 @@ def _has_data(code: str) -> bool:
     return langdata.path(code, "people.toml").exists()
 
 
-def find_people(text: str, lang: str | None, actors: Sequence[ActorMatch] = ()) -> list[PersonMatch]:
-    """The people named in one normalised sentence, left to right (``actors`` found when not given)."""
+def _with_state(p: PersonMatch, date: str | None) -> PersonMatch:
+    """A person named without a state takes the state of the leader the name stands for."""
+    if p.country:
+        return p
+    hit = leader(p.latin, date, p.role) or (leader(p.name, date, p.role) if p.name != p.latin else None)
+    if hit is None:
+        return p
+    return replace(p, country=hit.code, role=p.role or hit.role)
+
+
+def find_people(text: str, lang: str | None, actors: Sequence[ActorMatch] = (),
+                date: str | None = None, leader_states: bool = False) -> list[PersonMatch]:
+    """The people named in one normalised sentence, left to right (``actors`` found when not given).
+
+    Role and state are what the sentence states; a leader's bare surname ("с Эрдоганом") is a
+    person too. With ``leader_states`` a person without a state takes the one the leaders'
+    table gives for the name (and its role when none is stated): the office held on ``date``
+    (the document's publication date, ISO), or without a date only a name with one state.
+    The extraction does this itself after the document's own statements (``_known_state``).
+    """
     if not lang or not text:
         return []
     if not _has_data(lang):
         return []
     if not actors:
         actors = find_actors(text, lang)
-    return _Sentence(text, lang, actors).run()
+    return _Sentence(text, lang, actors).run(date, leader_states)
