@@ -124,7 +124,8 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
         # A question states nothing ("Can Italy act as a mediator?").
         triggers = [] if text.rstrip().endswith(_QUESTION) else find_triggers(low, code)
         if triggers:
-            people = tuple(_known_state(_person(p), known) for p in find_people(text, code, actors))
+            people = tuple(_known_state(_person(p), known, doc.date)
+                           for p in find_people(text, code, actors, doc.date))
             if ctx.prev_people and _refers_back(low, code):
                 # "his meeting with ...": the person of the sentence before takes part too.
                 people = tuple(dict.fromkeys((*ctx.prev_people[:1], *people)))
