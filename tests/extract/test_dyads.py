@@ -74,3 +74,18 @@ def test_dyads_of_the_table() -> None:
 def test_a_headline_without_subject_on_a_state_site_is_that_state(text: str, lang: str) -> None:
     (m,) = mentions_of(text, lang, date="2022-06-03", url="http://kremlin.ru/events/president/news/1")
     assert (m.kind, m.actors) == ("meeting", ("RU", "SN"))
+
+
+def test_calls_with_several_people_named_by_role_are_one_mention_each() -> None:
+    text = ("Говорив сьогодні з Президентом Литви Гітанасом Науседою, з канцлером Австрії "
+            "і з Прем'єр-міністром Японії.")
+    got = [m.actors for m in mentions_of(text, "uk", date="2022-03-04", url="https://www.president.gov.ua/news/1")
+           if m.kind == "phone_call"]
+    assert sorted(got) == [("AT", "UA"), ("JP", "UA"), ("LT", "UA")]
+
+
+def test_calls_with_leaders_named_by_surname_alone_are_one_mention_each() -> None:
+    text = "Сьогодні говорив з Президентом Байденом, а також з Президентом Макроном."
+    got = [m.actors for m in mentions_of(text, "uk", date="2022-03-04", url="https://www.president.gov.ua/news/1")
+           if m.kind == "phone_call"]
+    assert sorted(got) == [("FR", "UA"), ("UA", "US")]

@@ -124,12 +124,15 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
         # A question states nothing ("Can Italy act as a mediator?").
         triggers = [] if text.rstrip().endswith(_QUESTION) else find_triggers(low, code)
         if triggers:
-            people = tuple(_known_state(_person(p), known, doc.date)
-                           for p in find_people(text, code, actors, doc.date))
+            named = find_people(text, code, actors, doc.date)
+            people = tuple(_known_state(_person(p), known, doc.date) for p in named)
+            # Where each person acting for a state stands: "spoke with Biden, with Chancellor Scholz, …".
+            speakers = [ActorMatch(p.start, p.end, q.country, "person") for p, q in zip(named, people, strict=True)
+                        if q.country]
             if ctx.prev_people and _refers_back(low, code):
                 # "his meeting with ...": the person of the sentence before takes part too.
                 people = tuple(dict.fromkeys((*ctx.prev_people[:1], *people)))
-            drafts = draft_events(text, low, ctx, triggers, dates, actors, people)
+            drafts = draft_events(text, low, ctx, triggers, dates, actors, people, speakers)
             ctx.prev_actors = drafts[-1].actors if drafts else ()
             for d in drafts:
                 m = _mention(doc, index, s, e, d)

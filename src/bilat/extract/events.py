@@ -205,7 +205,8 @@ def _rows(lang: str, name: str, code: str) -> list[str]:
 
 
 def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger], dates: Sequence[DateMatch],
-                 actors: Sequence[ActorMatch], people: Sequence[Person]) -> list[Draft]:
+                 actors: Sequence[ActorMatch], people: Sequence[Person],
+                 persons: Sequence[ActorMatch] = ()) -> list[Draft]:
     """Event mentions stated by one sentence, before evidence and ids are attached."""
     lex = lexicon(ctx.lang)
     if lex is None or not triggers:
@@ -296,7 +297,8 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         if kind.needs_both and not (source and target):
             continue  # thanks or blame count only from one state to another (SCHEMA.md)
         stated = bool(dates)
-        anchor, partners = with_partners(low, here, lex, ctx.self_code) if kind.with_partners else (None, set())
+        anchor, partners = (with_partners(low, sorted([*here, *persons], key=lambda a: a.start), lex, ctx.self_code)
+                            if kind.with_partners else (None, set()))
         for pair_codes, src, tgt in dyads(kind, codes, source, target, anchor, partners, joint(low, lex)):
             for d in by_trigger[i]:
                 drafts.append(Draft(

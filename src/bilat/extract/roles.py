@@ -216,6 +216,7 @@ def with_partners(low: str, actors: Sequence[ActorMatch], lex: Lexicon, self_cod
     rx = lex.roles.get("with")
     if rx is None:
         return None, set()
+    # states, and people acting for a state or an organisation ("with IMF Managing Director X")
     states = [a for a in actors if a.how not in ("org", "place")]
     for m in rx.finditer(low):
         inside = [a for a in states if a.start >= m.end()]
