@@ -18,8 +18,7 @@ def kinds(text: str, **kw) -> list[tuple[str, str | None]]:
         ("В мае 2022 г. в Варшаве состоялась встреча министров иностранных дел Украины и Польши.",
          [("meeting", "2022-05"), ("visit", "2022-05")]),
         ("Украинско-польские межмидовские консультации прошли в Киеве в 2019, 2021 и 2023 годах.",
-         [("consultations", "2019"), ("consultations", "2021"), ("consultations", "2023"),
-          ("visit", "2019"), ("visit", "2021"), ("visit", "2023")]),
+         [("consultations", "2019"), ("consultations", "2021"), ("consultations", "2023")]),
         ("3 июня 2021 г. министры иностранных дел Армении и Ирана провели телефонный разговор.",
          [("phone_call", "2021-06-03")]),
         ("Посол Германии вручил верительные грамоты Президенту Казахстана 5 апреля 2022 г.",
@@ -256,4 +255,4 @@ def test_extract_events_ru_talks_between_officials_are_a_meeting() -> None:
     assert [m.kind for m in ms] == ["meeting", "visit"]  # held in Astana: Lithuania's minister visited
     ms = mentions_of("4 июня 2023 г. в Астане состоялся очередной раунд переговоров между МИД Литвы и Казахстана.",
                      "ru")
-    assert [m.kind for m in ms] == ["consultations", "visit"]
+    assert [m.kind for m in ms] == ["consultations"]  # a round between ministries implies no one's visit

@@ -17,8 +17,25 @@ def test_talks_in_the_host_capital_imply_a_visit() -> None:
 
 
 def test_talks_in_the_host_capital_imply_a_visit_in_russian() -> None:
-    text = "4 мая 2023 года в Варшаве состоялись переговоры президента Польши с президентом Финляндии."
+    text = ("4 мая 2023 года в Варшаве состоялись переговоры президента Польши Анджея Дуды с президентом "
+            "Финляндии Саули Ниинистё.")
     assert visits(text, "ru") == [(("FI",), ("PL",))]
+
+
+def test_a_round_of_consultations_between_ministries_implies_no_visit() -> None:
+    text = "4 мая 2023 года в Варшаве состоялись политические консультации между МИД Польши и Финляндии."
+    assert visits(text, "ru") == []
+
+
+def test_a_meeting_outside_the_capital_implies_no_visit() -> None:
+    text = "In February 2023 the foreign ministers of Chile and Germany met in Munich."
+    assert visits(text, "en") == []
+
+
+def test_a_dateline_lends_its_date_to_the_next_sentence() -> None:
+    text = "С 3 по 5 мая 2023 г.\nМинистр иностранных дел Чили посетил Германию."
+    (m,) = [m for m in mentions_of(text, "ru") if m.kind == "visit"]
+    assert m.date == "2023-05-03"
 
 
 def test_talks_in_a_third_state_imply_no_visit() -> None:

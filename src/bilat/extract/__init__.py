@@ -157,7 +157,8 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
         if dates:
             # A chronology goes on from the date of its last event ("In 1996 … During the visit …");
             # a date written for no event (a war, an election) lends nothing.
-            ctx.prev_dates = [d for d in dates if d.value and not d.relative] if triggers else []
+            lends = triggers or _dateline(text, dates)
+            ctx.prev_dates = [d for d in dates if d.value and not d.relative] if lends else []
     # A headline or an undated line that restates an event the text dates elsewhere is that event.
     mentions = [m for m in mentions if m.id not in undated
                 or not any(x.id not in undated and x.kind == m.kind and _nested(m, x) for x in mentions)]
@@ -168,6 +169,15 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
     # A time the text names without a date ("previously", "earlier this month" in an undated text) is null.
     mentions = [replace(m, date=None) if m.date == NO_DATE else m for m in mentions]
     return mentions, indicators
+
+
+def _dateline(text: str, dates: Sequence[DateMatch], most: int = 12) -> bool:
+    """Whether a sentence is little more than its date ("С 3 по 5 мая 2023 г."): a dateline whose
+    date the next sentence's event takes."""
+    rest = list(text)
+    for d in dates:
+        rest[d.start : d.end] = " " * (d.end - d.start)
+    return sum(ch.isalpha() for ch in rest) <= most
 
 
 def _with_periods(dates: list[DateMatch], periods: list[DateMatch]) -> list[DateMatch]:

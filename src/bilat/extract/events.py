@@ -310,8 +310,12 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
                     location=location, people=tuple(people),
                     confidence=confidence if d else confidence - 0.2, stated=stated,
                 ))
-        if kind.implies and place_code in codes and len(codes) >= 2:
-            # Talks in the host's capital with a visiting leader: each visitor's state visits the host.
+        multilateral = any(not KINDS[x.kind].bilateral and x.kind != t.kind for x in triggers)
+        if (kind.implies and place_code in codes and len(codes) >= 2 and not multilateral
+                and _capital_place(actors, place_code, low, locative)):
+            # Talks in the host's capital or seat of government with a visiting leader: each visitor's
+            # state visits the host (not a meeting on the sidelines of a conference, or in another city,
+            # which may be a venue both came to).
             visit = Trigger(kind.implies, t.start, t.end)
             for c in sorted(codes - {place_code}):
                 for d in by_trigger[i]:
