@@ -73,3 +73,13 @@ def test_a_chronology_goes_on_from_its_last_event() -> None:
             "agreement on culture.")
     (m,) = [m for m in mentions_of(text, "en") if m.kind == "agreement_signed"]
     assert m.date == "1996"
+
+
+@pytest.mark.parametrize(("text", "lang", "pub", "date"), [
+    ("Министр иностранных дел Японии посетил Россию в ноябре прошлого года.", "ru", "2011-02-10", "2010-11"),
+    ("The foreign minister of Chile visited Spain in May last year.", "en", "2021-12-01", "2020-05"),
+    ("Міністр закордонних справ Чилі відвідав Іспанію у травні минулого року.", "uk", "2021-12-01", "2020-05"),
+])
+def test_a_bare_month_takes_the_year_of_its_period(text: str, lang: str, pub: str, date: str) -> None:
+    (m,) = [m for m in mentions_of(text, lang, date=pub) if m.kind == "visit"]
+    assert m.date == date
