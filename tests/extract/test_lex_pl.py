@@ -56,3 +56,20 @@ def test_lex_pl_both_diplomacies_name_the_pair() -> None:
             "Po środowym spotkaniu szefów obu dyplomacji wydano wspólny komunikat.")
     got = [(m.kind, m.date, m.actors) for m in mentions_of(text, "pl", date=PUB)]
     assert got == [("meeting", "2024-06-05", ("CZ", "SK"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # flew in / came to: a visit
+        ("Premier Czech przyleciał w poniedziałek do Bratysławy.", [("visit", PUB)]),
+        ("Premier Czech zawitał do Słowacji.", [("visit", PUB)]),
+        ("Prezydent Litwy zatelefonował do prezydenta Łotwy.", [("phone_call", PUB)]),
+        # the present of "come back" with a month is what is scheduled, not an event
+        ("W listopadzie wracają sankcje Kanady wobec Białorusi.", []),
+        # "the latest visit" is an earlier one, told without its date
+        ("Premier Czech powiedział, że jego ostatnia wizyta w Słowacji była udana.", [("visit", None)]),
+    ],
+)
+def test_lex_pl_arrivals_calls_and_earlier_visits(text: str, expected: list) -> None:
+    assert kinds(text) == sorted(expected, key=lambda x: (x[0], x[1] or ""))
