@@ -38,3 +38,16 @@ def test_a_conference_in_a_state_has_it_as_host() -> None:
 ])
 def test_a_state_talked_about_is_no_party(text: str, lang: str, kind: str, actors: tuple[str, ...]) -> None:
     assert [m.actors for m in mentions_of(text, lang) if m.kind == kind] == [actors]
+
+
+@pytest.mark.parametrize(("text", "host"), [
+    ("North Korea's foreign minister took part in the UN General Assembly in New York on 29 September 2018.", "UN"),
+    ("In 2021 the foreign minister of Iran attended the IAEA General Conference in Vienna.", "IAEA"),
+    # the host state named as a party: it hosts
+    ("In May 2019 Belarusian MPs took part in the OSCE parliamentary conference in Oslo at the invitation of the "
+     "Storting.",
+     "NO"),
+])
+def test_a_conference_is_hosted_by_its_organisation(text: str, host: str) -> None:
+    (m,) = [m for m in mentions_of(text, "en") if m.kind == "conference"]
+    assert m.target == (host,)
