@@ -24,6 +24,13 @@ from conftest import mentions_of
     ("Ministrowie rozmawiali dwa lata temu.", "pl", "2018-05-01", "2016"),
     ("دو وزیر سه سال پیش دیدار کردند.", "fa", "2021-06-01", "2018"),
     ("Ранее стороны провели переговоры.", "ru", "2022-01-10", NO_DATE),
+    ("Тиждень тому міністри зустрілися.", "uk", "2018-05-30", "2018-05-23"),
+    ("Dwa tygodnie temu ministrowie rozmawiali.", "pl", "2018-05-30", "2018-05-16"),
+    ("Три дня назад министры встретились.", "ru", "2025-04-17", "2025-04-14"),
+    ("На днях министры встретились.", "ru", "2025-04-17", "2025-04"),
+    ("The ministers met a few days ago.", "en", "2021-12-01", "2021-12"),
+    ("The ministers met a week ago.", "en", "2021-12-01", "2021-11-24"),
+    ("The ministers met a week ago.", "en", None, NO_DATE),
 ])
 def test_periods(text: str, lang: str, pub: str | None, value: str) -> None:
     assert [d.value for d in find_periods(text, lang, pub)] == [value]
