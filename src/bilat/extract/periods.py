@@ -55,7 +55,8 @@ def _periods(code: str | None) -> _Periods:
     unknown = {u for u, _ in ago} - set(_UNITS)
     if unknown:
         raise ValueError(f"lang/{code}/periods.toml: unknown [ago] units {sorted(unknown)}")
-    return _Periods(rx=rx, forms=forms, ago=ago, numbers={k.lower(): int(v) for k, v in data.get("numbers", {}).items()})
+    numbers = {k.lower(): int(v) for k, v in data.get("numbers", {}).items()}
+    return _Periods(rx=rx, forms=forms, ago=ago, numbers=numbers)
 
 
 def _shift(pub: str, unit: str, offset: int) -> str:
@@ -84,7 +85,8 @@ def find_periods(text: str, lang: str | None, pub_date: str | None = None) -> li
             n = m.groupdict().get("n")
             count = 1 if n is None else int(n) if n.isdigit() else p.numbers.get(n)
             if count is not None and not any(d.start < m.end() and m.start() < d.end for d in out):
-                out.append(DateMatch(m.start(), m.end(), _shift(pub_date, unit, -count * size) if pub_date else NO_DATE))
+                value = _shift(pub_date, unit, -count * size) if pub_date else NO_DATE
+                out.append(DateMatch(m.start(), m.end(), value))
     if p.rx is not None:
         for m in p.rx.finditer(low):
             if any(d.start < m.end() and m.start() < d.end for d in out):
