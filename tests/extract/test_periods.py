@@ -90,3 +90,12 @@ def test_a_chronology_goes_on_from_its_last_event() -> None:
 def test_a_bare_month_takes_the_year_of_its_period(text: str, lang: str, pub: str, date: str) -> None:
     (m,) = [m for m in mentions_of(text, lang, date=pub) if m.kind == "visit"]
     assert m.date == date
+
+
+def test_a_weekday_without_a_publication_date_is_null() -> None:
+    text = ("The foreign ministers of Chile and Peru met in Lima in 2019. On Saturday the President of Chile "
+            "criticised Peru for the border incident.")
+    (m,) = [m for m in mentions_of(text, "en") if m.kind == "criticism"]
+    assert m.date is None
+    (m,) = [m for m in mentions_of(text, "en", date="2022-10-05") if m.kind == "criticism"]
+    assert m.date == "2022-10-01"
