@@ -231,3 +231,10 @@ def test_fuse_day_inside_a_range_joins_it() -> None:
     (e,) = fuse([visit, last_day])
     assert e.date == "2023-11-14" and e.date_end == "2023-11-16"
     assert len(fuse([visit, mention("3", "d3", "visit", "2023-11-18")])) == 2
+
+
+def test_fuse_name_without_a_long_word_neither_meets_nor_vetoes() -> None:
+    assert name_keys("Li Na") == name_keys("Ana Ali") == frozenset()
+    ms = [mention("1", "d1", "meeting", "2019-05", people=["Uladzimir Makei"]),
+          mention("2", "d2", "meeting", "2019", people=["Ana Ali"])]
+    assert len(fuse(ms)) == 1

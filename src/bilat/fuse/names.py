@@ -38,6 +38,8 @@ def name_keys(latin: str) -> frozenset[str]:
     another splits (Mohammad-Reza and Mohammadreza both give "mdrz")."""
     words = ascii_letters(latin).split()
     singles = {k for w in words if len(w) >= 3 and len(k := phonetic(w)) >= 2}
+    if not singles:  # nothing to meet by ("Ri Yo-Ho"): no keys, no veto
+        return frozenset()
     pairs = {"+" + k for a, b in pairwise(words)
              if len(a) >= 3 and len(b) >= 3 and len(k := phonetic(a + b)) >= 2}
     return frozenset(singles | pairs)
