@@ -75,20 +75,20 @@ class _Cluster:
     people: set[frozenset[str]] = field(default_factory=set)
     places: set[str] = field(default_factory=set)  # the countries its mentions place it in
 
-    def add(self, m: Mention) -> None:
+    def add(self, m: Mention, keys: tuple[frozenset[str], ...]) -> None:
         self.members.append(m)
         if m.location and m.location.country:
             self.places.add(m.location.country)
         self.date = merge_dates([self.date, m.date])
         if m.date_end and (self.end is None or m.date_end > self.end):
             self.end = m.date_end
-        self.people.update(people_keys(m))
+        self.people.update(keys)
 
     def within(self, date: str | None) -> bool:
         """Whether a full date falls inside the cluster's range of days."""
         return bool(date and self.end and self.date and precision(date) == 4 and self.date <= date <= self.end)
 
-    def accepts(self, m: Mention) -> bool:
+    def accepts(self, m: Mention, keys: tuple[frozenset[str], ...]) -> bool:
         """A compatible date, the same country when both say where, and some person in common
         when both name people.
 
@@ -99,7 +99,6 @@ class _Cluster:
             return False
         if m.location and m.location.country and self.places and m.location.country not in self.places:
             return False
-        keys = people_keys(m)
         return not (keys and self.people) or self.shares_person(keys)
 
     def shares_person(self, keys: tuple[frozenset[str], ...]) -> bool:
@@ -107,7 +106,7 @@ class _Cluster:
         return any(same_person(a, b) for a in keys for b in self.people)
 
 
-def _choose(candidates: list[_Cluster], m: Mention) -> _Cluster | None:
+def _choose(candidates: list[_Cluster], keys: tuple[frozenset[str], ...]) -> _Cluster | None:
     """The one cluster a mention belongs to, or None when it is not clear which.
 
     Among several, the only one that names a person the mention names is it ("the meeting of
@@ -115,7 +114,6 @@ def _choose(candidates: list[_Cluster], m: Mention) -> _Cluster | None:
     """
     if len(candidates) == 1:
         return candidates[0]
-    keys = people_keys(m)
     if keys and candidates:
         named = [c for c in candidates if c.people and c.shares_person(keys)]
         if len(named) == 1:
@@ -148,20 +146,21 @@ def cluster(block: Sequence[Mention]) -> list[list[Mention]]:
     for m in ordered:
         year = _year(m.date)
         pool = clusters if year is None else by_year[year] + by_year[None]
-        candidates = [c for c in pool if c.accepts(m)]
+        keys = people_keys(m)
+        candidates = [c for c in pool if c.accepts(m, keys)]
         if precision(m.date) == 4:
             candidates = [c for c in candidates if c.date == m.date or precision(c.date) < 4 or c.within(m.date)]
-        chosen = _choose(candidates, m)
+        chosen = _choose(candidates, keys)
         if chosen is not None:
             c = chosen
             before = _year(c.date)
-            c.add(m)
+            c.add(m, keys)
             if _year(c.date) != before:  # a yearless cluster ("--02-04") found its year
                 by_year[before].remove(c)
                 by_year[_year(c.date)].append(c)
         else:
             c = _Cluster()
-            c.add(m)
+            c.add(m, keys)
             clusters.append(c)
             by_year[_year(c.date)].append(c)
     return [c.members for c in clusters]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from itertools import pairwise
 
 _FOLD = (("dzh", "j"), ("dz", "d"), ("zh", "z"), ("kh", "h"), ("ch", "c"), ("sh", "s"), ("ts", "c"),
@@ -32,6 +33,7 @@ def phonetic(word: str) -> str:
     return _REPEAT.sub(r"\1", _VOWELS.sub("", w))
 
 
+@lru_cache(maxsize=1 << 16)
 def name_keys(latin: str) -> frozenset[str]:
     """Keys of a person's name: one per word of three letters or more (initials are left out), and,
     marked with "+", one per two such words side by side, since one script writes as one word what
