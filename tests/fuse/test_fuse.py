@@ -238,3 +238,18 @@ def test_fuse_name_without_a_long_word_neither_meets_nor_vetoes() -> None:
     ms = [mention("1", "d1", "meeting", "2019-05", people=["Uladzimir Makei"]),
           mention("2", "d2", "meeting", "2019", people=["Ana Ali"])]
     assert len(fuse(ms)) == 1
+
+
+def test_fuse_order_does_not_matter_with_months_people_and_places() -> None:
+    ms = [mention("1", "d1", "meeting", "2018-06-12", people=["Donald Trump"]),
+          mention("2", "d2", "meeting", "--06", lang="uk"), mention("3", "d3", "meeting", "--06-12", lang="be"),
+          mention("4", "d4", "meeting", None, lang="en", people=["Donald Tramp"]),
+          mention("5", "d5", "meeting", "2018-09", people=["Moon Jae-in"]), mention("6", "d6", "meeting", None),
+          mention("7", "d7", "meeting", "2018", lang="pl"), mention("8", "d8", "meeting", "--09", lang="fa")]
+    expected = fuse(ms)
+    assert any(e.mentions == ("m:1", "m:2", "m:3", "m:4") and e.date == "2018-06-12" for e in expected)
+    rng = random.Random(11)
+    for _ in range(20):
+        shuffled = ms[:]
+        rng.shuffle(shuffled)
+        assert fuse(shuffled) == expected
