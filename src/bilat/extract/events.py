@@ -219,7 +219,8 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
     if lex is None or not triggers:
         return []
     actors = [a if a.how != "self" else ActorMatch(a.start, a.end, ctx.self_code or "", "self") for a in actors]
-    actors = [a for a in actors if a.code and _party(a, low, lex)]
+    every = [a for a in actors if a.code]
+    actors = [a for a in every if _party(a, low, lex)]
     location, place_code = _location(low, text, actors, lex)
     locative = lex.roles.get("locative")
     drafts = []
@@ -235,6 +236,10 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         here = _in_clause(actors, t, clauses)
         # Capitals after a locative preposition are places; other capitals stand for their state.
         acting = [a for a in here if not (a.how == "capital" and ends_with(locative, low, a.start))]
+        if kind.roles == "subject":
+            # "American sanctions", "EU aid": the adjective of the act's own noun names who acts.
+            acting += [a for a in every if a.how == "adjective" and a not in acting
+                       and t.start - 2 <= a.start and a.end <= t.end]
         if kind.roles != "subject":
             # "discussed the situation in Syria": a state talked about is no party of a meeting or call.
             acting = [a for a in acting if not ends_with(lex.roles.get("topic"), low, a.start)]
