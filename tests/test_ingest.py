@@ -207,3 +207,22 @@ def test_ingest_csv_without_text_column_is_refused(tmp_path: Path) -> None:
     (tmp_path / "t.csv").write_text("a,b\n1,2\n", encoding="utf-8")
     _, (f,) = docs_and_failures(tmp_path / "t.csv")
     assert "no text column" in f.reason
+
+
+def test_a_corpus_records_headline_is_read_as_its_first_line(tmp_path) -> None:
+    from bilat.ingest.corpora import with_title
+
+    assert with_title("The two sides met in Lima.", "Talks in Lima") == "Talks in Lima\n\nThe two sides met in Lima."
+    # a text that already opens with its headline keeps it once
+    assert with_title("Talks in Lima\nThe two sides met.", "Talks  in Lima") == "Talks in Lima\nThe two sides met."
+    assert with_title("Body.", None) == "Body." and with_title("Body.", "  ") == "Body."
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"id": "a", "date": "2022-03-04", "url": "http://en.kremlin.ru/events/1", '
+                      '"title": "Telephone conversation with the President of Chile", '
+                      '"text": "The presidents discussed trade."}\n', encoding="utf-8")
+    import bilat
+
+    with bilat.open(tmp_path / "kb.duckdb") as kb:
+        kb.ingest([str(corpus)])
+        calls = kb.mentions(kind="phone_call")
+    assert len(calls) == 1 and calls[0].evidence.text.startswith("Telephone conversation")

@@ -63,6 +63,18 @@ def _text(row: dict[str, Any]) -> str | None:
     return None
 
 
+def with_title(text: str, title: Any) -> str:
+    """The text with its headline first, when the text does not already begin with it: a headline is
+    read like the first sentence ("Telephone conversation with …" often is the only place a release
+    states its event), and its mention merges with the body's."""
+    if not isinstance(title, str) or not title.strip():
+        return text
+    head = " ".join(title.split())
+    if head.casefold() in " ".join(text[: len(head) + 200].split()).casefold():
+        return text
+    return f"{nfc(head)}\n\n{text}"
+
+
 def record_document(row: Any, where: str, fallback_id: str, fmt: str) -> Document:
     """One corpus record as a document; ``BadInput`` says what is missing."""
     if not isinstance(row, dict):
@@ -75,9 +87,10 @@ def record_document(row: Any, where: str, fallback_id: str, fmt: str) -> Documen
         raise BadInput("a line needs an 'id'")
     date = _first(row, DATES)
     date = str(date)[:10] if date and ISO_DATE.match(str(date)) else None
+    title = _first(row, ("title", "headline"))
     return Document(
-        name=str(ident if ident is not None else fallback_id), text=nfc(text), source=where, format=fmt,
-        date=date, url=_first(row, ("url", "link")), title=_first(row, ("title", "headline")),
+        name=str(ident if ident is not None else fallback_id), text=with_title(nfc(text), title), source=where,
+        format=fmt, date=date, url=_first(row, ("url", "link")), title=title,
         lang=_first(row, ("lang", "language")),
     )
 
