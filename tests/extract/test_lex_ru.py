@@ -64,3 +64,53 @@ def test_lex_ru_non_events(text: str) -> None:
 )
 def test_lex_ru_past_weekdays(text: str, expected: list) -> None:
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "на днях", "несколько дней назад", "недавно": the month of publication
+        ("На днях в Ташкенте прошла межправкомиссия России и Узбекистана.", [("consultations", "2024-06")]),
+        ("Несколько дней назад министр обороны Индии посетил Вьетнам.", [("visit", "2024-06")]),
+        # the commission named first, its session after a comma
+        ("Активно работает межправительственная комиссия России и Ирана, её заседание недавно состоялось в Тегеране.",
+         [("consultations", "2024-06")]),
+        # "у него была возможность встретиться" in reported speech: the meeting took place
+        ("Министр иностранных дел Египта сказал, что у него была возможность встретиться с министром "
+         "иностранных дел Бразилии.", [("meeting", PUB)]),
+    ],
+)
+def test_lex_ru_recent_and_spoken(text: str, expected: list) -> None:
+    assert kinds(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an anniversary of a signing
+        "В этом году исполняется 20 лет со дня подписания договора о дружбе между Россией и Монголией.",
+        "Польша и Литва отметили годовщину подписания декларации о партнёрстве.",
+        # sanctions as a topic, a post, a cost, a request, a negated future
+        "Министры Италии и Испании обсуждали санкции Евросоюза против Ирана.",
+        "Спецпосланник США по санкционной политике дал интервью газете из Германии.",
+        "Потери Италии от санкций против России составили два миллиарда евро.",
+        "Вашингтон попросил Грецию поддержать санкции против России.",
+        "Италия не будет препятствовать продлению до конца года санкций Евросоюза против России.",
+    ],
+)
+def test_lex_ru_more_non_events(text: str) -> None:
+    assert kinds(text) == []
+
+
+def test_lex_ru_a_takzhe_is_no_clause_break() -> None:
+    # ", а также" adds to a list: the state named after it is a party to the talks
+    (talks,) = mentions_of("Эксперт Госдепартамента провел переговоры в администрации премьера, а также в МИД "
+                           "Индонезии.", "ru", date=PUB)
+    assert (talks.kind, set(talks.actors)) == ("consultations", {"US", "ID"})
+
+
+def test_lex_ru_intergovernmental_documents_name_the_pair() -> None:
+    found = mentions_of("Переговоры президентов Казахстана и Китая. По их итогам подписан ряд межправительственных "
+                        "документов.", "ru", date=PUB)
+    signed = [m for m in found if m.kind == "agreement_signed"]
+    assert [set(m.actors) for m in signed] == [{"KZ", "CN"}]
