@@ -32,3 +32,20 @@ def test_lex_fa_anniversary_is_not_establishment() -> None:
     assert mentions_of("امروز سی‌امین سالگرد برقراری روابط دیپلماتیک ایران و ژاپن است.", "fa") == []
     (est,) = mentions_of("ایران و ژاپن در سال ۱۳۳۲ روابط دیپلماتیک برقرار کردند.", "fa")
     assert (est.kind, est.date) == ("relations_established", "1953")
+
+
+def test_lex_fa_two_states_reviewing_a_matter_held_talks() -> None:
+    (talks,) = mentions_of("ایران و ترکیه راه‌های گسترش همکاری‌های اقتصادی را مورد بررسی قرار دادند.", "fa")
+    assert (talks.kind, set(talks.actors)) == ("consultations", {"IR", "TR"})
+    (talks,) = mentions_of("هیئت‌های عراق و کویت دیروز به بحث و تبادل نظر پرداختند.", "fa")
+    assert (talks.kind, set(talks.actors)) == ("consultations", {"IQ", "KW"})
+
+
+def test_lex_fa_consulting_officials_met() -> None:
+    # "رایزنی" between named officials is talks held by them: a meeting (and a visit to the host's capital)
+    found = mentions_of("وزیر امور خارجه ایران با وزیر امور خارجه ترکیه در آنکارا رایزنی کرد.", "fa")
+    assert sorted(m.kind for m in found) == ["meeting", "visit"]
+
+
+def test_lex_fa_talks_in_progress_are_no_occasion() -> None:
+    assert mentions_of("رایزنی‌ها با وزرای خارجه ایران و ترکیه برای تعیین موعد نشست در حال انجام است.", "fa") == []
