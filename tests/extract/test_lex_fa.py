@@ -49,3 +49,11 @@ def test_lex_fa_consulting_officials_met() -> None:
 
 def test_lex_fa_talks_in_progress_are_no_occasion() -> None:
     assert mentions_of("رایزنی‌ها با وزرای خارجه ایران و ترکیه برای تعیین موعد نشست در حال انجام است.", "fa") == []
+
+
+def test_lex_fa_agreeing_to_hold_talks_and_anniversaries_are_no_events() -> None:
+    assert mentions_of("ایران و عراق در مورد برگزاری دور جدید مذاکرات توافق کردند.", "fa") == []
+    assert mentions_of("امروز سالگرد امضای قرارداد مودت ایران و روسیه است.", "fa") == []
+    # talks held before something else still count
+    (talks,) = mentions_of("ایران و عراق پس از برگزاری دور جدید مذاکرات بیانیه‌ای صادر کردند.", "fa")
+    assert talks.kind == "consultations"

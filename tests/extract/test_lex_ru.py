@@ -114,3 +114,23 @@ def test_lex_ru_intergovernmental_documents_name_the_pair() -> None:
                         "документов.", "ru", date=PUB)
     signed = [m for m in found if m.kind == "agreement_signed"]
     assert [set(m.actors) for m in signed] == [{"KZ", "CN"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # future arrival, "next week", hopes
+        "Президент Индии прибудет в Москву с визитом на следующей неделе.",
+        "Делегация Вьетнама прилетит в Минск в ближайшие дни.",
+        "Министр выразил надежду, что переговоры России и Японии возобновятся.",
+        # an anniversary of a visit
+        "В этом году исполняется 10 лет со дня визита президента Китая в Сербию.",
+    ],
+)
+def test_lex_ru_future_hopes_anniversaries(text: str) -> None:
+    assert kinds(text) == []
+
+
+def test_lex_ru_imperfective_past_visit() -> None:
+    # "посещал" told in passing, with its own year
+    assert kinds("Ранее президент Египта посещал Россию в 2019 году.") == [("visit", "2019")]
