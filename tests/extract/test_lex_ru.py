@@ -134,3 +134,12 @@ def test_lex_ru_future_hopes_anniversaries(text: str) -> None:
 def test_lex_ru_imperfective_past_visit() -> None:
     # "посещал" told in passing, with its own year
     assert kinds("Ранее президент Египта посещал Россию в 2019 году.") == [("visit", "2019")]
+
+
+def test_lex_ru_relations_begin_in_a_year() -> None:
+    # in a speech: the relations "begin" / "count from" a year: their establishment, dated by it
+    assert kinds("Отношения между Россией и Эквадором начинаются с 1945 года.") == [("relations_established", "1945")]
+    assert kinds("Дипломатические отношения Казахстана и Японии ведут отсчёт с 1992 года.") == [
+        ("relations_established", "1992")]
+    # trade ties are not diplomatic relations
+    assert kinds("Торговые отношения России и Китая начались с 1689 года.") == []
