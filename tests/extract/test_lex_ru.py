@@ -143,3 +143,24 @@ def test_lex_ru_relations_begin_in_a_year() -> None:
         ("relations_established", "1992")]
     # trade ties are not diplomatic relations
     assert kinds("Торговые отношения России и Китая начались с 1689 года.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # courtesy thanks
+        "Президент Вьетнама поблагодарил президента России за приглашение и гостеприимство.",
+        "Премьер Индии поблагодарил Россию за теплый прием.",
+        # a minister with his own staff abroad
+        "Министр иностранных дел Германии встретился с сотрудниками посольства в Пекине.",
+        # a signing or a visit as a topic
+        "Обсуждались перспективы подписания соглашения между Россией и Египтом.",
+        "Вопрос о визите президента Франции в Китай пока не решён.",
+    ],
+)
+def test_lex_ru_courtesy_staff_and_topics(text: str) -> None:
+    assert kinds(text) == []
+
+
+def test_lex_ru_thanks_for_support_is_praise() -> None:
+    assert kinds("Премьер Индии поблагодарил Россию за поддержку.") == [("praise", PUB)]
