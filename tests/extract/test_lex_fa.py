@@ -65,3 +65,16 @@ def test_lex_fa_leaving_a_treaty_is_not_leaving_an_organisation() -> None:
                        "fa") == []
     (left,) = mentions_of("آمریکا از سازمان یونسکو خارج شد.", "fa")
     assert (left.kind, left.source, left.target) == ("membership_left", ("US",), ("UNESCO",))
+
+
+def test_lex_fa_courtesy_thanks_compatriots_upcoming_visits() -> None:
+    # courtesy thanks are not praise; thanks for support are
+    assert mentions_of("رئیس جمهور ترکیه از میزبانی و مهمان‌نوازی ایران تشکر کرد.", "fa") == []
+    assert mentions_of("وزیر خارجه عمان از دعوت همتای ایرانی خود قدردانی کرد.", "fa") == []
+    assert [m.kind for m in mentions_of("وزیر خارجه عمان از حمایت ایران تشکر کرد.", "fa")] == ["praise"]
+    # a minister with compatriots abroad; an anniversary of a visit
+    assert mentions_of("وزیر خارجه ایران با ایرانیان مقیم آلمان دیدار کرد.", "fa") == []
+    assert mentions_of("سالروز سفر تاریخی رئیس جمهور ایران به چین است.", "fa") == []
+    # talks about an upcoming visit: the talks count, the visit does not
+    found = mentions_of("وزیر خارجه ایران و همتای عراقی درباره سفر آتی رئیس جمهور به بغداد گفت‌وگو کردند.", "fa")
+    assert [m.kind for m in found] == ["meeting"]
