@@ -61,7 +61,7 @@ def test_lex_fa_agreeing_to_hold_talks_and_anniversaries_are_no_events() -> None
 
 def test_lex_fa_leaving_a_treaty_is_not_leaving_an_organisation() -> None:
     # membership_left is a state and an organisation; another organisation in the sentence is no party
-    assert mentions_of("آمریکا در حالی که از توافق پاریس خارج شده، کمک مالی به سازمان جهانی بهداشت را لغو کرد.",
+    assert mentions_of("کانادا در حالی که از توافق اقلیمی پاریس خارج شده، بودجه سازمان جهانی بهداشت را کم کرد.",
                        "fa") == []
     (left,) = mentions_of("آمریکا از سازمان یونسکو خارج شد.", "fa")
     assert (left.kind, left.source, left.target) == ("membership_left", ("US",), ("UNESCO",))
