@@ -185,7 +185,17 @@ def _with_periods(dates: list[DateMatch], periods: list[DateMatch]) -> list[Date
     if not periods:
         return dates
     extra = [p for p in periods if not any(d.start < p.end and p.start < d.end for d in dates)]
-    return sorted([*dates, *extra], key=lambda d: d.start)
+    out = sorted([*dates, *extra], key=lambda d: d.start)
+    # "в ноябре прошлого года", "in May last year": a bare month takes the period's year.
+    merged: list[DateMatch] = []
+    for d in out:
+        prev = merged[-1] if merged else None
+        if (prev is not None and prev in dates and d in extra and len(prev.value or "") == 4
+                and prev.value.startswith("--") and d.start - prev.end <= 2 and len(d.value or "") == 4):
+            merged[-1] = DateMatch(prev.start, d.end, f"{d.value}{prev.value[1:]}")
+            continue
+        merged.append(d)
+    return merged
 
 
 def _known_state(p: Person, known: list[tuple[frozenset[str], str]], date: str | None = None) -> Person:

@@ -228,6 +228,9 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         here = _in_clause(actors, t, clauses)
         # Capitals after a locative preposition are places; other capitals stand for their state.
         acting = [a for a in here if not (a.how == "capital" and ends_with(locative, low, a.start))]
+        if kind.roles != "subject":
+            # "discussed the situation in Syria": a state talked about is no party of a meeting or call.
+            acting = [a for a in acting if not ends_with(lex.roles.get("topic"), low, a.start)]
         host = place_code
         if kind.symmetric or kind.roles == "host":
             # "a summit in Singapore", "talks in Belarus": the state where it is held is its venue, not a
