@@ -99,3 +99,9 @@ def test_a_weekday_without_a_publication_date_is_null() -> None:
     assert m.date is None
     (m,) = [m for m in mentions_of(text, "en", date="2022-10-05") if m.kind == "criticism"]
     assert m.date == "2022-10-01"
+
+
+def test_a_date_in_brackets_says_which_day_a_relative_word_means() -> None:
+    text = "Yesterday (5 February) the foreign ministers of Chile and Peru met in Lima."
+    (m,) = [m for m in mentions_of(text, "en", date="2018-02-07") if m.kind == "meeting"]
+    assert m.date == "2018-02-05"

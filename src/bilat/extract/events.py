@@ -88,6 +88,10 @@ def _dates_for(triggers: Sequence[Trigger], dates: Sequence[DateMatch], low: str
     groups: list[list[DateMatch]] = []
     # A span of years ("a programme for 2023–2025") is a period something covers, not an event's date.
     dates = [d for d in dates if not (d.value_end and d.value_end[:4] != d.value[:4])]
+    # "po wczorajszym (5 lutego) spotkaniu", "on Friday (16 March)": the date in brackets says which day.
+    dates = [d for d in dates if not (d.relative and any(
+        x is not d and not x.relative and x.value and len(x.value) >= 7 and 0 <= x.start - d.end <= 25
+        and _BRACKETED.fullmatch(low[d.end : x.start]) for x in dates))]
     for d in sorted(dates, key=lambda d: d.start):
         if groups:
             gap = low[groups[-1][-1].end : d.start]
@@ -110,6 +114,9 @@ def _dates_for(triggers: Sequence[Trigger], dates: Sequence[DateMatch], low: str
             continue
         out[i] = list(min(groups, key=lambda g: _distance(g, t)))
     return out
+
+
+_BRACKETED = re.compile(r"[\s,]*[(\[–—-]\s*(?:\w+\s+){0,2}?")
 
 
 def _distance(group: Sequence[DateMatch], t: Trigger) -> float:
