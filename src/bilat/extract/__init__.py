@@ -134,10 +134,13 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
                 people = tuple(dict.fromkeys((*ctx.prev_people[:1], *people)))
             drafts = draft_events(text, low, ctx, triggers, dates, actors, people, speakers)
             ctx.prev_actors = drafts[-1].actors if drafts else ()
+            siblings: dict[str, tuple[int, str]] = {}  # this sentence's mentions: their trigger
             for d in drafts:
                 m = _mention(doc, index, s, e, d)
-                if not any(_same_event(m, x) for x in mentions):
+                # the pairs one trigger was split into are separate acts, never one event told twice
+                if not any(_same_event(m, x) for x in mentions if siblings.get(x.id) != (d.trigger.start, d.kind)):
                     mentions.append(m)
+                    siblings[m.id] = (d.trigger.start, d.kind)
                     if not d.stated and d.date is None:
                         undated.add(m.id)
             if people:

@@ -168,6 +168,9 @@ def _subject(a: _Args) -> Roles:
     # The subject stands before the trigger, not inside a place phrase ("after the elections in Belarus").
     locative = lex.roles.get("locative")
     subject = [x for x in a.before if not ends_with(locative, low, x.start) and x not in against]
+    if not subject:
+        # "decided to recall the American chiefs of mission from …": the state inside the phrase acts.
+        subject = [x for x in a.states if t.start <= x.start and x.end <= t.end and x not in against]
     if a.kind.orgs == "subject":
         subject += [o for o in a.orgs if o.end <= t.start]
     if a.kind.attached:
