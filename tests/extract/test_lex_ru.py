@@ -64,3 +64,103 @@ def test_lex_ru_non_events(text: str) -> None:
 )
 def test_lex_ru_past_weekdays(text: str, expected: list) -> None:
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "на днях", "несколько дней назад", "недавно": the month of publication
+        ("На днях в Ташкенте прошла межправкомиссия России и Узбекистана.", [("consultations", "2024-06")]),
+        ("Несколько дней назад министр обороны Индии посетил Вьетнам.", [("visit", "2024-06")]),
+        # the commission named first, its session after a comma
+        ("У России и Ирана есть межправкомиссия, её заседание недавно состоялось в Тегеране.",
+         [("consultations", "2024-06")]),
+        # "у него была возможность лично встретиться" in reported speech: the meeting took place
+        ("Министр иностранных дел Египта сказал, что у него была возможность лично встретиться с министром "
+         "иностранных дел Бразилии.", [("meeting", PUB)]),
+    ],
+)
+def test_lex_ru_recent_and_spoken(text: str, expected: list) -> None:
+    assert kinds(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an anniversary of a signing
+        "В этом году исполняется 20 лет со дня подписания договора о дружбе между Россией и Монголией.",
+        "Польша и Литва отметили годовщину подписания декларации о партнёрстве.",
+        # sanctions as a topic, a post, a cost, a request, a negated future
+        "Министры Италии и Испании обсуждали санкции Евросоюза против Ирана.",
+        "Спецпосланник США по санкционной политике дал интервью газете из Германии.",
+        "Потери Италии от санкций против России составили два миллиарда евро.",
+        "Вашингтон попросил Болгарию поддержать санкции против Ирана.",
+        "Италия не будет мешать продлению санкций Евросоюза против Ирана на полгода.",
+    ],
+)
+def test_lex_ru_more_non_events(text: str) -> None:
+    assert kinds(text) == []
+
+
+def test_lex_ru_a_takzhe_is_no_clause_break() -> None:
+    # ", а также" adds to a list: the state named after it is a party to the talks
+    (talks,) = mentions_of("Делегация Госдепартамента вела переговоры в канцелярии премьера, а также в МИД "
+                           "Индонезии.", "ru", date=PUB)
+    assert (talks.kind, set(talks.actors)) == ("consultations", {"US", "ID"})
+
+
+def test_lex_ru_intergovernmental_documents_name_the_pair() -> None:
+    found = mentions_of("Переговоры президентов Казахстана и Китая. По итогам встречи подписано несколько "
+                        "межправительственных соглашений.", "ru", date=PUB)
+    signed = [m for m in found if m.kind == "agreement_signed"]
+    assert [set(m.actors) for m in signed] == [{"KZ", "CN"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # future arrival, "next week", hopes
+        "Президент Индии прибудет в Москву с визитом на следующей неделе.",
+        "Делегация Вьетнама прилетит в Минск в ближайшие дни.",
+        "Министр выразил надежду, что переговоры России и Японии возобновятся.",
+        # an anniversary of a visit
+        "В этом году исполняется 10 лет со дня визита президента Китая в Сербию.",
+    ],
+)
+def test_lex_ru_future_hopes_anniversaries(text: str) -> None:
+    assert kinds(text) == []
+
+
+def test_lex_ru_imperfective_past_visit() -> None:
+    # "посещал" told in passing, with its own year
+    assert kinds("Ранее президент Египта посещал Россию в 2019 году.") == [("visit", "2019")]
+
+
+def test_lex_ru_relations_begin_in_a_year() -> None:
+    # in a speech: the relations "begin" / "count from" a year: their establishment, dated by it
+    assert kinds("Отношения между Россией и Эквадором начинаются с 1945 года.") == [("relations_established", "1945")]
+    assert kinds("Дипломатические отношения Казахстана и Японии ведут отсчёт с 1992 года.") == [
+        ("relations_established", "1992")]
+    # trade ties are not diplomatic relations
+    assert kinds("Торговые отношения России и Китая начались с 1689 года.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # courtesy thanks
+        "Президент Вьетнама поблагодарил президента России за приглашение и гостеприимство.",
+        "Премьер Индии поблагодарил Россию за теплый прием.",
+        # a minister with his own staff abroad
+        "Министр иностранных дел Германии встретился с сотрудниками посольства в Пекине.",
+        # a signing or a visit as a topic
+        "Обсуждались перспективы подписания соглашения между Россией и Египтом.",
+        "Вопрос о визите президента Франции в Китай пока не решён.",
+    ],
+)
+def test_lex_ru_courtesy_staff_and_topics(text: str) -> None:
+    assert kinds(text) == []
+
+
+def test_lex_ru_thanks_for_support_is_praise() -> None:
+    assert kinds("Премьер Индии поблагодарил Россию за поддержку.") == [("praise", PUB)]
