@@ -121,3 +121,38 @@ def test_lex_en_real_establishment_still_found() -> None:
 def test_lex_en_relative_dates(text: str, date: str) -> None:
     ms = mentions_of(text, "en", date="2023-05-10")
     assert ms and {m.date for m in ms} == {date}
+
+
+# Round 2: recall on real news, each rule with a sentence of our own.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a summit named with its two parties
+        ("The ministers recalled the summit between the Mexican president and the Brazilian president "
+         "in Panama on 4 March.", [("meeting", "2023-03-04", ("BR", "MX"))]),
+        # a joint statement issued or adopted by the leaders
+        ("The President of Chile and the President of Peru issued a joint statement on water security.",
+         [("agreement_signed", "2023-05-10", ("CL", "PE"))]),
+        ("A joint declaration was adopted by the Prime Minister of Greece and the President of Cyprus.",
+         [("agreement_signed", "2023-05-10", ("CY", "GR"))]),
+        # talks with a head of state are a meeting, not consultations
+        ("The Chancellor of Austria held talks with the President of Slovenia.",
+         [("meeting", "2023-05-10", ("AT", "SI"))]),
+        # an earlier conversation in person told in a speech, with its own relative date
+        ("The Turkish president talked with the President of Ghana during the forum held in Accra two years ago.",
+         [("meeting", "2021", ("GH", "TR"))]),
+    ],
+)
+def test_lex_en_recall_round2(text: str, expected: list) -> None:
+    got = [m for m in found(text, "2023-05-10") if m[0] != "visit" and m[0] != "conference"]
+    assert got == expected
+
+
+def test_lex_en_talks_between_ministries_stay_consultations() -> None:
+    assert [k for k, _, _ in found("The foreign ministries of Chile and Peru held talks in Lima.", "2023-05-10")] == [
+        "consultations"]
+
+
+def test_lex_en_plans_for_a_summit_are_no_event() -> None:
+    text = "The minister said nothing of plans for a second summit between the leaders of Chile and Peru."
+    assert [k for k, _, _ in found(text, "2023-05-10")] == []
