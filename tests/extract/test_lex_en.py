@@ -138,6 +138,11 @@ def test_lex_en_relative_dates(text: str, date: str) -> None:
         # talks with a head of state are a meeting, not consultations
         ("The Chancellor of Austria held talks with the President of Slovenia.",
          [("meeting", "2023-05-10", ("AT", "SI"))]),
+        # talks named by their time; held by named leaders they are a meeting
+        ("After the talks, President Lula of Brazil and President Milei of Argentina visited a museum.",
+         [("meeting", "2023-05-10", ("AR", "BR"))]),
+        ("During their talks, the foreign ministries of Chile and Peru reviewed trade.",
+         [("consultations", "2023-05-10", ("CL", "PE"))]),
         # an earlier conversation in person told in a speech, with its own relative date
         ("The Turkish president talked with the President of Ghana during the forum held in Accra two years ago.",
          [("meeting", "2021", ("GH", "TR"))]),
@@ -153,6 +158,13 @@ def test_lex_en_talks_between_ministries_stay_consultations() -> None:
         "consultations"]
 
 
-def test_lex_en_plans_for_a_summit_are_no_event() -> None:
-    text = "The minister said nothing of plans for a second summit between the leaders of Chile and Peru."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said nothing of plans for a second summit between the leaders of Chile and Peru.",
+        "At the upcoming talks, the foreign ministries of Chile and Peru may review trade.",
+        "During the next talks the foreign ministries of Chile and Peru will review trade.",
+    ],
+)
+def test_lex_en_talks_to_come_are_no_event(text: str) -> None:
     assert [k for k, _, _ in found(text, "2023-05-10")] == []
