@@ -232,3 +232,20 @@ def test_lex_en_sanctions_adopted_by_a_state() -> None:
         "The sanctions against Russia adopted by Canada on 22 February 2022 hit its banks.")
     assert ("sanctions", "2023-05-10", ("CA", "VE")) in found(
         "Canada took a decision to impose sanctions on Venezuela.", "2023-05-10")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a summit of a group, or one under a chair, is a conference, not a meeting of two states
+        "The 2019 ASEAN Summit was held in Bangkok, and the President of Chile met journalists there.",
+        "The summit was held on 2–3 May under Peru's chairmanship with Chile taking part.",
+    ],
+)
+def test_lex_en_group_summit_is_no_meeting(text: str) -> None:
+    assert "meeting" not in [k for k, _, _ in found(text, "2023-05-10")]
+
+
+def test_lex_en_bilateral_summit_still_a_meeting() -> None:
+    assert ("meeting", "2023-05-10", ("CL", "PE")) in found(
+        "The Chile-Peru summit took place in Lima.", "2023-05-10")
