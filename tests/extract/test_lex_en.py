@@ -196,6 +196,23 @@ def test_lex_en_talks_to_come_are_no_event(text: str) -> None:
         "Today Chile held a meeting of the Council of Defence Ministers with Peru.",
         # countries taking part are named, no act
         "Trade between Chile and the countries participating in the summit grew by 10 percent.",
+        # people arriving for care, not a visit of their state
+        "The first 80 children from Peru have recently arrived in Chile.",
+        # taking part in summits in general; a working meeting on a topic; those left
+        "We value the participation of Peru in Andean summits.",
+        "The President of Peru held a meeting on the reconstruction of housing destroyed by the floods in Chile.",
+        "I am the only one left of those who founded the Andean Community with Chile.",
+        # a withdrawal of troops from a territory is no leaving of an organisation
+        "The leaders discussed the withdrawal of CSTO member countries' contingents from Kazakhstan.",
+        # the pace of easing sanctions, talks expected, open to, as for, many, an instruction
+        "The timing depends on the pace of easing of sanctions on Venezuela.",
+        "In parallel, we expect negotiations between Chile and Peru.",
+        "It was noted that Chile is open to negotiations with representatives of Peru.",
+        "As for the negotiations between Chile and Peru, the President of Chile said nothing.",
+        "There have been many consultations with Chile and Peru in the past few days.",
+        "The two leaders agreed to instruct their representatives to engage in consultations with Peru and Chile.",
+        # talk about relations, not their establishment
+        "We discussed other issues regarding normalisation of diplomatic ties between Chile and Peru.",
     ],
 )
 def test_lex_en_non_events_round2(text: str) -> None:
@@ -215,6 +232,12 @@ def test_lex_en_non_events_round2(text: str) -> None:
 )
 def test_lex_en_video_speech_is_no_call(text: str) -> None:
     assert "phone_call" not in [k for k, _, _ in found(text, "2023-05-10")]
+
+
+def test_lex_en_online_meeting_is_a_call_not_a_meeting() -> None:
+    got = [k for k, _, _ in found("The President of Chile held an online meeting with the President of Peru.",
+                                  "2023-05-10")]
+    assert "meeting" not in got
 
 
 def test_lex_en_video_call_still_a_call() -> None:
