@@ -211,6 +211,13 @@ def test_lex_en_talks_to_come_are_no_event(text: str) -> None:
         "As for the negotiations between Chile and Peru, the President of Chile said nothing.",
         "There have been many consultations with Chile and Peru in the past few days.",
         "The two leaders agreed to instruct their representatives to engage in consultations with Peru and Chile.",
+        # fears, objections, a role
+        "Carmakers in Ireland have raised fears about leaving the EU without a deal.",
+        "Chile has repeatedly objected to the membership bids of Peru for the EU and NATO.",
+        "The MP said the minister of Chile should be in charge of negotiations with Peru.",
+        "He said the senator should have been given responsibility for negotiations with Peru.",
+        # a plane landing is no visit
+        "The plane of the airline of Peru landed in Santiago short of the runway.",
         # talk about relations, not their establishment
         "We discussed other issues regarding normalisation of diplomatic ties between Chile and Peru.",
     ],
