@@ -279,3 +279,25 @@ def test_lex_en_group_summit_is_no_meeting(text: str) -> None:
 def test_lex_en_bilateral_summit_still_a_meeting() -> None:
     assert ("meeting", "2023-05-10", ("CL", "PE")) in found(
         "The Chile-Peru summit took place in Lima.", "2023-05-10")
+
+
+def test_lex_en_hosted_leader_is_a_meeting() -> None:
+    got = found("The President of Turkey hosted the Prime Minister of Greece in Ankara.", "2023-05-10")
+    assert ("meeting", "2023-05-10", ("GR", "TR")) in got
+    assert found("The President of Chile hosted a reception for the diplomatic corps.", "2023-05-10") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Chile and Peru established diplomatic relations thirty years ago.", "1993"),
+        ("Chile and Peru established diplomatic relations twenty years ago.", "2003"),
+    ],
+)
+def test_lex_en_years_ago_in_words(text: str, date: str) -> None:
+    assert [m[1] for m in found(text, "2023-05-10")] == [date]
+
+
+def test_lex_en_previous_month() -> None:
+    assert [m[1] for m in found("The previous month the President of Chile visited Peru.", "2023-05-10")] == [
+        "2023-04"]
