@@ -121,3 +121,190 @@ def test_lex_en_real_establishment_still_found() -> None:
 def test_lex_en_relative_dates(text: str, date: str) -> None:
     ms = mentions_of(text, "en", date="2023-05-10")
     assert ms and {m.date for m in ms} == {date}
+
+
+# Round 2: recall on real news, each rule with a sentence of our own.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a summit named with its two parties
+        ("The ministers recalled the summit between the Mexican president and the Brazilian president "
+         "in Panama on 4 March.", [("meeting", "2023-03-04", ("BR", "MX"))]),
+        # a joint statement issued or adopted by the leaders
+        ("The President of Chile and the President of Peru issued a joint statement on water security.",
+         [("agreement_signed", "2023-05-10", ("CL", "PE"))]),
+        ("A joint declaration was adopted by the Prime Minister of Greece and the President of Cyprus.",
+         [("agreement_signed", "2023-05-10", ("CY", "GR"))]),
+        # talks named by their time; held by named leaders they are a meeting
+        ("After the talks, President Lula of Brazil and President Milei of Argentina visited a museum.",
+         [("meeting", "2023-05-10", ("AR", "BR"))]),
+        ("During their talks, the foreign ministries of Chile and Peru reviewed trade.",
+         [("consultations", "2023-05-10", ("CL", "PE"))]),
+        # an earlier conversation in person told in a speech, with its own relative date
+        ("The Turkish president talked with the President of Ghana during the forum held in Accra two years ago.",
+         [("meeting", "2021", ("GH", "TR"))]),
+    ],
+)
+def test_lex_en_recall_round2(text: str, expected: list) -> None:
+    got = [m for m in found(text, "2023-05-10") if m[0] != "visit" and m[0] != "conference"]
+    assert got == expected
+
+
+def test_lex_en_talks_between_ministries_stay_consultations() -> None:
+    assert [k for k, _, _ in found("The foreign ministries of Chile and Peru held talks in Lima.", "2023-05-10")] == [
+        "consultations"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said nothing of plans for a second summit between the leaders of Chile and Peru.",
+        "At the upcoming talks, the foreign ministries of Chile and Peru may review trade.",
+        "During the next talks the foreign ministries of Chile and Peru will review trade.",
+    ],
+)
+def test_lex_en_talks_to_come_are_no_event(text: str) -> None:
+    assert [k for k, _, _ in found(text, "2023-05-10")] == []
+
+
+# Round 2: precision, each rule with a sentence of our own.
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sanctions asked for or worked on, not imposed
+        "We are already working on new sanctions packages against Venezuela.",
+        "Our priorities are clear: weapons, new sanctions against Belarus and money.",
+        # talks as a topic, consultations as a method
+        "The President of Chile mentioned the issue of peace talks between Peru and Bolivia.",
+        "The President of Peru informed the Chilean side of the course of talks with Bolivia.",
+        "Chile and Peru favour global governance based on joint consultations.",
+        # an order to continue, a meeting still to be arranged, talks in general
+        "The energy ministers of Chile and Peru were instructed to continue consultations.",
+        "Peru is interested in offers of help in organizing a meeting with the Chilean side.",
+        "Chile remains open to various formats of talks with Peru.",
+        "Shelling can put an end to any diplomatic negotiations with Peru.",
+        "The border question will be considered within the negotiations between the presidents of Chile and Peru.",
+        # plans said after the trigger
+        "A phone conversation with the President of Peru is also planned.",
+        "The President of Chile hopes that the President of Peru's arrival in Santiago in the coming days will help.",
+        # several occasions, not one
+        "The President of Peru has visited Chile several times since 2019.",
+        # troops arriving, a popular destination
+        "Peacekeeping forces of Armenia arrived in Kazakhstan.",
+        "Last year, Turkey became one of the most visited countries by Greeks.",
+        # the session of a council is no meeting of two states
+        "Today Chile held a meeting of the Council of Defence Ministers with Peru.",
+        # countries taking part are named, no act
+        "Trade between Chile and the countries participating in the summit grew by 10 percent.",
+        # people arriving for care, not a visit of their state
+        "The first 80 children from Peru have recently arrived in Chile.",
+        # taking part in summits in general; a working meeting on a topic; those left
+        "We value the participation of Peru in Andean summits.",
+        "The President of Peru held a meeting on the reconstruction of housing destroyed by the floods in Chile.",
+        "I am the only one left of those who founded the Andean Community with Chile.",
+        # a withdrawal of troops from a territory is no leaving of an organisation
+        "The leaders discussed the withdrawal of CSTO member countries' contingents from Kazakhstan.",
+        # the pace of easing sanctions, talks expected, open to, as for, many, an instruction
+        "The timing depends on the pace of easing of sanctions on Venezuela.",
+        "In parallel, we expect negotiations between Chile and Peru.",
+        "It was noted that Chile is open to negotiations with representatives of Peru.",
+        "As for the negotiations between Chile and Peru, the President of Chile said nothing.",
+        "There have been many consultations with Chile and Peru in the past few days.",
+        "The two leaders agreed to instruct their representatives to engage in consultations with Peru and Chile.",
+        # fears, objections, a role
+        "Carmakers in Ireland have raised fears about leaving the EU without a deal.",
+        "Chile has repeatedly objected to the membership bids of Peru for the EU and NATO.",
+        "The MP said the minister of Chile should be in charge of negotiations with Peru.",
+        "He said the senator should have been given responsibility for negotiations with Peru.",
+        # a plane landing is no visit
+        "The plane of the airline of Peru landed in Santiago short of the runway.",
+        # talk about relations, not their establishment
+        "We discussed other issues regarding normalisation of diplomatic ties between Chile and Peru.",
+    ],
+)
+def test_lex_en_non_events_round2(text: str) -> None:
+    assert found(text, "2023-05-10") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a speech or a session by video is not a call between two states
+        "The President of Chile spoke at the forum in Doha via video link.",
+        "The President of Chile took part in a meeting of the group chaired by the Prime Minister of Peru "
+        "in the format of a video conference.",
+        "The President of Chile spoke in a video conference format with schoolchildren in Peru.",
+        "The presidents of Chile and Peru addressed the session via videoconference.",
+    ],
+)
+def test_lex_en_video_speech_is_no_call(text: str) -> None:
+    assert "phone_call" not in [k for k, _, _ in found(text, "2023-05-10")]
+
+
+def test_lex_en_online_meeting_is_a_call_not_a_meeting() -> None:
+    got = [k for k, _, _ in found("The President of Chile held an online meeting with the President of Peru.",
+                                  "2023-05-10")]
+    assert "meeting" not in got
+
+
+def test_lex_en_video_call_still_a_call() -> None:
+    assert [k for k, _, _ in found("The President of Chile held a video conference with the President of Peru.",
+                                   "2023-05-10")] == ["phone_call"]
+
+
+def test_lex_en_recall_for_consultations_is_a_downgrade_only() -> None:
+    assert [k for k, _, _ in found("Chile recalled its ambassador from Peru for consultations.", "2023-05-10")] == [
+        "relations_downgraded"]
+
+
+def test_lex_en_sanctions_adopted_by_a_state() -> None:
+    assert ("sanctions", "2022-02-22", ("CA", "RU")) in found(
+        "The sanctions against Russia adopted by Canada on 22 February 2022 hit its banks.")
+    assert ("sanctions", "2023-05-10", ("CA", "VE")) in found(
+        "Canada took a decision to impose sanctions on Venezuela.", "2023-05-10")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a summit of a group, or one under a chair, is a conference, not a meeting of two states
+        "The 2019 ASEAN Summit was held in Bangkok, and the President of Chile met journalists there.",
+        "The summit was held on 2–3 May under Peru's chairmanship with Chile taking part.",
+    ],
+)
+def test_lex_en_group_summit_is_no_meeting(text: str) -> None:
+    assert "meeting" not in [k for k, _, _ in found(text, "2023-05-10")]
+
+
+def test_lex_en_bilateral_summit_still_a_meeting() -> None:
+    assert ("meeting", "2023-05-10", ("CL", "PE")) in found(
+        "The Chile-Peru summit took place in Lima.", "2023-05-10")
+
+
+def test_lex_en_hosted_leader_is_a_meeting() -> None:
+    got = found("The President of Turkey hosted the Prime Minister of Greece in Ankara.", "2023-05-10")
+    assert ("meeting", "2023-05-10", ("GR", "TR")) in got
+    assert found("The President of Chile hosted a reception for the diplomatic corps.", "2023-05-10") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Chile and Peru established diplomatic relations thirty years ago.", "1993"),
+        ("Chile and Peru established diplomatic relations twenty years ago.", "2003"),
+    ],
+)
+def test_lex_en_years_ago_in_words(text: str, date: str) -> None:
+    assert [m[1] for m in found(text, "2023-05-10")] == [date]
+
+
+def test_lex_en_previous_month() -> None:
+    assert [m[1] for m in found("The previous month the President of Chile visited Peru.", "2023-05-10")] == [
+        "2023-04"]
+
+
+def test_lex_en_thanks_for_a_stand_against_a_third_state() -> None:
+    # the state opposed is no addressee of the thanks
+    text = "The President of Peru is grateful to Chile for its sanctions policy against Bolivia."
+    assert [m for m in found(text, "2023-05-10") if m[0] == "praise"] == []
+    assert [m[0] for m in found("The President of Peru thanked Chile for its support.", "2023-05-10")] == ["praise"]
