@@ -148,3 +148,49 @@ def test_lex_uk_non_events(text: str) -> None:
 )
 def test_lex_uk_weekdays(text: str, day: str) -> None:
     assert found(text) == [("visit", day, ("LT", "PL"))]  # published on Wednesday 10 May 2023
+
+
+# Round 2 (lex-ukbe2): more news forms, and talk that is no event.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the night before the report
+        ("Пізно вночі говорив з Президентом Литви.", [("phone_call", "2023-05-09", ("LT", "UA"))]),
+        ("Минулої ночі прем'єр-міністр Польщі прибув до Вільнюса.", [("visit", "2023-05-09", ("LT", "PL"))]),
+        # a joint statement of two leaders is one they adopted
+        ("Міністр послався на спільну заяву президента Франції та канцлера Німеччини 3 травня.",
+         [("agreement_signed", "2023-05-03", ("DE", "FR"))]),
+        # aid received, with its sum; the donor by its adjective
+        ("Торік Молдова отримала 20 млн доларів японської допомоги.", [("aid", "2022", ("JP", "MD"))]),
+    ],
+)
+def test_lex_uk_recall_round2(text: str, expected: list) -> None:
+    got = found(text)
+    assert all(e in got for e in expected), got
+
+
+def test_lex_uk_speech_told_at_the_assembly() -> None:
+    kinds = [m.kind for m in mentions_of("Міністр закордонних справ Ірану розповів на сесії Генеральної асамблеї ООН "
+                                         "про нові загрози.", "uk", date=PUB, url=URL)]
+    assert kinds == ["conference"]
+    kinds = [m.kind for m in mentions_of("Президент Чилі виступив у Раді безпеки ООН.", "uk", date=PUB, url=URL)]
+    assert kinds == ["conference"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what sanctions do is talk about them
+        "Міністр Ірану заявив, що продовження санкцій США поглиблює недовіру до Вашингтона.",
+        "За словами прем'єра Угорщини, санкції ЄС проти Росії шкодять економіці Європи.",
+        # meetings again and again are a habit, not one occasion
+        "Бізнесмен з Польщі зустрічався з послом Росії 7 разів.",
+        # a terrorist attack condemned: no state is the target
+        "Президент Польщі засудив теракт у Стамбулі.",
+        # a joint statement talked about or drafted
+        "Міністри Польщі та Литви говорили про спільну заяву України та ЄС.",
+        "Посли узгоджують текст спільної заяви Польщі та Литви.",
+    ],
+)
+def test_lex_uk_non_events_round2(text: str) -> None:
+    assert found(text) == []
