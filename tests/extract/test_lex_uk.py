@@ -161,7 +161,12 @@ def test_lex_uk_weekdays(text: str, day: str) -> None:
         ("Міністр послався на спільну заяву президента Франції та канцлера Німеччини 3 травня.",
          [("agreement_signed", "2023-05-03", ("DE", "FR"))]),
         # aid received, with its sum; the donor by its adjective
+        # met in a month of a year: no count of meetings
+        ("Міністри Польщі та Литви зустрічалися у червні 2022 року.", [("meeting", "2022-06", ("LT", "PL"))]),
         ("Торік Молдова отримала 20 млн доларів японської допомоги.", [("aid", "2022", ("JP", "MD"))]),
+        # the imposer of sanctions by its adjective
+        ("Учора міністр закордонних справ Ірану звинуватив американські санкції у зростанні цін.",
+         [("criticism", "2023-05-09", ("IR", "US")), ("sanctions", "2023-05-09", ("IR", "US"))]),
     ],
 )
 def test_lex_uk_recall_round2(text: str, expected: list) -> None:
@@ -183,6 +188,9 @@ def test_lex_uk_speech_told_at_the_assembly() -> None:
         # what sanctions do is talk about them
         "Міністр Ірану заявив, що продовження санкцій США поглиблює недовіру до Вашингтона.",
         "За словами прем'єра Угорщини, санкції ЄС проти Росії шкодять економіці Європи.",
+        # a conditional after the word; a side's internal meetings
+        "Санкції ЄС проти Сербії були б дуже болючими.",
+        "Після внутрішніх зустрічей дипломати Польщі та Литви повернулися до Варшави.",
         # meetings again and again are a habit, not one occasion
         "Бізнесмен з Польщі зустрічався з послом Росії 7 разів.",
         # a terrorist attack condemned: no state is the target
