@@ -127,6 +127,9 @@ def test_lex_be_weekdays(text: str, day: str) -> None:
         ("Міністр спаслаўся на сумесную заяву прэзідэнта Францыі і канцлера Германіі 3 мая.",
          [("agreement_signed", "2023-05-03", ("DE", "FR"))]),
         # aid received, with its sum; the donor by its adjective
+        # an organisation's head, unnamed, stands for the organisation
+        ("Прэзідэнт Польшчы сустрэўся з Генеральным сакратаром НАТА.", [("meeting", PUB, ("NATO", "PL"))]),
+        ("Прэм'ер-міністр Літвы сустрэўся з кіраўніком МАГАТЭ ў Вільні.", [("meeting", PUB, ("IAEA", "LT"))]),
         # met in a month of a year: no count of meetings
         ("Міністры Польшчы і Літвы сустракаліся ў чэрвені 2022 года.", [("meeting", "2022-06", ("LT", "PL"))]),
         ("Летась Малдова атрымала 20 мільёнаў долараў японскай дапамогі.", [("aid", "2022", ("JP", "MD"))]),

@@ -161,6 +161,10 @@ def test_lex_uk_weekdays(text: str, day: str) -> None:
         ("Міністр послався на спільну заяву президента Франції та канцлера Німеччини 3 травня.",
          [("agreement_signed", "2023-05-03", ("DE", "FR"))]),
         # aid received, with its sum; the donor by its adjective
+        # an organisation's head, unnamed, stands for the organisation
+        ("Президент Польщі зустрівся з Генеральним секретарем НАТО.", [("meeting", PUB, ("NATO", "PL"))]),
+        ("Прем'єр-міністр Литви зустрівся з директором МАГАТЕ у Вільнюсі.", [("meeting", PUB, ("IAEA", "LT"))]),
+        ("Вчора говорив з генсеком ООН Антоніу Гутеррешем.", [("phone_call", "2023-05-09", ("UA", "UN"))]),
         # met in a month of a year: no count of meetings
         ("Міністри Польщі та Литви зустрічалися у червні 2022 року.", [("meeting", "2022-06", ("LT", "PL"))]),
         ("Торік Молдова отримала 20 млн доларів японської допомоги.", [("aid", "2022", ("JP", "MD"))]),
