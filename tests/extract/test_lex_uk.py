@@ -161,6 +161,9 @@ def test_lex_uk_weekdays(text: str, day: str) -> None:
         ("Міністр послався на спільну заяву президента Франції та канцлера Німеччини 3 травня.",
          [("agreement_signed", "2023-05-03", ("DE", "FR"))]),
         # aid received, with its sum; the donor by its adjective
+        # arms and equipment handed over are aid
+        ("Учора Канада передала Україні 10 бронемашин.", [("aid", "2023-05-09", ("CA", "UA"))]),
+        ("Уряд Австрії завершив передачу Україні пожежних машин.", [("aid", PUB, ("AT", "UA"))]),
         # an organisation's head, unnamed, stands for the organisation
         ("Президент Польщі зустрівся з Генеральним секретарем НАТО.", [("meeting", PUB, ("NATO", "PL"))]),
         ("Прем'єр-міністр Литви зустрівся з директором МАГАТЕ у Вільнюсі.", [("meeting", PUB, ("IAEA", "LT"))]),
@@ -199,6 +202,9 @@ def test_lex_uk_speech_told_at_the_assembly() -> None:
         "Бізнесмен з Польщі зустрічався з послом Росії 7 разів.",
         # a terrorist attack condemned: no state is the target
         "Президент Польщі засудив теракт у Стамбулі.",
+        # a handover talked about, or only readied
+        "Міністри Польщі та Литви обговорили передачу Україні танків.",
+        "Польща готова передати Україні танки.",
         # a joint statement talked about or drafted
         "Міністри Польщі та Литви говорили про спільну заяву України та ЄС.",
         "Посли узгоджують текст спільної заяви Польщі та Литви.",
