@@ -127,6 +127,8 @@ def test_lex_be_weekdays(text: str, day: str) -> None:
         ("Міністр спаслаўся на сумесную заяву прэзідэнта Францыі і канцлера Германіі 3 мая.",
          [("agreement_signed", "2023-05-03", ("DE", "FR"))]),
         # aid received, with its sum; the donor by its adjective
+        # arms and equipment handed over are aid
+        ("Учора Канада перадала Украіне 10 бронемашын.", [("aid", "2023-05-09", ("CA", "UA"))]),
         # an organisation's head, unnamed, stands for the organisation
         ("Прэзідэнт Польшчы сустрэўся з Генеральным сакратаром НАТА.", [("meeting", PUB, ("NATO", "PL"))]),
         ("Прэм'ер-міністр Літвы сустрэўся з кіраўніком МАГАТЭ ў Вільні.", [("meeting", PUB, ("IAEA", "LT"))]),
@@ -156,6 +158,8 @@ def test_lex_be_recall_round2(text: str, expected: list) -> None:
         "Бізнесмен з Польшчы сустракаўся з паслом Расіі 7 разоў.",
         # a terrorist attack condemned: no state is the target
         "Прэзідэнт Польшчы асудзіў тэракт у Стамбуле.",
+        # a handover talked about
+        "Міністры Польшчы і Літвы абмеркавалі перадачу Украіне танкаў.",
         # a joint statement talked about
         "Міністры Польшчы і Літвы гаварылі пра сумесную заяву Украіны і ЕС.",
     ],
