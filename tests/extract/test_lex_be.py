@@ -158,6 +158,9 @@ def test_lex_be_recall_round2(text: str, expected: list) -> None:
         "Бізнесмен з Польшчы сустракаўся з паслом Расіі 7 разоў.",
         # a terrorist attack condemned: no state is the target
         "Прэзідэнт Польшчы асудзіў тэракт у Стамбуле.",
+        # sanctions in force are a standing condition; sanctions advocated are not imposed
+        "Санкцыі ЕС супраць Ірана дзейнічаюць з 2012 года.",
+        "Літва выступае за новыя санкцыі ЕС супраць Ірана.",
         # a handover talked about
         "Міністры Польшчы і Літвы абмеркавалі перадачу Украіне танкаў.",
         # a joint statement talked about

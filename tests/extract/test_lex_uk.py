@@ -202,6 +202,10 @@ def test_lex_uk_speech_told_at_the_assembly() -> None:
         "Бізнесмен з Польщі зустрічався з послом Росії 7 разів.",
         # a terrorist attack condemned: no state is the target
         "Президент Польщі засудив теракт у Стамбулі.",
+        # sanctions in force are a standing condition; sanctions advocated or supported are not imposed
+        "Санкції ЄС проти Ірану діють з 2012 року.",
+        "Литва виступає за нові санкції ЄС проти Білорусі.",
+        "Уряд Польщі підтримав нові санкції ЄС проти Ірану.",
         # a handover talked about, or only readied
         "Міністри Польщі та Литви обговорили передачу Україні танків.",
         "Польща готова передати Україні танки.",
