@@ -127,6 +127,8 @@ def test_lex_be_weekdays(text: str, day: str) -> None:
         ("Міністр спаслаўся на сумесную заяву прэзідэнта Францыі і канцлера Германіі 3 мая.",
          [("agreement_signed", "2023-05-03", ("DE", "FR"))]),
         # aid received, with its sum; the donor by its adjective
+        # glad to have welcomed: the host's own words, in the past
+        ("Сёння быў рады вітаць у Мінску прэзідэнта Кітая.", [("meeting", PUB, ("BY", "CN"))]),
         # arms and equipment handed over are aid
         ("Учора Канада перадала Украіне 10 бронемашын.", [("aid", "2023-05-09", ("CA", "UA"))]),
         # an organisation's head, unnamed, stands for the organisation
@@ -158,6 +160,8 @@ def test_lex_be_recall_round2(text: str, expected: list) -> None:
         "Бізнесмен з Польшчы сустракаўся з паслом Расіі 7 разоў.",
         # a terrorist attack condemned: no state is the target
         "Прэзідэнт Польшчы асудзіў тэракт у Стамбуле.",
+        # a welcome still to come
+        "Буду рады вітаць у Мінску прэзідэнта Кітая.",
         # sanctions in force are a standing condition; sanctions advocated are not imposed
         "Санкцыі ЕС супраць Ірана дзейнічаюць з 2012 года.",
         "Літва выступае за новыя санкцыі ЕС супраць Ірана.",

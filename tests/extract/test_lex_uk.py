@@ -161,6 +161,9 @@ def test_lex_uk_weekdays(text: str, day: str) -> None:
         ("Міністр послався на спільну заяву президента Франції та канцлера Німеччини 3 травня.",
          [("agreement_signed", "2023-05-03", ("DE", "FR"))]),
         # aid received, with its sum; the donor by its adjective
+        # glad to have welcomed: the host's own words, in the past
+        ("Сьогодні був радий вітати в Києві Прем'єр-міністра Іспанії.",
+         [("meeting", PUB, ("ES", "UA")), ("visit", PUB, ("ES", "UA"))]),
         # arms and equipment handed over are aid
         ("Учора Канада передала Україні 10 бронемашин.", [("aid", "2023-05-09", ("CA", "UA"))]),
         ("Уряд Австрії завершив передачу Україні пожежних машин.", [("aid", PUB, ("AT", "UA"))]),
@@ -202,6 +205,8 @@ def test_lex_uk_speech_told_at_the_assembly() -> None:
         "Бізнесмен з Польщі зустрічався з послом Росії 7 разів.",
         # a terrorist attack condemned: no state is the target
         "Президент Польщі засудив теракт у Стамбулі.",
+        # a welcome still to come
+        "Буду радий вітати в Києві Прем'єр-міністра Іспанії.",
         # sanctions in force are a standing condition; sanctions advocated or supported are not imposed
         "Санкції ЄС проти Ірану діють з 2012 року.",
         "Литва виступає за нові санкції ЄС проти Білорусі.",
