@@ -174,9 +174,6 @@ def test_lex_uk_weekdays(text: str, day: str) -> None:
         # met in a month of a year: no count of meetings
         ("Міністри Польщі та Литви зустрічалися у червні 2022 року.", [("meeting", "2022-06", ("LT", "PL"))]),
         ("Торік Молдова отримала 20 млн доларів японської допомоги.", [("aid", "2022", ("JP", "MD"))]),
-        # the imposer of sanctions by its adjective
-        ("Учора міністр закордонних справ Ірану звинуватив американські санкції у зростанні цін.",
-         [("criticism", "2023-05-09", ("IR", "US")), ("sanctions", "2023-05-09", ("IR", "US"))]),
     ],
 )
 def test_lex_uk_recall_round2(text: str, expected: list) -> None:
