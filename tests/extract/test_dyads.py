@@ -89,3 +89,12 @@ def test_calls_with_leaders_named_by_surname_alone_are_one_mention_each() -> Non
     got = [m.actors for m in mentions_of(text, "uk", date="2022-03-04", url="https://www.president.gov.ua/news/1")
            if m.kind == "phone_call"]
     assert sorted(got) == [("FR", "UA"), ("UA", "US")]
+
+
+def test_recalls_from_several_states_are_one_mention_each() -> None:
+    text = "In June 2018 the United States recalled its ambassadors from Chile, Peru and Bolivia."
+    got = sorted((m.source, m.target) for m in mentions_of(text, "en") if m.kind == "relations_downgraded")
+    assert got == [(("US",), ("BO",)), (("US",), ("CL",)), (("US",), ("PE",))]
+    text = "У чэрвені 2018 года ЗША вырашылі адклікаць амерыканскіх паслоў з Чылі, Перу і Балівіі."
+    got = sorted(m.target for m in mentions_of(text, "be") if m.kind == "relations_downgraded")
+    assert got == [("BO",), ("CL",), ("PE",)]

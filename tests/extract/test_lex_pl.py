@@ -31,3 +31,45 @@ def test_lex_pl_weekdays(text: str, expected: list) -> None:
 def test_lex_pl_anniversary_is_not_establishment() -> None:
     assert kinds("W tym roku Polska i Chile obchodzą 30. rocznicę nawiązania stosunków dyplomatycznych.") == []
     assert kinds("Polska i Chile nawiązały stosunki dyplomatyczne w 1994 roku.") == [("relations_established", "1994")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the weekday adjective of the event after "podczas" (genitive) or "na" (locative)
+        ("Podczas piątkowego spotkania premierzy Czech i Słowacji podpisali umowę.",
+         [("agreement_signed", "2024-06-07"), ("meeting", "2024-06-07")]),
+        ("Na czwartkowym spotkaniu w Pradze premier Czech rozmawiał z premierem Słowacji.",
+         [("meeting", "2024-06-06"), ("visit", "2024-06-06")]),
+        # "w" + weekday adjective dates the newspaper or the interview, not the event it tells of
+        ("Gazeta przypomniała w sobotnim wydaniu, że premier Czech odwiedził Słowację.", [("visit", PUB)]),
+        # "do października" is a deadline, not the month of the event
+        ("Premier Czech odwiedził Słowację, a umowa ma być gotowa do października.", [("visit", PUB)]),
+    ],
+)
+def test_lex_pl_weekday_adjectives_and_deadlines(text: str, expected: list) -> None:
+    assert kinds(text) == sorted(expected)
+
+
+def test_lex_pl_both_diplomacies_name_the_pair() -> None:
+    text = ("Czechy i Słowacja zacieśniają współpracę gospodarczą. "
+            "Po środowym spotkaniu szefów obu dyplomacji wydano wspólny komunikat.")
+    got = [(m.kind, m.date, m.actors) for m in mentions_of(text, "pl", date=PUB)]
+    assert got == [("meeting", "2024-06-05", ("CZ", "SK"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # flew in / came to: a visit
+        ("Premier Czech przyleciał w poniedziałek do Bratysławy.", [("visit", PUB)]),
+        ("Premier Czech zawitał do Słowacji.", [("visit", PUB)]),
+        ("Prezydent Litwy zatelefonował do prezydenta Łotwy.", [("phone_call", PUB)]),
+        # the present of "come back" with a month is what is scheduled, not an event
+        ("W listopadzie wracają sankcje Kanady wobec Białorusi.", []),
+        # "the latest visit" is an earlier one, told without its date
+        ("Premier Czech powiedział, że jego ostatnia wizyta w Słowacji była udana.", [("visit", None)]),
+    ],
+)
+def test_lex_pl_arrivals_calls_and_earlier_visits(text: str, expected: list) -> None:
+    assert kinds(text) == sorted(expected, key=lambda x: (x[0], x[1] or ""))

@@ -22,3 +22,11 @@ from conftest import mentions_of
 ])
 def test_adjective_parties(text: str, lang: str, kind: str, actors: tuple[str, ...]) -> None:
     assert [m.actors for m in mentions_of(text, lang) if m.kind == kind] == [actors]
+
+
+@pytest.mark.parametrize(("text", "lang", "kind", "source"), [
+    ("In 2019 El Salvador received 40 million dollars in American aid.", "en", "aid", ("US",)),
+    ("В 2019 году вступили в силу новые американские санкции против Ирана.", "ru", "sanctions", ("US",)),
+])
+def test_the_adjective_of_the_act_names_who_acts(text: str, lang: str, kind: str, source: tuple[str, ...]) -> None:
+    assert [m.source for m in mentions_of(text, lang) if m.kind == kind] == [source]

@@ -24,6 +24,13 @@ from conftest import mentions_of
     ("Ministrowie rozmawiali dwa lata temu.", "pl", "2018-05-01", "2016"),
     ("دو وزیر سه سال پیش دیدار کردند.", "fa", "2021-06-01", "2018"),
     ("Ранее стороны провели переговоры.", "ru", "2022-01-10", NO_DATE),
+    ("Тиждень тому міністри зустрілися.", "uk", "2018-05-30", "2018-05-23"),
+    ("Dwa tygodnie temu ministrowie rozmawiali.", "pl", "2018-05-30", "2018-05-16"),
+    ("Три дня назад министры встретились.", "ru", "2025-04-17", "2025-04-14"),
+    ("На днях министры встретились.", "ru", "2025-04-17", "2025-04"),
+    ("The ministers met a few days ago.", "en", "2021-12-01", "2021-12"),
+    ("The ministers met a week ago.", "en", "2021-12-01", "2021-11-24"),
+    ("The ministers met a week ago.", "en", None, NO_DATE),
 ])
 def test_periods(text: str, lang: str, pub: str | None, value: str) -> None:
     assert [d.value for d in find_periods(text, lang, pub)] == [value]
@@ -73,3 +80,28 @@ def test_a_chronology_goes_on_from_its_last_event() -> None:
             "agreement on culture.")
     (m,) = [m for m in mentions_of(text, "en") if m.kind == "agreement_signed"]
     assert m.date == "1996"
+
+
+@pytest.mark.parametrize(("text", "lang", "pub", "date"), [
+    ("Министр иностранных дел Японии посетил Россию в ноябре прошлого года.", "ru", "2011-02-10", "2010-11"),
+    ("The foreign minister of Chile visited Spain in May last year.", "en", "2021-12-01", "2020-05"),
+    ("Міністр закордонних справ Чилі відвідав Іспанію у травні минулого року.", "uk", "2021-12-01", "2020-05"),
+])
+def test_a_bare_month_takes_the_year_of_its_period(text: str, lang: str, pub: str, date: str) -> None:
+    (m,) = [m for m in mentions_of(text, lang, date=pub) if m.kind == "visit"]
+    assert m.date == date
+
+
+def test_a_weekday_without_a_publication_date_is_null() -> None:
+    text = ("The foreign ministers of Chile and Peru met in Lima in 2019. On Saturday the President of Chile "
+            "criticised Peru for the border incident.")
+    (m,) = [m for m in mentions_of(text, "en") if m.kind == "criticism"]
+    assert m.date is None
+    (m,) = [m for m in mentions_of(text, "en", date="2022-10-05") if m.kind == "criticism"]
+    assert m.date == "2022-10-01"
+
+
+def test_a_date_in_brackets_says_which_day_a_relative_word_means() -> None:
+    text = "Yesterday (5 February) the foreign ministers of Chile and Peru met in Lima."
+    (m,) = [m for m in mentions_of(text, "en", date="2018-02-07") if m.kind == "meeting"]
+    assert m.date == "2018-02-05"

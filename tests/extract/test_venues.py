@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import mentions_of
 
 
@@ -22,3 +24,30 @@ def test_a_conference_in_a_state_has_it_as_host() -> None:
     text = "In February 2023 the foreign minister of Chile attended a security conference in Germany."
     (m,) = [m for m in mentions_of(text, "en") if m.kind == "conference"]
     assert (m.actors, m.source, m.target) == (("CL", "DE"), ("CL",), ("DE",))
+
+
+@pytest.mark.parametrize(("text", "lang", "kind", "actors"), [
+    ("On 4 May 2023 the presidents of France and Poland spoke by telephone about the situation in Syria.",
+     "en", "phone_call", ("FR", "PL")),
+    ("4 мая 2023 года президенты Франции и Польши провели телефонный разговор о ситуации в Сирии.",
+     "ru", "phone_call", ("FR", "PL")),
+    ("4 травня 2023 року президенти Франції та Польщі провели телефонну розмову щодо врегулювання в Сирії.",
+     "uk", "phone_call", ("FR", "PL")),
+    ("4 maja 2023 r. prezydenci Francji i Polski rozmawiali telefonicznie o sytuacji w Syrii.",
+     "pl", "phone_call", ("FR", "PL")),
+])
+def test_a_state_talked_about_is_no_party(text: str, lang: str, kind: str, actors: tuple[str, ...]) -> None:
+    assert [m.actors for m in mentions_of(text, lang) if m.kind == kind] == [actors]
+
+
+@pytest.mark.parametrize(("text", "host"), [
+    ("North Korea's foreign minister took part in the UN General Assembly in New York on 29 September 2018.", "UN"),
+    ("In 2021 the foreign minister of Iran attended the IAEA General Conference in Vienna.", "IAEA"),
+    # the host state named as a party: it hosts
+    ("In May 2019 Belarusian MPs took part in the OSCE parliamentary conference in Oslo at the invitation of the "
+     "Storting.",
+     "NO"),
+])
+def test_a_conference_is_hosted_by_its_organisation(text: str, host: str) -> None:
+    (m,) = [m for m in mentions_of(text, "en") if m.kind == "conference"]
+    assert m.target == (host,)

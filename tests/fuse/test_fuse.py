@@ -7,8 +7,8 @@ import random
 import pytest
 
 from bilat.fuse import compatible, fuse, merge_dates
-from bilat.fuse.names import name_keys
-from bilat.records import Evidence, Mention, Person
+from bilat.fuse.names import name_keys, same_person
+from bilat.records import Evidence, Location, Mention, Person
 from conftest import mentions_of
 
 
@@ -22,7 +22,9 @@ def mention(i: str, doc: str, kind: str, date: str | None, actors=("BY", "NO"), 
     ("a", "b", "ok"),
     [("1992-02-04", "--02-04", True), ("1992-02-05", "--02-04", False), ("2020", "2020-01-28", True),
      ("2020-02", "2020-01-28", False), ("--02-04", "1992-02", True), ("--02-04", "1992-03", False),
-     ("2019", "2018", False), (None, "2018", True)],
+     ("2019", "2018", False), (None, "2018", True), ("--06", "--06-12", True), ("--06", "2018-06-12", True),
+     ("--06", "2018-06", True), ("--06", "2018", True), ("--06", "2018-07-01", False), ("--06", "--07", False),
+     ("--06-12", "--06-13", False)],
 )
 def test_fuse_dates_compatible(a, b, ok) -> None:
     assert compatible(a, b) is ok
@@ -32,6 +34,20 @@ def test_fuse_dates_compatible(a, b, ok) -> None:
 def test_fuse_merge_dates_completes_month_day() -> None:
     assert merge_dates(["--02-04", "1992"]) == "1992-02-04"
     assert merge_dates(["2020", "2020-01-28"]) == "2020-01-28"
+    assert merge_dates(["--06", "2018"]) == "2018-06"
+    assert merge_dates(["--06", "--06-12"]) == "--06-12"
+    assert merge_dates(["--06", "2018-06"]) == "2018-06"
+    assert merge_dates(["--06", "--06-12", "2018"]) == "2018-06-12"
+
+
+def test_fuse_month_without_year_joins_the_day_across_languages() -> None:
+    ms = [mention("1", "be_doc", "meeting", "--06-12", lang="be"),
+          mention("2", "uk_doc", "meeting", "--06", lang="uk"),
+          mention("3", "en_doc", "meeting", "--06", lang="en")]
+    (e,) = fuse(ms)
+    assert e.date == "--06-12" and e.languages == ("be", "en", "uk")
+    other_month = mention("4", "pl_doc", "meeting", "--07", lang="pl")
+    assert sorted(e.date for e in fuse([*ms, other_month])) == ["--06-12", "--07"]
 
 
 def test_fuse_month_day_joins_full_date_across_languages() -> None:
@@ -56,6 +72,31 @@ def test_fuse_different_states_or_kinds_stay_apart() -> None:
     assert len(fuse(ms)) == 3
 
 
+def test_fuse_people_pick_among_candidates() -> None:
+    summit = mention("1", "d1", "meeting", "--06-12", actors=("KP", "US"), people=["Donald Trump", "Kim Jong Un"])
+    unnamed = mention("2", "d2", "meeting", "--05", actors=("KP", "US"))
+    undated = mention("3", "d3", "meeting", None, actors=("KP", "US"), people=["Donald Tramp"])
+    events = fuse([summit, unnamed, undated])
+    assert sorted(e.mentions for e in events) == [("m:1", "m:3"), ("m:2",)]
+    # nobody named: with two candidates, an undated mention stays on its own
+    assert len(fuse([summit, unnamed, mention("4", "d4", "meeting", None, actors=("KP", "US"))])) == 3
+
+
+def test_fuse_places_keep_meetings_apart() -> None:
+    def at(m: Mention, name: str, country: str) -> Mention:
+        return Mention(**{**{f: getattr(m, f) for f in m.__slots__}, "location": Location(name, country)})
+
+    minsk = at(mention("1", "d1", "meeting", "2019-12-03"), "Minsk", "BY")
+    oslo = at(mention("2", "d2", "meeting", "2019-12-10"), "Oslo", "NO")
+    in_oslo = at(mention("3", "d3", "meeting", "2019-12"), "Oslo", "NO")
+    events = fuse([minsk, oslo, in_oslo])
+    assert sorted(e.mentions for e in events) == [("m:1",), ("m:2", "m:3")]
+    # two undated meetings in two countries are two events
+    a = at(mention("4", "d4", "meeting", None), "Minsk", "BY")
+    b = at(mention("5", "d5", "meeting", None), "Oslo", "NO")
+    assert len(fuse([a, b])) == 2
+
+
 def test_fuse_people_veto_and_support() -> None:
     ms = [mention("1", "d1", "meeting", "2019", people=["U. Makei", "I. Sareide"]),
           mention("2", "d2", "meeting", "2019-12", people=["Avramenko A.N.", "I.G. Dale"])]
@@ -69,6 +110,14 @@ def test_fuse_people_veto_and_support() -> None:
                                       ("Avramenko A.N.", "Awramenka"), ("Dmitry Mironchik", "D. L. Mironchyk")])
 def test_fuse_name_keys_meet_across_transliterations(a: str, b: str) -> None:
     assert name_keys(a) & name_keys(b)
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Mohammad-Reza Karimi", "Mohammadreza Karimi", True), ("Mohammad Reza Karimi", "Mohamadreza Karimi", True),
+    ("Abdol-Karim Hosseini", "Abdolkarim Hosseini", True), ("V.V. Makei", "Uladzimir Makei", True),
+    ("Mohammadreza Karimi", "Mohammad Rahimi", False), ("Uladzimir Makei", "Uladzimir Sianko", False)])
+def test_fuse_same_person_when_one_script_joins_two_words(a: str, b: str, same: bool) -> None:
+    assert same_person(name_keys(a), name_keys(b)) is same
 
 
 def test_fuse_order_does_not_matter() -> None:
@@ -182,3 +231,25 @@ def test_fuse_day_inside_a_range_joins_it() -> None:
     (e,) = fuse([visit, last_day])
     assert e.date == "2023-11-14" and e.date_end == "2023-11-16"
     assert len(fuse([visit, mention("3", "d3", "visit", "2023-11-18")])) == 2
+
+
+def test_fuse_name_without_a_long_word_neither_meets_nor_vetoes() -> None:
+    assert name_keys("Li Na") == name_keys("Ana Ali") == frozenset()
+    ms = [mention("1", "d1", "meeting", "2019-05", people=["Uladzimir Makei"]),
+          mention("2", "d2", "meeting", "2019", people=["Ana Ali"])]
+    assert len(fuse(ms)) == 1
+
+
+def test_fuse_order_does_not_matter_with_months_people_and_places() -> None:
+    ms = [mention("1", "d1", "meeting", "2018-06-12", people=["Donald Trump"]),
+          mention("2", "d2", "meeting", "--06", lang="uk"), mention("3", "d3", "meeting", "--06-12", lang="be"),
+          mention("4", "d4", "meeting", None, lang="en", people=["Donald Tramp"]),
+          mention("5", "d5", "meeting", "2018-09", people=["Moon Jae-in"]), mention("6", "d6", "meeting", None),
+          mention("7", "d7", "meeting", "2018", lang="pl"), mention("8", "d8", "meeting", "--09", lang="fa")]
+    expected = fuse(ms)
+    assert any(e.mentions == ("m:1", "m:2", "m:3", "m:4") and e.date == "2018-06-12" for e in expected)
+    rng = random.Random(11)
+    for _ in range(20):
+        shuffled = ms[:]
+        rng.shuffle(shuffled)
+        assert fuse(shuffled) == expected

@@ -134,10 +134,13 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
                 people = tuple(dict.fromkeys((*ctx.prev_people[:1], *people)))
             drafts = draft_events(text, low, ctx, triggers, dates, actors, people, speakers)
             ctx.prev_actors = drafts[-1].actors if drafts else ()
+            siblings: dict[str, tuple[int, str]] = {}  # this sentence's mentions: their trigger
             for d in drafts:
                 m = _mention(doc, index, s, e, d)
-                if not any(_same_event(m, x) for x in mentions):
+                # the pairs one trigger was split into are separate acts, never one event told twice
+                if not any(_same_event(m, x) for x in mentions if siblings.get(x.id) != (d.trigger.start, d.kind)):
                     mentions.append(m)
+                    siblings[m.id] = (d.trigger.start, d.kind)
                     if not d.stated and d.date is None:
                         undated.add(m.id)
             if people:
@@ -185,7 +188,17 @@ def _with_periods(dates: list[DateMatch], periods: list[DateMatch]) -> list[Date
     if not periods:
         return dates
     extra = [p for p in periods if not any(d.start < p.end and p.start < d.end for d in dates)]
-    return sorted([*dates, *extra], key=lambda d: d.start)
+    out = sorted([*dates, *extra], key=lambda d: d.start)
+    # "в ноябре прошлого года", "in May last year": a bare month takes the period's year.
+    merged: list[DateMatch] = []
+    for d in out:
+        prev = merged[-1] if merged else None
+        if (prev is not None and prev in dates and d in extra and len(prev.value or "") == 4
+                and prev.value.startswith("--") and d.start - prev.end <= 2 and len(d.value or "") == 4):
+            merged[-1] = DateMatch(prev.start, d.end, f"{d.value}{prev.value[1:]}")
+            continue
+        merged.append(d)
+    return merged
 
 
 def _known_state(p: Person, known: list[tuple[frozenset[str], str]], date: str | None = None) -> Person:

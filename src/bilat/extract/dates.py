@@ -44,7 +44,8 @@ class DateMatch:
 
     start: int  # offsets into the text passed in
     end: int
-    value: str  # ISO: "1992-02-04", "1996-10", "2017", "--02-04" (day+month, no year)
+    value: str  # ISO: "1992-02-04", "1996-10", "2017", "--02-04" (day+month, no year); "" for a relative
+    # day ("on Saturday") in a text without a publication date: a time without a date
     value_end: str | None = None  # end of a range ("3-5 May 2023" -> "2023-05-05")
     relative: bool = False  # resolved from a relative expression against pub_date
 
@@ -485,8 +486,10 @@ def find_dates(text: str, lang: str | None, pub_date: str | None = None) -> list
         if "rel" in tok.kinds or "wd" in tok.kinds:
             j = i + 1 + (1 if p.has(i + 1, "and") else 0)
             follows = p.item(j) if j < p.n and p.adj[j] else None
-            if pub and not (follows and follows[0].day is not None and follows[0].month is not None):
-                out.append(DateMatch(tok.start, tok.end, _relative(tok, pub), relative=True))
+            if not (follows and follows[0].day is not None and follows[0].month is not None):
+                # without a publication date, "on Saturday" is a time the text gives that has no date
+                out.append(DateMatch(tok.start, tok.end, _relative(tok, pub), relative=True) if pub
+                           else DateMatch(tok.start, tok.end, ""))
             i += 1
             continue
         found = p.chain(i)

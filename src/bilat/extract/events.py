@@ -88,6 +88,10 @@ def _dates_for(triggers: Sequence[Trigger], dates: Sequence[DateMatch], low: str
     groups: list[list[DateMatch]] = []
     # A span of years ("a programme for 2023–2025") is a period something covers, not an event's date.
     dates = [d for d in dates if not (d.value_end and d.value_end[:4] != d.value[:4])]
+    # "po wczorajszym (5 lutego) spotkaniu", "on Friday (16 March)": the date in brackets says which day.
+    dates = [d for d in dates if not (d.relative and any(
+        x is not d and not x.relative and x.value and len(x.value) >= 7 and 0 <= x.start - d.end <= 25
+        and _BRACKETED.fullmatch(low[d.end : x.start]) for x in dates))]
     for d in sorted(dates, key=lambda d: d.start):
         if groups:
             gap = low[groups[-1][-1].end : d.start]
@@ -110,6 +114,9 @@ def _dates_for(triggers: Sequence[Trigger], dates: Sequence[DateMatch], low: str
             continue
         out[i] = list(min(groups, key=lambda g: _distance(g, t)))
     return out
+
+
+_BRACKETED = re.compile(r"[\s,]*[(\[–—-]\s*(?:\w+\s+){0,2}?")
 
 
 def _distance(group: Sequence[DateMatch], t: Trigger) -> float:
@@ -212,7 +219,8 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
     if lex is None or not triggers:
         return []
     actors = [a if a.how != "self" else ActorMatch(a.start, a.end, ctx.self_code or "", "self") for a in actors]
-    actors = [a for a in actors if a.code and _party(a, low, lex)]
+    every = [a for a in actors if a.code]
+    actors = [a for a in every if _party(a, low, lex)]
     location, place_code = _location(low, text, actors, lex)
     locative = lex.roles.get("locative")
     drafts = []
@@ -228,6 +236,13 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         here = _in_clause(actors, t, clauses)
         # Capitals after a locative preposition are places; other capitals stand for their state.
         acting = [a for a in here if not (a.how == "capital" and ends_with(locative, low, a.start))]
+        if kind.roles == "subject":
+            # "American sanctions", "EU aid": the adjective of the act's own noun names who acts.
+            acting += [a for a in every if a.how == "adjective" and a not in acting
+                       and t.start - 2 <= a.start and a.end <= t.end]
+        if kind.roles != "subject":
+            # "discussed the situation in Syria": a state talked about is no party of a meeting or call.
+            acting = [a for a in acting if not ends_with(lex.roles.get("topic"), low, a.start)]
         host = place_code
         if kind.symmetric or kind.roles == "host":
             # "a summit in Singapore", "talks in Belarus": the state where it is held is its venue, not a

@@ -309,7 +309,7 @@ def _dates(g: _Grammar, text: str, v: str, lang: str | None, pub: str | None) ->
         return bool(rx) and any(len(v[x.end() : start].split()) <= 1 for x in rx.finditer(v, max(0, start - 30), start))
 
     for d in find_dates(text, lang):
-        if d.value.startswith("--") or base(d.start):
+        if not d.value or d.value.startswith("--") or base(d.start):
             continue
         value: str | None = d.value
         if d.value_end:

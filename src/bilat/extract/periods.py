@@ -6,8 +6,9 @@ The words are data in ``lang/<code>/periods.toml``:
 
 - ``[periods]``: ``this_year``, ``last_year``, ``this_month``, ``last_month`` list phrases; ``earlier``
   lists words for a past time with no date ("previously"): such an event's date is ``null``;
-- ``[ago]``: ``years`` lists patterns with a named group ``n`` ("(?P<n>\\w+) years ago"); ``[numbers]``
-  maps number words to their value ("two" = 2).
+- ``[ago]``: ``years``, ``weeks`` and ``days`` list patterns with an optional named group ``n``
+  ("(?P<n>\\w+) years ago", "a week ago"); ``[numbers]`` maps number words to their value ("two" = 2);
+- ``recent`` ("the other day", "на днях", "a few days ago") is the month of publication.
 
 Without a publication date every period is a time the text gives but that cannot be dated: the
 event's date is ``null`` and the sentence before lends it no date.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import cache
 
 from bilat import lang as langdata
@@ -25,14 +27,15 @@ from bilat.extract.dates import DateMatch
 # The value of a time the text names but that has no date of its own (an explicit null).
 NO_DATE = ""
 _OFFSETS = {"this_year": ("y", 0), "last_year": ("y", -1), "this_month": ("m", 0), "last_month": ("m", -1),
-            "earlier": ("none", 0)}
+            "recent": ("m", 0), "earlier": ("none", 0)}
+_UNITS = {"years": ("y", 1), "weeks": ("d", 7), "days": ("d", 1)}
 
 
 @dataclass(frozen=True, slots=True)
 class _Periods:
     rx: re.Pattern[str] | None
     forms: dict[str, tuple[str, int]]  # lower-cased phrase -> (unit, offset)
-    ago: re.Pattern[str] | None
+    ago: list[tuple[str, re.Pattern[str]]]
     numbers: dict[str, int]
 
 
@@ -47,16 +50,21 @@ def _periods(code: str | None) -> _Periods:
             forms[p.lower()] = _OFFSETS[name]
     alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     rx = re.compile(rf"(?<![\w\u200c])(?:{alts})(?![\w\u200c])") if forms else None
-    ago = data.get("ago", {}).get("years", [])
-    return _Periods(
-        rx=rx, forms=forms,
-        ago=re.compile(r"(?<![\w\u200c])(?:" + "|".join(ago) + r")(?![\w\u200c])") if ago else None,
-        numbers={k.lower(): int(v) for k, v in data.get("numbers", {}).items()},
-    )
+    ago = [(unit, re.compile(r"(?<![\w\u200c])(?:" + "|".join(pats) + r")(?![\w\u200c])"))
+           for unit, pats in data.get("ago", {}).items() if pats]
+    unknown = {u for u, _ in ago} - set(_UNITS)
+    if unknown:
+        raise ValueError(f"lang/{code}/periods.toml: unknown [ago] units {sorted(unknown)}")
+    numbers = {k.lower(): int(v) for k, v in data.get("numbers", {}).items()}
+    return _Periods(rx=rx, forms=forms, ago=ago, numbers=numbers)
 
 
 def _shift(pub: str, unit: str, offset: int) -> str:
     year, month = int(pub[:4]), int(pub[5:7]) if len(pub) >= 7 else 0
+    if unit == "d":
+        if len(pub) < 10:
+            return NO_DATE
+        return (date.fromisoformat(pub[:10]) + timedelta(days=offset)).isoformat()
     if unit == "y":
         return f"{year + offset:04d}"
     if not month:
@@ -71,12 +79,14 @@ def find_periods(text: str, lang: str | None, pub_date: str | None = None) -> li
     p = _periods(lang)
     low = text.lower()
     out: list[DateMatch] = []
-    if p.ago is not None:
-        for m in p.ago.finditer(low):
-            n = m.group("n")
-            count = int(n) if n.isdigit() else p.numbers.get(n)
-            if count is not None:
-                out.append(DateMatch(m.start(), m.end(), _shift(pub_date, "y", -count) if pub_date else NO_DATE))
+    for name, rx in p.ago:
+        unit, size = _UNITS[name]
+        for m in rx.finditer(low):
+            n = m.groupdict().get("n")
+            count = 1 if n is None else int(n) if n.isdigit() else p.numbers.get(n)
+            if count is not None and not any(d.start < m.end() and m.start() < d.end for d in out):
+                value = _shift(pub_date, unit, -count * size) if pub_date else NO_DATE
+                out.append(DateMatch(m.start(), m.end(), value))
     if p.rx is not None:
         for m in p.rx.finditer(low):
             if any(d.start < m.end() and m.start() < d.end for d in out):

@@ -133,8 +133,13 @@ def _initiator(a: _Args) -> Roles:
 
 
 def _host(a: _Args) -> Roles:
-    """Each participant's state -> the host's."""
+    """Each participant's state -> the host: the state where it is held when the sentence names that
+    state as a party too (a conference in Oslo at the Storting's invitation), else the organisation
+    whose conference it is ("a speech to the UN General Assembly in New York": UN, not the US)."""
     source = {x.code for x in a.states if x.code != a.place_code}
+    owners = [o for o in a.orgs if abs(o.start - a.t.end) <= 40 or abs(a.t.start - o.end) <= 40]
+    if owners and not (a.place_code and a.place_code in {x.code for x in a.states}):
+        return source - {owners[0].code}, {owners[0].code}
     target = {a.place_code} if a.place_code and a.place_code not in source else set()
     return source, target
 
@@ -163,6 +168,9 @@ def _subject(a: _Args) -> Roles:
     # The subject stands before the trigger, not inside a place phrase ("after the elections in Belarus").
     locative = lex.roles.get("locative")
     subject = [x for x in a.before if not ends_with(locative, low, x.start) and x not in against]
+    if not subject:
+        # "decided to recall the American chiefs of mission from …": the state inside the phrase acts.
+        subject = [x for x in a.states if t.start <= x.start and x.end <= t.end and x not in against]
     if a.kind.orgs == "subject":
         subject += [o for o in a.orgs if o.end <= t.start]
     if a.kind.attached:

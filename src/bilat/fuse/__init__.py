@@ -22,40 +22,43 @@ from bilat.records import Conflict, Event, Location, Mention, Person
 
 
 def precision(date: str | None) -> int:
-    """How much a date says: 0 none, 1 year, 2 month, 3 day without year, 4 full date."""
+    """How much a date says: 0 none, 1 year or month without year, 2 month, 3 day without year, 4 full date."""
     if not date:
         return 0
     if date.startswith("--"):
-        return 3
+        return 3 if len(date) == 7 else 1
     return {4: 1, 7: 2, 10: 4}.get(len(date), 1)
 
 
 def compatible(a: str | None, b: str | None) -> bool:
-    """Whether two dates can name the same day (one completes the other)."""
+    """Whether two dates can name the same day (one completes the other).
+
+    A date without a year (``--06-12``, ``--06``) meets any date of the same month and day;
+    ``--06`` and ``2018`` complete each other into ``2018-06``.
+    """
     if not a or not b:
         return True
     if a.startswith("--") or b.startswith("--"):
         md, other = (a, b) if a.startswith("--") else (b, a)
-        if other.startswith("--"):
-            return md == other
-        if len(other) == 10:
-            return other[4:] == md[1:]
-        if len(other) == 7:
-            return other[5:7] == md[2:4]
-        return True
+        x, y = md[1:], other[1:] if other.startswith("--") else other[4:]
+        return x.startswith(y) or y.startswith(x)
     return a.startswith(b) or b.startswith(a)
 
 
 def merge_dates(dates: Iterable[str | None]) -> str | None:
-    """The most precise date the compatible dates give together (a year completes ``--MM-DD``)."""
+    """The most precise date the compatible dates give together.
+
+    A year completes a date without one (``--02-04`` and ``1992`` give ``1992-02-04``); a month
+    without a year yields to one with it, and ``--06`` with ``2018`` gives ``2018-06``.
+    """
     known = sorted({d for d in dates if d}, key=lambda d: (-precision(d), d))
     if not known:
         return None
     best = known[0]
     if best.startswith("--"):
-        years = [d[:4] for d in known if not d.startswith("--")]
-        if years:
-            return years[0] + best[1:]
+        dated = [d for d in known if not d.startswith("--")]
+        if dated:
+            return dated[0][:4] + best[1:]
     return best
 
 
@@ -70,27 +73,52 @@ class _Cluster:
     date: str | None = None
     end: str | None = None  # the last day, when a source gives a range ("from 14 to 16 November")
     people: set[frozenset[str]] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)  # the countries its mentions place it in
 
-    def add(self, m: Mention) -> None:
+    def add(self, m: Mention, keys: tuple[frozenset[str], ...]) -> None:
         self.members.append(m)
+        if m.location and m.location.country:
+            self.places.add(m.location.country)
         self.date = merge_dates([self.date, m.date])
         if m.date_end and (self.end is None or m.date_end > self.end):
             self.end = m.date_end
-        self.people.update(people_keys(m))
+        self.people.update(keys)
 
     def within(self, date: str | None) -> bool:
         """Whether a full date falls inside the cluster's range of days."""
         return bool(date and self.end and self.date and precision(date) == 4 and self.date <= date <= self.end)
 
-    def accepts(self, m: Mention) -> bool:
-        """A compatible date, and some person in common when both name people.
+    def accepts(self, m: Mention, keys: tuple[frozenset[str], ...]) -> bool:
+        """A compatible date, the same country when both say where, and some person in common
+        when both name people.
 
         The cluster's date refines every member's date, so agreeing with it is agreeing with all.
+        Two meetings of one pair in one month, one in Minsk and one in Oslo, are two events.
         """
         if not (compatible(self.date, m.date) or self.within(m.date)):
             return False
-        keys = people_keys(m)
-        return not (keys and self.people) or any(same_person(a, b) for a in keys for b in self.people)
+        if m.location and m.location.country and self.places and m.location.country not in self.places:
+            return False
+        return not (keys and self.people) or self.shares_person(keys)
+
+    def shares_person(self, keys: tuple[frozenset[str], ...]) -> bool:
+        """Whether someone of ``keys`` is among the people the cluster names."""
+        return any(same_person(a, b) for a in keys for b in self.people)
+
+
+def _choose(candidates: list[_Cluster], keys: tuple[frozenset[str], ...]) -> _Cluster | None:
+    """The one cluster a mention belongs to, or None when it is not clear which.
+
+    Among several, the only one that names a person the mention names is it ("the meeting of
+    Trump and Kim", undated, beside a dated summit of Trump and Kim and an unnamed meeting).
+    """
+    if len(candidates) == 1:
+        return candidates[0]
+    if keys and candidates:
+        named = [c for c in candidates if c.people and c.shares_person(keys)]
+        if len(named) == 1:
+            return named[0]
+    return None
 
 
 def _states(m: Mention) -> tuple[str, ...]:
@@ -118,19 +146,21 @@ def cluster(block: Sequence[Mention]) -> list[list[Mention]]:
     for m in ordered:
         year = _year(m.date)
         pool = clusters if year is None else by_year[year] + by_year[None]
-        candidates = [c for c in pool if c.accepts(m)]
+        keys = people_keys(m)
+        candidates = [c for c in pool if c.accepts(m, keys)]
         if precision(m.date) == 4:
             candidates = [c for c in candidates if c.date == m.date or precision(c.date) < 4 or c.within(m.date)]
-        if len(candidates) == 1:
-            c = candidates[0]
+        chosen = _choose(candidates, keys)
+        if chosen is not None:
+            c = chosen
             before = _year(c.date)
-            c.add(m)
+            c.add(m, keys)
             if _year(c.date) != before:  # a yearless cluster ("--02-04") found its year
                 by_year[before].remove(c)
                 by_year[_year(c.date)].append(c)
         else:
             c = _Cluster()
-            c.add(m)
+            c.add(m, keys)
             clusters.append(c)
             by_year[_year(c.date)].append(c)
     return [c.members for c in clusters]
