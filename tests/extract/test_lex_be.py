@@ -115,3 +115,62 @@ def test_lex_be_non_events(text: str) -> None:
 )
 def test_lex_be_weekdays(text: str, day: str) -> None:
     assert found(text) == [("visit", day, ("LT", "PL"))]  # published on Wednesday 10 May 2023
+
+
+# Round 2 (lex-ukbe2): more news forms, and talk that is no event.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the night before the report
+        ("Позна ўначы размаўляў па тэлефоне з прэзідэнтам Літвы.", [("phone_call", "2023-05-09", ("BY", "LT"))]),
+        # a joint statement of two leaders is one they adopted
+        ("Міністр спаслаўся на сумесную заяву прэзідэнта Францыі і канцлера Германіі 3 мая.",
+         [("agreement_signed", "2023-05-03", ("DE", "FR"))]),
+        # aid received, with its sum; the donor by its adjective
+        # glad to have welcomed: the host's own words, in the past
+        ("Сёння быў рады вітаць у Мінску прэзідэнта Кітая.", [("meeting", PUB, ("BY", "CN"))]),
+        # a call in the masculine; a chargé d'affaires summoned
+        ("Учора міністр замежных спраў Польшчы гаварыў па тэлефоне з калегам з Літвы.",
+         [("phone_call", "2023-05-09", ("LT", "PL"))]),
+        ("МЗС Літвы выклікала паверанага ў справах Беларусі.", [("criticism", PUB, ("BY", "LT"))]),
+        # arms and equipment handed over are aid
+        ("Учора Канада перадала Украіне 10 бронемашын.", [("aid", "2023-05-09", ("CA", "UA"))]),
+        # an organisation's head, unnamed, stands for the organisation
+        ("Прэзідэнт Польшчы сустрэўся з Генеральным сакратаром НАТА.", [("meeting", PUB, ("NATO", "PL"))]),
+        ("Прэм'ер-міністр Літвы сустрэўся з кіраўніком МАГАТЭ ў Вільні.", [("meeting", PUB, ("IAEA", "LT"))]),
+        # met in a month of a year: no count of meetings
+        ("Міністры Польшчы і Літвы сустракаліся ў чэрвені 2022 года.", [("meeting", "2022-06", ("LT", "PL"))]),
+        ("Летась Малдова атрымала 20 мільёнаў долараў японскай дапамогі.", [("aid", "2022", ("JP", "MD"))]),
+    ],
+)
+def test_lex_be_recall_round2(text: str, expected: list) -> None:
+    got = found(text)
+    assert all(e in got for e in expected), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what sanctions do is talk about them
+        "Міністр Ірана заявіў, што працяг санкцый ЗША паглыбляе недавер да Вашынгтона.",
+        # proposed sanctions, and a conditional after the word
+        "Прапанаваныя санкцыі ЗША супраць Панамы скарацілі б гандаль.",
+        "Санкцыі ЕС супраць Сербіі былі б вельмі балючымі.",
+        # a side's internal meetings; meetings again and again
+        "Пасля ўнутраных сустрэч дыпламаты Польшчы і Літвы вярнуліся ў Варшаву.",
+        "Бізнесмен з Польшчы сустракаўся з паслом Расіі 7 разоў.",
+        # a terrorist attack condemned: no state is the target
+        "Прэзідэнт Польшчы асудзіў тэракт у Стамбуле.",
+        # a welcome still to come
+        "Буду рады вітаць у Мінску прэзідэнта Кітая.",
+        # sanctions in force are a standing condition; sanctions advocated are not imposed
+        "Санкцыі ЕС супраць Ірана дзейнічаюць з 2012 года.",
+        "Літва выступае за новыя санкцыі ЕС супраць Ірана.",
+        # a handover talked about
+        "Міністры Польшчы і Літвы абмеркавалі перадачу Украіне танкаў.",
+        # a joint statement talked about
+        "Міністры Польшчы і Літвы гаварылі пра сумесную заяву Украіны і ЕС.",
+    ],
+)
+def test_lex_be_non_events_round2(text: str) -> None:
+    assert found(text) == []

@@ -148,3 +148,73 @@ def test_lex_uk_non_events(text: str) -> None:
 )
 def test_lex_uk_weekdays(text: str, day: str) -> None:
     assert found(text) == [("visit", day, ("LT", "PL"))]  # published on Wednesday 10 May 2023
+
+
+# Round 2 (lex-ukbe2): more news forms, and talk that is no event.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the night before the report
+        ("Пізно вночі говорив з Президентом Литви.", [("phone_call", "2023-05-09", ("LT", "UA"))]),
+        ("Минулої ночі прем'єр-міністр Польщі прибув до Вільнюса.", [("visit", "2023-05-09", ("LT", "PL"))]),
+        # a joint statement of two leaders is one they adopted
+        ("Міністр послався на спільну заяву президента Франції та канцлера Німеччини 3 травня.",
+         [("agreement_signed", "2023-05-03", ("DE", "FR"))]),
+        # aid received, with its sum; the donor by its adjective
+        # glad to have welcomed: the host's own words, in the past
+        ("Сьогодні був радий вітати в Києві Прем'єр-міністра Іспанії.",
+         [("meeting", PUB, ("ES", "UA")), ("visit", PUB, ("ES", "UA"))]),
+        # arms and equipment handed over are aid
+        ("Учора Канада передала Україні 10 бронемашин.", [("aid", "2023-05-09", ("CA", "UA"))]),
+        ("Уряд Австрії завершив передачу Україні пожежних машин.", [("aid", PUB, ("AT", "UA"))]),
+        # an organisation's head, unnamed, stands for the organisation
+        ("Президент Польщі зустрівся з Генеральним секретарем НАТО.", [("meeting", PUB, ("NATO", "PL"))]),
+        ("Прем'єр-міністр Литви зустрівся з директором МАГАТЕ у Вільнюсі.", [("meeting", PUB, ("IAEA", "LT"))]),
+        ("Вчора говорив з генсеком ООН Антоніу Гутеррешем.", [("phone_call", "2023-05-09", ("UA", "UN"))]),
+        # met in a month of a year: no count of meetings
+        ("Міністри Польщі та Литви зустрічалися у червні 2022 року.", [("meeting", "2022-06", ("LT", "PL"))]),
+        ("Торік Молдова отримала 20 млн доларів японської допомоги.", [("aid", "2022", ("JP", "MD"))]),
+    ],
+)
+def test_lex_uk_recall_round2(text: str, expected: list) -> None:
+    got = found(text)
+    assert all(e in got for e in expected), got
+
+
+def test_lex_uk_speech_told_at_the_assembly() -> None:
+    kinds = [m.kind for m in mentions_of("Міністр закордонних справ Ірану розповів на сесії Генеральної асамблеї ООН "
+                                         "про нові загрози.", "uk", date=PUB, url=URL)]
+    assert kinds == ["conference"]
+    kinds = [m.kind for m in mentions_of("Президент Чилі виступив у Раді безпеки ООН.", "uk", date=PUB, url=URL)]
+    assert kinds == ["conference"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what sanctions do is talk about them
+        "Міністр Ірану заявив, що продовження санкцій США поглиблює недовіру до Вашингтона.",
+        "За словами прем'єра Угорщини, санкції ЄС проти Росії шкодять економіці Європи.",
+        # a conditional after the word; a side's internal meetings
+        "Санкції ЄС проти Сербії були б дуже болючими.",
+        "Після внутрішніх зустрічей дипломати Польщі та Литви повернулися до Варшави.",
+        # meetings again and again are a habit, not one occasion
+        "Бізнесмен з Польщі зустрічався з послом Росії 7 разів.",
+        # a terrorist attack condemned: no state is the target
+        "Президент Польщі засудив теракт у Стамбулі.",
+        # a welcome still to come
+        "Буду радий вітати в Києві Прем'єр-міністра Іспанії.",
+        # sanctions in force are a standing condition; sanctions advocated or supported are not imposed
+        "Санкції ЄС проти Ірану діють з 2012 року.",
+        "Литва виступає за нові санкції ЄС проти Білорусі.",
+        "Уряд Польщі підтримав нові санкції ЄС проти Ірану.",
+        # a handover talked about, or only readied
+        "Міністри Польщі та Литви обговорили передачу Україні танків.",
+        "Польща готова передати Україні танки.",
+        # a joint statement talked about or drafted
+        "Міністри Польщі та Литви говорили про спільну заяву України та ЄС.",
+        "Посли узгоджують текст спільної заяви Польщі та Литви.",
+    ],
+)
+def test_lex_uk_non_events_round2(text: str) -> None:
+    assert found(text) == []
