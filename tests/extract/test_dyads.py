@@ -98,3 +98,11 @@ def test_recalls_from_several_states_are_one_mention_each() -> None:
     text = "У чэрвені 2018 года ЗША вырашылі адклікаць амерыканскіх паслоў з Чылі, Перу і Балівіі."
     got = sorted(m.target for m in mentions_of(text, "be") if m.kind == "relations_downgraded")
     assert got == [("BO",), ("CL",), ("PE",)]
+
+
+def test_a_site_without_a_country_domain_speaks_for_the_state_it_names_most() -> None:
+    text = ("Росія знову обстріляла наші міста. Україна вистоїть. Україна дякує партнерам.\n"
+            "Говорив сьогодні з Президентом Франції.")
+    (m,) = [m for m in mentions_of(text, "uk", date="2022-04-13", url="https://www.youtube.com/watch?v=1")
+            if m.kind == "phone_call"]
+    assert m.actors == ("FR", "UA")

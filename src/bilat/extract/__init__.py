@@ -53,17 +53,24 @@ def _view(doc: Document, analysis: Analysis) -> str:
 def _self_and_pair(doc: Document, found: Sequence[list[ActorMatch]]) -> tuple[str | None, tuple[str, ...]]:
     """The document's own state (its site's country domain, else the first state it names) and its main pair."""
     counts: Counter[str] = Counter()
+    named: Counter[str] = Counter()
     first: str | None = None
     for actors in found:
         for a in actors:
             if a.how in ("name", "adjective", "capital") and len(a.code) == 2:
                 counts[a.code] += 1
                 first = first or a.code
+                if a.how != "adjective":
+                    named[a.code] += 1
     self_code = None
     if doc.url:
         tld = (urlparse(doc.url).hostname or "").rsplit(".", 1)[-1].lower()
         if len(tld) == 2:
             self_code = _TLD.get(tld, tld.upper())
+    if self_code is None and doc.url and named:
+        # A site without a country domain (a video platform): the state the text names most by its name
+        # or capital speaks (adjectives are mostly what it talks about: "Russian aggression").
+        self_code = named.most_common(1)[0][0]
     self_code = self_code or first
     ranked = [c for c, _ in counts.most_common(3)]
     pair = tuple(dict.fromkeys([c for c in [self_code, *ranked] if c]))[:2]
