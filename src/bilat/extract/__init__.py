@@ -36,6 +36,10 @@ _SELF = "SELF"
 _QUESTION = ("?", "؟")
 # Country-code top-level domains that differ from the ISO 3166 code.
 _TLD = {"uk": "GB", "su": "SU"}
+# Domain labels of sites that speak for their state, and such sites without one.
+_OFFICIAL = frozenset({"gov", "gouv", "gob", "govt", "mfa", "mid", "mzv", "msz", "president", "prezident",
+                       "prezydent", "premier", "kremlin", "government", "regjeringen", "kmu", "rada", "mofa"})
+_OFFICIAL_SITES = ("kremlin.ru", "mid.ru", "president.gov.by", "mfa.ir", "leader.ir", "president.ir")
 
 
 def _view(doc: Document, analysis: Analysis) -> str:
@@ -77,6 +81,19 @@ def _self_and_pair(doc: Document, found: Sequence[list[ActorMatch]]) -> tuple[st
     return self_code, pair
 
 
+def _national_press(url: str | None) -> bool:
+    """Whether a document comes from a country's news site (a country domain, not a state's own site):
+    its country is where it is read, not a party of the foreign events it reports."""
+    host = (urlparse(url).hostname or "").lower() if url else ""
+    return len(host.rsplit(".", 1)[-1]) == 2 and not official(url)
+
+
+def official(url: str | None) -> bool:
+    """Whether a site speaks for its state (a government, a president, a ministry), not a news outlet."""
+    host = (urlparse(url).hostname or "").lower() if url else ""
+    return bool(set(host.split(".")) & _OFFICIAL) or host.endswith(_OFFICIAL_SITES)
+
+
 def _person(p: PersonMatch) -> Person:
     return Person(name=p.name, latin=p.latin, role=p.role, country=p.country)
 
@@ -109,7 +126,7 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
     rows = [(i, s, e, lang) for i, (s, e, lang, bp) in enumerate(analysis.sentences) if not bp]
     found = [find_actors(view[s:e], lang or doc.lang, _SELF) for _, s, e, lang in rows]
     self_code, pair = _self_and_pair(doc, found)
-    ctx = Context(lang=doc.lang, self_code=self_code, pair=pair, pub_date=doc.date)
+    ctx = Context(lang=doc.lang, self_code=self_code, pair=pair, pub_date=doc.date, official=not _national_press(doc.url))
     ictx = IndicatorContext(reporter=self_code, partner=next((c for c in pair if c != self_code), None),
                             reversed_decimals=has_reversed_decimals(view, doc.lang), pub_date=doc.date)
     mentions: list[Mention] = []

@@ -51,6 +51,9 @@ class Context:
     prev_dates: list[DateMatch] = field(default_factory=list)
     prev_people: tuple[Person, ...] = ()
     prev_actors: tuple[str, ...] = ()  # the states of the last event of the paragraph
+    # The document's own state may complete an event that names one party; not so for a country's
+    # news site reporting foreign events (it may still when an unnamed official acts: "the President").
+    official: bool = True
 
 
 _WORD = re.compile(r"[^\s,.;:!?«»“”\"()]+")
@@ -299,7 +302,8 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         confidence = 0.8
         if kind.bilateral and len(codes) < 2:
             # "the two countries", "his meeting with the Norwegian minister": the document's pair.
-            for c in (ctx.self_code, *ctx.pair):
+            own = ctx.official or _names_pair(low, lex) or any(p.role and not p.country for p in people)
+            for c in [x for x in (ctx.self_code, *ctx.pair) if own or x != ctx.self_code]:
                 if len(codes) >= 2:
                     break
                 if c and c not in codes:
