@@ -127,7 +127,7 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
     found = [find_actors(view[s:e], lang or doc.lang, _SELF) for _, s, e, lang in rows]
     self_code, pair = _self_and_pair(doc, found)
     ctx = Context(lang=doc.lang, self_code=self_code, pair=pair, pub_date=doc.date,
-                  official=not _national_press(doc.url))
+                  self_fills=not _national_press(doc.url))
     ictx = IndicatorContext(reporter=self_code, partner=next((c for c in pair if c != self_code), None),
                             reversed_decimals=has_reversed_decimals(view, doc.lang), pub_date=doc.date)
     mentions: list[Mention] = []

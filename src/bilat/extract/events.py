@@ -53,7 +53,7 @@ class Context:
     prev_actors: tuple[str, ...] = ()  # the states of the last event of the paragraph
     # The document's own state may complete an event that names one party; not so for a country's
     # news site reporting foreign events (it may still when an unnamed official acts: "the President").
-    official: bool = True
+    self_fills: bool = True
 
 
 _WORD = re.compile(r"[^\s,.;:!?«»“”\"()]+")
@@ -302,7 +302,7 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         confidence = 0.8
         if kind.bilateral and len(codes) < 2:
             # "the two countries", "his meeting with the Norwegian minister": the document's pair.
-            own = ctx.official or _names_pair(low, lex) or any(p.role and not p.country for p in people)
+            own = ctx.self_fills or _names_pair(low, lex) or any(p.role and not p.country for p in people)
             for c in [x for x in (ctx.self_code, *ctx.pair) if own or x != ctx.self_code]:
                 if len(codes) >= 2:
                     break
