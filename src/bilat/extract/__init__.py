@@ -24,7 +24,7 @@ from bilat.extract.indicators import IndicatorContext, find_indicators, has_reve
 from bilat.extract.kinds import KINDS
 from bilat.extract.leaders import leader
 from bilat.extract.people import PersonMatch, find_people
-from bilat.extract.periods import NO_DATE, find_periods
+from bilat.extract.periods import NO_DATE, SAME_DAY, find_periods
 from bilat.extract.triggers import find_triggers, lexicon
 from bilat.fuse.names import name_keys, same_person
 from bilat.normalise import Analysis, norm_view
@@ -135,6 +135,7 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
     undated: set[str] = set()  # mentions whose sentence gives no date (a headline, "О визите …")
     indicators: list[Indicator] = []
     prev_para_end = -1
+    last_day: str | None = None
     for (index, s, e, lang), actors in zip(rows, found, strict=True):
         text = view[s:e]
         low = text.lower()
@@ -146,6 +147,10 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
         prev_para_end = e
         actors = [ActorMatch(a.start, a.end, self_code or "", a.how) if a.code == _SELF else a for a in actors]
         dates = _with_periods(find_dates(text, code, doc.date), find_periods(text, code, doc.date))
+        # "that night", "the same day": the last day the text named
+        dates = [replace(d, value=last_day or NO_DATE) if d.value == SAME_DAY else d for d in dates]
+        last_day = next((d.value for d in reversed(dates) if d.value and d.value != SAME_DAY
+                         and (len(d.value) == 10 or (len(d.value) == 7 and d.value.startswith("--")))), last_day)
         # A question states nothing ("Can Italy act as a mediator?").
         triggers = [] if text.rstrip().endswith(_QUESTION) else find_triggers(low, code)
         if triggers:
