@@ -65,8 +65,13 @@ def _party(a: ActorMatch, low: str, lex: Lexicon, reach: int = 3) -> bool:
     state named). The party nouns are ``party_nouns`` in the language's [roles]; without them every
     adjective counts."""
     nouns = lex.roles.get("party_nouns")
-    if a.how != "adjective" or nouns is None:
+    possessive = a.how == "name" and low[a.end : a.end + 2] in ("'s", "’s")
+    if not (a.how == "adjective" or possessive) or nouns is None:
         return True
+    if possessive:
+        # "Russia's war against Ukraine" names a topic; "Russia's foreign minister" a party
+        return any(nouns.match(low, w.start()) for n, w in enumerate(_WORD.finditer(low, a.end + 2, a.end + 60))
+                   if n < reach)
     if (low[a.end : a.end + 1] in "-‐–" and a.end < len(low)) or low[a.start - 1 : a.start] in ("-", "‐"):
         return True  # a pair adjective: "Polish-Ukrainian consultations"
     before = list(_WORD.finditer(low, max(0, a.start - 40), a.start))
@@ -243,9 +248,14 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
             # "American sanctions", "EU aid": the adjective of the act's own noun names who acts.
             acting += [a for a in every if a.how == "adjective" and a not in acting
                        and t.start - 2 <= a.start and a.end <= t.end]
+        # "discussed the situation in Syria": a state talked about is no party (a target of sanctions named
+        # after "against" still is).
+        against = lex.roles.get("against")
+        acting = [a for a in acting if not ends_with(lex.roles.get("topic"), low, a.start)
+                  or (kind.roles == "subject" and ends_with(against, low, a.start))]
         if kind.roles != "subject":
-            # "discussed the situation in Syria": a state talked about is no party of a meeting or call.
-            acting = [a for a in acting if not ends_with(lex.roles.get("topic"), low, a.start)]
+            # "called for sanctions against Russia" during a meeting: the target of another act is no party
+            acting = [a for a in acting if not ends_with(against, low, a.start)]
         host = place_code
         if kind.symmetric or kind.roles == "host":
             # "a summit in Singapore", "talks in Belarus": the state where it is held is its venue, not a
