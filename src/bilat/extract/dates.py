@@ -22,6 +22,9 @@ Choices:
   on or before ``pub_date``: news copy names the publication day itself by its
   weekday ("said on Monday" in a Monday story). A weekday followed by an
   explicit date ("в понедельник, 4 февраля") yields only the explicit date.
+- A bare month needs a preposition ("in October"); a month adjective written
+  ``~form`` in ``months.tsv`` ("~червневої", "~June's") is a month of its own
+  without one, matched exactly as written (so "Октябрьская площадь" is no date).
 """
 
 from __future__ import annotations
@@ -54,7 +57,7 @@ _RELATIVE = {"day_before_yesterday": -2, "yesterday": -1, "today": 0, "tomorrow"
 _TRANSLATE = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩يىك", "01234567890123456789ییک")
 _HAS_DIGIT = re.compile(r"[0-9۰-۹٠-٩]")
 _TO_TRANSLATE = re.compile(r"[۰-۹٠-٩يىك]")
-_ANCHORS = frozenset(("num", "date", "rel", "wd", "day", "mon"))  # a date has at least one of these
+_ANCHORS = frozenset(("num", "date", "rel", "wd", "day", "mon", "madj"))  # a date has at least one of these
 _SPACES = re.compile(r"[\s\u200c]+")
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MIN_YEAR, _MAX_YEAR = 1000, 2999  # a year next to a month or a year word
@@ -80,6 +83,7 @@ class _Item:
     ycal: str | None = None  # calendar named by a marker after the year
     marked: bool = False  # a year word stands next to the year
     lent_year: bool = False  # a bare year that gave its year to earlier items
+    adjective: bool = False  # named by a month adjective ("червневої"): a month without a preposition
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +173,10 @@ def _grammar_of(codes: tuple[str, ...]) -> _Grammar:
         for calendar, name in (("gregorian", "months.tsv"), ("jalali", "months_jalali.tsv")):
             for row in langdata.tsv(code, name):
                 for form in row[1:]:
-                    if form:
+                    if form.startswith("~"):  # a month adjective: exactly as written, no preposition needed
+                        add(form[1:], "madj", (calendar, int(row[0])), True)
+                        relword.add(_norm(form[1:]).lower())
+                    elif form:
                         add(form, "mon", (calendar, int(row[0])), cased)
                         if calendar == "gregorian":
                             relword.add(_norm(form).lower())
@@ -348,6 +355,9 @@ class _Parser:
         if "date" in tok.kinds:
             cal, y, mo, d = tok.kinds["date"]
             return _Item(tok.start, tok.end, d, mo, y, cal, cal, True), i + 1
+        if "madj" in tok.kinds and "mon" not in tok.kinds:
+            cal, mo = tok.kinds["madj"]
+            return _Item(tok.start, tok.end, month=mo, mcal=cal, adjective=True), i + 1
         if "mon" in tok.kinds:
             cal, mo = tok.kinds["mon"]
             it = _Item(tok.start, tok.end, month=mo, mcal=cal)
@@ -445,7 +455,7 @@ def _value(it: _Item, prep: bool, g: _Grammar, pub: date | None) -> str | None:
     if y is None:
         if d is None:
             # "in October": a month of its own, after a preposition; the report's year completes it
-            return f"--{mo:02d}" if prep else None
+            return f"--{mo:02d}" if prep or it.adjective else None
         return f"--{mo:02d}-{d:02d}" if d <= _MONTH_DAYS[mo - 1] else None
     if d is None:
         return f"{y:04d}-{mo:02d}"
