@@ -340,7 +340,7 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
                     confidence=confidence if d else confidence - 0.2, stated=stated,
                 ))
         multilateral = any(not KINDS[x.kind].bilateral and x.kind != t.kind for x in triggers)
-        if (kind.implies and place_code in codes and len(codes) >= 2 and not multilateral
+        if (kind.implies and place_code in codes and len(codes) == 2 and not multilateral
                 and _capital_place(actors, place_code, low, locative)):
             # Talks in the host's capital or seat of government with a visiting leader: each visitor's
             # state visits the host (not a meeting on the sidelines of a conference, or in another city,
