@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bilat.extract import calendars
-from bilat.extract.date_grammar import _Grammar, _grammar, _Item, _lower, _Tok, _tokenise
+from bilat.extract.date_grammar import _TRANSLATE, _Grammar, _grammar, _Item, _lower, _Tok, _tokenise
 
 __all__ = ["DateMatch", "find_dates"]
 
