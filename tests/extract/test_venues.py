@@ -63,3 +63,11 @@ def test_a_conference_is_hosted_by_its_organisation(text: str, host: str) -> Non
 ])
 def test_the_target_of_another_act_is_no_party(text: str, lang: str, kind: str, actors: tuple[str, ...]) -> None:
     assert [m.actors for m in mentions_of(text, lang) if m.kind == kind] == [actors]
+
+
+def test_a_meeting_with_one_party_named_is_no_mention_but_aid_from_a_donor_is() -> None:
+    assert [m for m in mentions_of("On 3 May 2023 Chile held consultations on trade.", "en")
+            if m.kind == "consultations"] == []
+    (aid,) = [m for m in mentions_of("In June 1993 Norway allocated 300 million kroner in humanitarian aid.", "en")
+              if m.kind == "aid"]
+    assert aid.actors == ("NO",)

@@ -319,8 +319,8 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
                 if c and c not in codes:
                     codes.add(c)
                     confidence = 0.6
-        if not codes:
-            continue
+        if not codes or (kind.bilateral and len(codes) < 2):
+            continue  # a meeting or a visit needs its two parties; aid or a conference may name one
         if not kind.symmetric:
             source, target = complete_roles(kind, source, target, codes)
         if kind.needs_both and not (source and target):
