@@ -174,3 +174,32 @@ def test_lex_be_recall_round2(text: str, expected: list) -> None:
 )
 def test_lex_be_non_events_round2(text: str) -> None:
     assert found(text) == []
+
+
+# Round 3 (lex-ukbe3): the imposer's adjective, proposals and effects of sanctions, 'у пачатку месяца'.
+def test_lex_be_imposer_adjective() -> None:
+    # "амерыканскія санкцыі": the adjective of the act's own noun names who imposed them
+    assert ("sanctions", PUB, ("IR", "US")) in found("Міністр замежных спраў Ірана асудзіў амерыканскія санкцыі.")
+    assert found("Учора амерыканскія санкцыі супраць Ірана ўступілі ў сілу.") == [
+        ("sanctions", "2023-05-09", ("IR", "US"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what sanctions do: they feed distrust
+        "Міністр Ірана заявіў, што санкцыі ЗША, якія ўзмацняюць недавер, трэба адмяніць.",
+        # what can be done, proposals: not done
+        "Эксперты Літвы падрыхтавалі прапановы, як можна ўзмацніць санкцыі супраць Расіі.",
+        # sanctions talked about, with words between
+        "Абмеркавалі з прэм'ерам Чэхіі і дадатковыя санкцыйныя меры супраць Расіі.",
+    ],
+)
+def test_lex_be_non_events_round3(text: str) -> None:
+    assert [m for m in found(text) if m[0] == "sanctions"] == []
+
+
+def test_lex_be_start_of_this_month() -> None:
+    # "у пачатку гэтага месяца": the month of publication
+    got = found("У пачатку гэтага месяца прэзідэнт Польшчы наведаў Літву.")
+    assert ("visit", "2023-05", ("LT", "PL")) in got, got

@@ -218,3 +218,31 @@ def test_lex_uk_speech_told_at_the_assembly() -> None:
 )
 def test_lex_uk_non_events_round2(text: str) -> None:
     assert found(text) == []
+
+
+# Round 3 (lex-ukbe3): the imposer's adjective, proposals and talk about sanctions, exits talked about.
+def test_lex_uk_imposer_adjective() -> None:
+    # "американські санкції": the adjective of the act's own noun names who imposed them
+    assert found("Учора американські санкції проти Ірану набули чинності.") == [
+        ("sanctions", "2023-05-09", ("IR", "US"))]
+    assert ("sanctions", PUB, ("IR", "US")) in found("Міністр закордонних справ Ірану засудив американські санкції.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what can be done, proposals: not done
+        "Експерти Литви підготували пропозиції, як можна посилити санкції проти Росії.",
+        "Міністри Польщі та Литви вважають, що можна посилити санкції проти Ірану.",
+        # sanctions talked about, with words between
+        "Обговорили з прем'єром Чехії й додаткові санкційні заходи проти Росії.",
+    ],
+)
+def test_lex_uk_non_events_round3(text: str) -> None:
+    assert [m for m in found(text) if m[0] == "sanctions"] == []
+
+
+def test_lex_uk_exit_talked_about() -> None:
+    # a state's exit from an organisation is a topic: no party of the meeting
+    got = found("На зустрічі з послами НАТО генсек говорив про наслідки виходу Туреччини з НАТО.")
+    assert not any("TR" in m[2] for m in got), got
