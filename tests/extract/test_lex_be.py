@@ -203,3 +203,46 @@ def test_lex_be_start_of_this_month() -> None:
     # "у пачатку гэтага месяца": the month of publication
     got = found("У пачатку гэтага месяца прэзідэнт Польшчы наведаў Літву.")
     assert ("visit", "2023-05", ("LT", "PL")) in got, got
+
+
+def test_lex_be_speech_at_the_un() -> None:
+    got = found("Летась прэм'ер Японіі прамаўляў у ААН.")
+    assert [m[0] for m in got] == ["conference"] and "UN" in got[0][2], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sanctions as a goal, stricter ones asked for, a plan for them
+        "Дзякую ўсім, хто працуе на ўзмацненне санкцый супраць Ірана.",
+        "Урад Літвы апублікаваў план пашырэння санкцый супраць Ірана.",
+        "Прашу пераканаць калег у ЕС наконт больш жорсткіх санкцый супраць Ірана.",
+        # held up, still being readied or agreed
+        "Венгрыя тармозіць новы санкцыйны пакет ЕС супраць Ірана.",
+        "Цяпер ЕС рыхтуе сёмы санкцыйны пакет супраць Ірана.",
+        # sanctions judged, the copula left out; what they can do
+        "Санкцыі ЕС супраць Ірана занадта слабыя.",
+        "Толькі санкцыі ЕС здольныя спыніць Іран.",
+        # support for sanctions is no act of imposing them
+        "Прэзідэнт Літвы падзякаваў Ісландыі за падтрымку санкцый супраць Ірана.",
+    ],
+)
+def test_lex_be_sanctions_not_imposed_round3(text: str) -> None:
+    assert [m for m in found(text) if m[0] == "sanctions"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Кожны такі візіт у Кіеў паказвае падтрымку Польшчы.",
+        "Пасля года вайны Расіі супраць Грузіі наша сустрэча з прэзідэнтам Польшчы паказвае адзінства.",
+        "Міністры Польшчы і Літвы абмеркавалі пасрэдніцкую ролю Турцыі.",
+    ],
+)
+def test_lex_be_non_events_round3b(text: str) -> None:
+    got = found(text)
+    assert not [m for m in got if m[0] in ("visit", "mediation")] and not any("RU" in m[2] for m in got), got
+
+
+def test_lex_be_decision_to_widen_sanctions_is_an_act() -> None:
+    assert found("ЕС прыняў рашэнне аб новым пашырэнні санкцый супраць Ірана.") == [("sanctions", PUB, ("EU", "IR"))]
