@@ -246,3 +246,17 @@ def test_lex_be_non_events_round3b(text: str) -> None:
 
 def test_lex_be_decision_to_widen_sanctions_is_an_act() -> None:
     assert found("ЕС прыняў рашэнне аб новым пашырэнні санкцый супраць Ірана.") == [("sanctions", PUB, ("EU", "IR"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a court's sentence condemns no state; a budget signed is no agreement
+        "Учора суд Польшчы асудзіў да 5 гадоў зняволення двух шпіёнаў.",
+        "Прэзідэнт Літвы падпісаў абаронны бюджэт на наступны год.",
+        # a response to sanctions
+        "Урад Ірана агучыў варыянт адказу на санкцыі ЕС.",
+    ],
+)
+def test_lex_be_non_events_round3c(text: str) -> None:
+    assert found(text) == []

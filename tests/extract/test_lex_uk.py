@@ -293,3 +293,22 @@ def test_lex_uk_mediation_still_found() -> None:
 
 def test_lex_uk_decision_to_strengthen_sanctions_is_an_act() -> None:
     assert found("ЄС ухвалив рішення щодо посилення санкцій проти Ірану.") == [("sanctions", PUB, ("EU", "IR"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a court's sentence condemns no state
+        "Учора суд Польщі засудив до 5 років ув'язнення двох шпигунів.",
+        # a budget signed is no agreement
+        "Президент Литви підписав оборонний бюджет на наступний рік.",
+        # a response to sanctions; what sanctions led to; what is not ruled out
+        "Уряд Ірану оприлюднив варіант відповіді на санкції ЄС.",
+        "Санкції ЄС призвели до спаду в економіці Ірану.",
+        "Міністр не виключив, що ЄС продовжить розширювати санкції проти Ірану.",
+        # consultations with every stakeholder at home
+        "Уряд Литви ухвалив закон у консультації з усіма зацікавленими сторонами.",
+    ],
+)
+def test_lex_uk_non_events_round3c(text: str) -> None:
+    assert found(text) == []
