@@ -260,3 +260,9 @@ def test_lex_be_decision_to_widen_sanctions_is_an_act() -> None:
 )
 def test_lex_be_non_events_round3c(text: str) -> None:
     assert found(text) == []
+
+
+def test_lex_be_since_the_war_began_the_state_still_acts() -> None:
+    # "з пачатку вайны" names a time: the state after it still takes part
+    got = found("З пачатку вайны Польшча прыняла ў Варшаве прэм'ер-міністра Літвы.")
+    assert ("meeting", PUB, ("LT", "PL")) in got, got

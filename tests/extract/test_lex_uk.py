@@ -312,3 +312,9 @@ def test_lex_uk_decision_to_strengthen_sanctions_is_an_act() -> None:
 )
 def test_lex_uk_non_events_round3c(text: str) -> None:
     assert found(text) == []
+
+
+def test_lex_uk_since_the_war_began_the_state_still_acts() -> None:
+    # "від початку війни" names a time: the state after it still takes part
+    got = found("Від початку війни Польща прийняла у Варшаві прем'єр-міністра Литви.")
+    assert ("meeting", PUB, ("LT", "PL")) in got, got
