@@ -63,7 +63,9 @@ def find_actors(text: str, lang: str | None, self_code: str | None = None) -> li
     i, n = 0, len(toks)
     while i < n:
         start, end, word = toks[i]
-        width = max(table.width.get(word, 0), table.width.get(lower_first(word), 0))
+        width = table.width.get(word, 0)
+        if word[:1].isupper():
+            width = max(width, table.width.get(lower_first(word), 0))
         if not width:
             i += 1
             continue

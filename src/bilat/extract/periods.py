@@ -40,6 +40,8 @@ class _Periods:
     forms: dict[str, tuple[str, int]]  # lower-cased phrase -> (unit, offset)
     ago: list[tuple[str, re.Pattern[str]]]
     numbers: dict[str, int]
+    # words one of which every phrase and pattern contains: a sentence with none of them has no period
+    anchors: tuple[str, ...] | None = None
 
 
 @cache
@@ -53,13 +55,22 @@ def _periods(code: str | None) -> _Periods:
             forms[p.lower()] = _OFFSETS[name]
     alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     rx = re.compile(rf"(?<![\w\u200c])(?:{alts})(?![\w\u200c])") if forms else None
-    ago = [(unit, re.compile(r"(?<![\w\u200c])(?:" + "|".join(pats) + r")(?![\w\u200c])"))
-           for unit, pats in data.get("ago", {}).items() if pats]
+    ago = [(unit, re.compile(r"(?<![\w\u200c])(?:" + pat + r")(?![\w\u200c])"))
+           for unit, pats in data.get("ago", {}).items() for pat in pats]
     unknown = {u for u, _ in ago} - set(_UNITS)
     if unknown:
         raise ValueError(f"lang/{code}/periods.toml: unknown [ago] units {sorted(unknown)}")
     numbers = {k.lower(): int(v) for k, v in data.get("numbers", {}).items()}
-    return _Periods(rx=rx, forms=forms, ago=ago, numbers=numbers)
+    anchors: set[str] | None = {f.split()[-1] for f in forms}
+    for pats in data.get("ago", {}).values():
+        for pat in pats:
+            tail = re.search(r"(?:^|\s)(\w+)$", pat)  # the literal word a pattern ends with ("… years ago")
+            if tail is None or anchors is None:
+                anchors = None
+            else:
+                anchors.add(tail.group(1))
+    return _Periods(rx=rx, forms=forms, ago=ago, numbers=numbers,
+                    anchors=tuple(sorted(anchors)) if anchors is not None else None)
 
 
 def _shift(pub: str, unit: str, offset: int) -> str:
@@ -81,6 +92,8 @@ def find_periods(text: str, lang: str | None, pub_date: str | None = None) -> li
     that has no date of its own (or that cannot be resolved without a publication date)."""
     p = _periods(lang)
     low = text.lower()
+    if p.anchors is not None and not any(a in low for a in p.anchors):
+        return []
     out: list[DateMatch] = []
     for name, rx in p.ago:
         unit, size = _UNITS[name]
