@@ -103,3 +103,11 @@ def test_see_also_link_lists_are_flagged_up_to_their_last_date() -> None:
     assert text[span.start : span.end].endswith("3 мая 2024 года") and text[span.start:].startswith("Смотрите")
     # the link titles state no event of the page
     assert mentions_of(text, "ru", date="2024-05-20", url="http://kremlin.ru/events/1") == []
+
+
+def test_a_see_also_list_ends_with_its_last_titles_date_not_the_texts_year() -> None:
+    from bilat.normalise.boilerplate import see_also
+
+    text = "Смотрите также Пресс-конференция 13 марта 2025 года Отношения установлены в 1985 году."
+    (span,) = see_also(text)
+    assert text[span.end :].startswith(" Отношения установлены в 1985 году")

@@ -150,9 +150,10 @@ def footnotes(text: str) -> list[Span]:
     return [Span(m.start(), m.end(), "footnote") for m in _FOOTNOTE.finditer(text)]
 
 
-# How far a "see also" list reaches, and the year that closes each of its link titles.
+# How far a "see also" list reaches.
 SEE_ALSO_REACH = 300
-_YEAR_WORDS = re.compile(r"\b(?:1[89]|20)\d\d\b(?:\s*(?:года|году|г\.|року|р\.|года|годзе|roku|r\.))?")
+# a link title ends with its full date ("13 марта 2025 года", "13 March 2025"); a bare year is the text's
+_YEAR_WORDS = re.compile(r"\b\d{1,2}\s+[^\W\d_]+\s+(?:1[89]|20)\d\d\b(?:\s*(?:года|г\.|року|р\.|roku|r\.))?")
 
 
 @cache
@@ -172,8 +173,9 @@ def see_also(text: str) -> list[Span]:
     spans = []
     for m in rx.finditer(text):
         window = text[m.end() : m.end() + SEE_ALSO_REACH]
-        line_end = window.find("\n")
-        window = window if line_end < 0 else window[:line_end]
+        # the list ends by the line's end or the next sentence's full stop ("… в 1985 году." is the text's)
+        cut = re.search(r"[\n.!?]", window)
+        window = window if cut is None else window[: cut.start()]
         years = list(_YEAR_WORDS.finditer(window))
         end = m.end() + (years[-1].end() if years else len(window))
         spans.append(Span(m.start(), end, "see_also"))
