@@ -164,3 +164,68 @@ def test_lex_ru_courtesy_staff_and_topics(text: str) -> None:
 
 def test_lex_ru_thanks_for_support_is_praise() -> None:
     assert kinds("Премьер Индии поблагодарил Россию за поддержку.") == [("praise", PUB)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a stay told in passing is a visit: "находился в", "в ходе пребывания в"
+        ("Несколько дней назад президент Египта находился в Турции.", [("visit", "2024-06")]),
+        ("В прошлом году премьер Малайзии находился в Японии.", [("visit", "2023")]),
+        ("Во время своего пребывания в Ханое министр обороны Индии подписал меморандум с "
+         "вьетнамской стороной.", [("visit", PUB), ("agreement_signed", PUB)]),
+        # "недавний" dates to the month of publication like "недавно"
+        ("В ходе недавнего визита в Бразилию президент Анголы подписал соглашение.",
+         [("visit", "2024-06"), ("agreement_signed", "2024-06")]),
+        # the passive of "заключить": the agreement was concluded
+        ("Соглашение о свободной торговле между Египтом и Турцией было заключено в марте 2021 года.",
+         [("agreement_signed", "2021-03")]),
+        # phone calls: "обменялись мнениями по телефону", "связался по телефону", "телефонный контакт"
+        ("Президенты Киргизии и Таджикистана 4 июня обменялись мнениями по телефону.",
+         [("phone_call", "2024-06-04")]),
+        ("Премьер Японии связался по телефону с президентом Индонезии.", [("phone_call", PUB)]),
+        ("Между министрами иностранных дел Греции и Кипра состоялся телефонный контакт.", [("phone_call", PUB)]),
+        # a sharp reaction, indignation: criticism
+        ("Министр иностранных дел Китая резко отреагировал на слова премьера Австралии.", [("criticism", PUB)]),
+        ("МИД Ирана выразил возмущение действиями властей Швеции.", [("criticism", PUB)]),
+    ],
+)
+def test_lex_ru_round3_events(text: str, expected: list) -> None:
+    assert kinds(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a stay that is no visit
+        "Гражданин Литвы находился в больнице в Польше.",
+        "Журналист из Франции находился в плену в Сирии два года.",
+        # custody is not an agreement concluded
+        "В Минске заключены под стражу двое граждан Латвии.",
+        # counting on a visit, a visit postponed: not events
+        "Мы рассчитываем на скорый визит президента Аргентины в Китай.",
+        "Визит премьер-министра Индии в Японию откладывается.",
+        "Встреча министров Сербии и Косова перенесена на осень.",
+    ],
+)
+def test_lex_ru_round3_non_events(text: str) -> None:
+    assert kinds(text) == []
+
+
+def test_lex_ru_our_relations_name_the_pair() -> None:
+    # in a speech at bilateral talks, "наши отношения" / "нашими странами" are the document's pair,
+    # also in a paragraph of their own
+    for text, kind, date in [
+        ("Наши отношения начинаются с 1950 года.", "relations_established", "1950"),
+        ("Между нашими странами подписан договор о дружбе.", "agreement_signed", PUB),
+    ]:
+        found = mentions_of("Президент Лаоса провёл переговоры с президентом Вьетнама в Ханое.\n\n" + text,
+                            "ru", date=PUB)
+        assert [(m.date, set(m.actors)) for m in found if m.kind == kind] == [(date, {"LA", "VN"})]
+
+
+def test_lex_ru_tension_in_a_state_is_a_topic() -> None:
+    # "обсудил напряжённость в Сербии": the state is talked about, not a party of the call
+    found = mentions_of("Министр иностранных дел Франции провёл телефонный разговор с коллегой и обсудил "
+                        "напряжённость в Сербии.", "ru", date=PUB)
+    assert not [m for m in found if "RS" in m.actors]
