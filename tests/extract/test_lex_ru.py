@@ -229,3 +229,26 @@ def test_lex_ru_tension_in_a_state_is_a_topic() -> None:
     found = mentions_of("Министр иностранных дел Франции провёл телефонный разговор с коллегой и обсудил "
                         "напряжённость в Сербии.", "ru", date=PUB)
     assert not [m for m in found if "RS" in m.actors]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sanctions blocked or opposed are not imposed
+        "Венгрия заблокировала очередной пакет санкций ЕС против Ирана.",
+        "Словакия выступила против новых санкций Евросоюза в отношении Китая.",
+    ],
+)
+def test_lex_ru_blocked_sanctions(text: str) -> None:
+    assert kinds(text) == []
+
+
+def test_lex_ru_passive_lifting_departure_and_spoken_call() -> None:
+    assert kinds("Санкции США против Кубы были частично сняты в 2015 году.") == [("sanctions_lifted", "2015")]
+    # "отправился с визитом" is a departure reported; "отправится" stays a plan
+    assert kinds("Президент Ирана отправился с визитом в Малайзию.") == [("visit", PUB)]
+    assert kinds("Президент Ирана отправится с визитом в Малайзию.") == []
+    # a call told in the first person on a state's site: that state calls
+    found = mentions_of("Я говорил с президентом Турции по телефону 3 июня.", "ru", date=PUB,
+                        url="http://kremlin.ru/events/president/news/1")
+    assert [(m.kind, m.date, set(m.actors)) for m in found] == [("phone_call", "2024-06-03", {"RU", "TR"})]
