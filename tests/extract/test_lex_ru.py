@@ -252,3 +252,32 @@ def test_lex_ru_passive_lifting_departure_and_spoken_call() -> None:
     found = mentions_of("Я говорил с президентом Турции по телефону 3 июня.", "ru", date=PUB,
                         url="http://kremlin.ru/events/president/news/1")
     assert [(m.kind, m.date, set(m.actors)) for m in found] == [("phone_call", "2024-06-03", {"RU", "TR"})]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the present of a headline or of an event going on
+        ("Глава МИД Греции встречается с министром иностранных дел Египта.", [("meeting", PUB)]),
+        ("Премьер-министр Словакии посещает Вьетнам.", [("visit", PUB)]),
+        ("Президенты Армении и Франции подписывают соглашение о сотрудничестве в обороне.",
+         [("agreement_signed", PUB)]),
+        ("Министры иностранных дел Кувейта и Омана обсуждают ситуацию в регионе по телефону.",
+         [("phone_call", PUB)]),
+    ],
+)
+def test_lex_ru_headline_present(text: str, expected: list) -> None:
+    assert kinds(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "встречается" as "occurs", a domestic law signed, a call planned
+        "Такая формулировка часто встречается в договорах Франции.",
+        "Президент Чили подписывает закон о бюджете.",
+        "Министры иностранных дел Кувейта и Омана планируют обсудить по телефону ситуацию в регионе.",
+    ],
+)
+def test_lex_ru_headline_present_non_events(text: str) -> None:
+    assert kinds(text) == []
