@@ -281,3 +281,18 @@ def test_lex_ru_headline_present(text: str, expected: list) -> None:
 )
 def test_lex_ru_headline_present_non_events(text: str) -> None:
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # talks, consultations or a meeting held by video or telephone are one call, not talks besides
+        ("Премьер Японии провёл переговоры с премьером Канады в режиме видеоконференции.", [("phone_call", PUB)]),
+        ("Заместители министров иностранных дел Египта и Катара 4 июня провели консультации по видеосвязи.",
+         [("phone_call", "2024-06-04")]),
+        ("Президенты Монголии и Кореи провели встречу в режиме видеосвязи.", [("phone_call", PUB)]),
+        ("Министры иностранных дел Литвы и Польши провели переговоры по телефону.", [("phone_call", PUB)]),
+    ],
+)
+def test_lex_ru_video_talks_are_calls(text: str, expected: list) -> None:
+    assert kinds(text) == expected
