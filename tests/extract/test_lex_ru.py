@@ -296,3 +296,13 @@ def test_lex_ru_headline_present_non_events(text: str) -> None:
 )
 def test_lex_ru_video_talks_are_calls(text: str, expected: list) -> None:
     assert kinds(text) == expected
+
+
+def test_lex_ru_departures_present_criticism_and_business() -> None:
+    # "вылетел в" is a departure reported: a visit; the talks it is for are only its purpose
+    assert kinds("Министр обороны Турции вылетел в Японию для переговоров.") == [("visit", PUB)]
+    # the present of a headline
+    assert kinds("МИД Китая обвиняет Австралию во вмешательстве.") == [("criticism", PUB)]
+    # a leader's meeting with business people is no diplomatic meeting
+    assert kinds("Президент Франции встретился с представителями деловых кругов Китая.") == []
+    assert kinds("Премьер Италии провёл встречу с предпринимателями из Индии.") == []
