@@ -306,3 +306,19 @@ def test_lex_ru_departures_present_criticism_and_business() -> None:
     # a leader's meeting with business people is no diplomatic meeting
     assert kinds("Президент Франции встретился с представителями деловых кругов Китая.") == []
     assert kinds("Премьер Италии провёл встречу с предпринимателями из Индии.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "в конце / в середине / в первых числах" + a month: that month, the report's year completes it
+        ("В конце мая президент Ганы посетил Китай.", [("visit", "2024-05")]),
+        ("В середине апреля министры иностранных дел Чили и Перу провели телефонный разговор.",
+         [("phone_call", "2024-04")]),
+        ("В первых числах марта прошлого года премьер Индии посетил Непал.", [("visit", "2023-03")]),
+        # "в начале года" is this year
+        ("В начале года президент Ганы посетил Китай.", [("visit", "2024")]),
+    ],
+)
+def test_lex_ru_parts_of_months_and_years(text: str, expected: list) -> None:
+    assert kinds(text) == expected
