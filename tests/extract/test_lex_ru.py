@@ -322,3 +322,15 @@ def test_lex_ru_departures_present_criticism_and_business() -> None:
 )
 def test_lex_ru_parts_of_months_and_years(text: str, expected: list) -> None:
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "встречается с пониманием / доверием": is received, not meets
+        "Эта инициатива Индии встречается с пониманием в Японии.",
+        "Такая позиция Китая всегда встречается доверием со стороны Бразилии.",
+    ],
+)
+def test_lex_ru_met_with_understanding(text: str) -> None:
+    assert kinds(text) == []
