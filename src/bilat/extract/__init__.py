@@ -168,7 +168,9 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
             for d in drafts:
                 m = _mention(doc, index, s, e, d)
                 # the pairs one trigger was split into are separate acts, never one event told twice
-                if not any(_same_event(m, x) for x in mentions if siblings.get(x.id) != (d.trigger.start, d.kind)):
+                told = not d.stated and any(x.id in undated and _one_occasion(m, x) for x in mentions)
+                if not told and not any(_same_event(m, x) for x in mentions
+                                        if siblings.get(x.id) != (d.trigger.start, d.kind)):
                     mentions.append(m)
                     siblings[m.id] = (d.trigger.start, d.kind)
                     if not d.stated and d.date is None:
@@ -248,6 +250,14 @@ def _known_state(p: Person, known: list[tuple[frozenset[str], str]], date: str |
     if p.country or table is None:
         return p
     return replace(p, country=table.code, role=p.role or table.role)
+
+
+def _one_occasion(a: Mention, b: Mention) -> bool:
+    """Two kinds of one family, same day and parties, neither dated by its own sentence: the headline's
+    "Russian-Belarusian talks" and the body's "the presidents met" are one occasion."""
+    family = KINDS[a.kind].family
+    return (a.kind != b.kind and bool(family) and family == KINDS[b.kind].family and a.date == b.date
+            and set(a.actors) == set(b.actors))
 
 
 def _nested(a: Mention, b: Mention) -> bool:

@@ -41,6 +41,8 @@ class Kind:
     attached: bool = False
     donor: bool = False
     officials: str | None = None
+    # Kinds of one family that a document tells undated, of the same day and parties, are one occasion
+    family: str | None = None
 
     @property
     def symmetric(self) -> bool:
