@@ -216,7 +216,7 @@ def test_lex_ru_our_relations_name_the_pair() -> None:
     # in a speech at bilateral talks, "наши отношения" / "нашими странами" are the document's pair,
     # also in a paragraph of their own
     for text, kind, date in [
-        ("Наши отношения начинаются с 1950 года.", "relations_established", "1950"),
+        ("Наши отношения берут начало с 1950 года.", "relations_established", "1950"),
         ("Между нашими странами подписан договор о дружбе.", "agreement_signed", PUB),
     ]:
         found = mentions_of("Президент Лаоса провёл переговоры с президентом Вьетнама в Ханое.\n\n" + text,
