@@ -164,3 +164,173 @@ def test_lex_ru_courtesy_staff_and_topics(text: str) -> None:
 
 def test_lex_ru_thanks_for_support_is_praise() -> None:
     assert kinds("Премьер Индии поблагодарил Россию за поддержку.") == [("praise", PUB)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a stay told in passing is a visit: "находился в", "в ходе пребывания в"
+        ("Несколько дней назад президент Египта находился в Турции.", [("visit", "2024-06")]),
+        ("В прошлом году премьер Малайзии находился в Японии.", [("visit", "2023")]),
+        ("Во время своего пребывания в Ханое министр обороны Индии подписал меморандум с "
+         "вьетнамской стороной.", [("visit", PUB), ("agreement_signed", PUB)]),
+        # "недавний" dates to the month of publication like "недавно"
+        ("В ходе недавнего визита в Бразилию президент Анголы подписал соглашение.",
+         [("visit", "2024-06"), ("agreement_signed", "2024-06")]),
+        # the passive of "заключить": the agreement was concluded
+        ("Соглашение о свободной торговле между Египтом и Турцией было заключено в марте 2021 года.",
+         [("agreement_signed", "2021-03")]),
+        # phone calls: "обменялись мнениями по телефону", "связался по телефону", "телефонный контакт"
+        ("Президенты Киргизии и Таджикистана 4 июня обменялись мнениями по телефону.",
+         [("phone_call", "2024-06-04")]),
+        ("Премьер Японии связался по телефону с президентом Индонезии.", [("phone_call", PUB)]),
+        ("Между министрами иностранных дел Греции и Кипра состоялся телефонный контакт.", [("phone_call", PUB)]),
+        # a sharp reaction, indignation: criticism
+        ("Министр иностранных дел Китая резко отреагировал на слова премьера Австралии.", [("criticism", PUB)]),
+        ("МИД Ирана выразил возмущение действиями властей Швеции.", [("criticism", PUB)]),
+    ],
+)
+def test_lex_ru_round3_events(text: str, expected: list) -> None:
+    assert kinds(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a stay that is no visit
+        "Гражданин Литвы находился в больнице в Польше.",
+        "Журналист из Франции находился в плену в Сирии два года.",
+        # custody is not an agreement concluded
+        "В Минске заключены под стражу двое граждан Латвии.",
+        # counting on a visit, a visit postponed: not events
+        "Мы рассчитываем на скорый визит президента Аргентины в Китай.",
+        "Визит премьер-министра Индии в Японию откладывается.",
+        "Встреча министров Сербии и Косова перенесена на осень.",
+    ],
+)
+def test_lex_ru_round3_non_events(text: str) -> None:
+    assert kinds(text) == []
+
+
+def test_lex_ru_our_relations_name_the_pair() -> None:
+    # in a speech at bilateral talks, "наши отношения" / "нашими странами" are the document's pair,
+    # also in a paragraph of their own
+    for text, kind, date in [
+        ("Наши отношения берут начало с 1950 года.", "relations_established", "1950"),
+        ("Между нашими странами подписан договор о дружбе.", "agreement_signed", PUB),
+    ]:
+        found = mentions_of("Президент Лаоса провёл переговоры с президентом Вьетнама в Ханое.\n\n" + text,
+                            "ru", date=PUB)
+        assert [(m.date, set(m.actors)) for m in found if m.kind == kind] == [(date, {"LA", "VN"})]
+
+
+def test_lex_ru_tension_in_a_state_is_a_topic() -> None:
+    # "обсудил напряжённость в Сербии": the state is talked about, not a party of the call
+    found = mentions_of("Министр иностранных дел Франции провёл телефонный разговор с коллегой и обсудил "
+                        "напряжённость в Сербии.", "ru", date=PUB)
+    assert not [m for m in found if "RS" in m.actors]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sanctions blocked or opposed are not imposed
+        "Венгрия заблокировала очередной пакет санкций ЕС против Ирана.",
+        "Словакия выступила против новых санкций Евросоюза в отношении Китая.",
+    ],
+)
+def test_lex_ru_blocked_sanctions(text: str) -> None:
+    assert kinds(text) == []
+
+
+def test_lex_ru_passive_lifting_departure_and_spoken_call() -> None:
+    assert kinds("Санкции США против Кубы были частично сняты в 2015 году.") == [("sanctions_lifted", "2015")]
+    # "отправился с визитом" is a departure reported; "отправится" stays a plan
+    assert kinds("Президент Ирана отправился с визитом в Малайзию.") == [("visit", PUB)]
+    assert kinds("Президент Ирана отправится с визитом в Малайзию.") == []
+    # a call told in the first person on a state's site: that state calls
+    found = mentions_of("Я говорил с президентом Турции по телефону 3 июня.", "ru", date=PUB,
+                        url="http://kremlin.ru/events/president/news/1")
+    assert [(m.kind, m.date, set(m.actors)) for m in found] == [("phone_call", "2024-06-03", {"RU", "TR"})]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the present of a headline or of an event going on
+        ("Глава МИД Греции встречается с министром иностранных дел Египта.", [("meeting", PUB)]),
+        ("Премьер-министр Словакии посещает Вьетнам.", [("visit", PUB)]),
+        ("Президенты Армении и Франции подписывают соглашение о сотрудничестве в обороне.",
+         [("agreement_signed", PUB)]),
+        ("Министры иностранных дел Кувейта и Омана обсуждают ситуацию в регионе по телефону.",
+         [("phone_call", PUB)]),
+    ],
+)
+def test_lex_ru_headline_present(text: str, expected: list) -> None:
+    assert kinds(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "встречается" as "occurs", a domestic law signed, a call planned
+        "Такая формулировка часто встречается в договорах Франции.",
+        "Президент Чили подписывает закон о бюджете.",
+        "Министры иностранных дел Кувейта и Омана планируют обсудить по телефону ситуацию в регионе.",
+    ],
+)
+def test_lex_ru_headline_present_non_events(text: str) -> None:
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # talks, consultations or a meeting held by video or telephone are one call, not talks besides
+        ("Премьер Японии провёл переговоры с премьером Канады в режиме видеоконференции.", [("phone_call", PUB)]),
+        ("Заместители министров иностранных дел Египта и Катара 4 июня провели консультации по видеосвязи.",
+         [("phone_call", "2024-06-04")]),
+        ("Президенты Монголии и Южной Кореи провели встречу в режиме видеосвязи.", [("phone_call", PUB)]),
+        ("Министры иностранных дел Литвы и Польши провели переговоры по телефону.", [("phone_call", PUB)]),
+    ],
+)
+def test_lex_ru_video_talks_are_calls(text: str, expected: list) -> None:
+    assert kinds(text) == expected
+
+
+def test_lex_ru_departures_present_criticism_and_business() -> None:
+    # "вылетел в" is a departure reported: a visit; the talks it is for are only its purpose
+    assert kinds("Министр обороны Турции вылетел в Японию для переговоров.") == [("visit", PUB)]
+    # the present of a headline
+    assert kinds("МИД Китая обвиняет Австралию во вмешательстве.") == [("criticism", PUB)]
+    # a leader's meeting with business people is no diplomatic meeting
+    assert kinds("Президент Франции встретился с представителями деловых кругов Китая.") == []
+    assert kinds("Премьер Италии провёл встречу с предпринимателями из Индии.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "в конце / в середине / в первых числах" + a month: that month, the report's year completes it
+        ("В конце мая президент Ганы посетил Китай.", [("visit", "2024-05")]),
+        ("В середине апреля министры иностранных дел Чили и Перу провели телефонный разговор.",
+         [("phone_call", "2024-04")]),
+        ("В первых числах марта прошлого года премьер Индии посетил Непал.", [("visit", "2023-03")]),
+        # "в начале года" is this year
+        ("В начале года президент Ганы посетил Китай.", [("visit", "2024")]),
+    ],
+)
+def test_lex_ru_parts_of_months_and_years(text: str, expected: list) -> None:
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "встречается с пониманием / доверием": is received, not meets
+        "Эта инициатива Индии встречается с пониманием в Японии.",
+        "Такая позиция Китая всегда встречается доверием со стороны Бразилии.",
+    ],
+)
+def test_lex_ru_met_with_understanding(text: str) -> None:
+    assert kinds(text) == []
