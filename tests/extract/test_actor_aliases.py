@@ -234,3 +234,10 @@ NOT_STATES = [
 @pytest.mark.parametrize(("lang", "text", "expected"), NOT_STATES)
 def test_near_misses_stay_unmatched(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
     assert hits(text, lang) == expected
+
+
+def test_plural_names_in_the_genitive_plural() -> None:
+    from bilat.extract.actors import find_actors
+
+    assert [a.code for a in find_actors("Президент Филиппин встретился с министром Мальдив.", "ru")] == ["PH", "MV"]
+    assert [a.code for a in find_actors("Президент Філіппін прибув до Києва.", "uk")][:1] == ["PH"]
