@@ -36,3 +36,12 @@ def test_an_adjective_right_after_a_criticism_word_is_its_addressee() -> None:
     text = "У суботу 29 верасня 2018 года Міністр замежных спраў Чылі абвінаваціў амерыканскія ўлады ў сварцы."
     got = [(m.source, m.target) for m in mentions_of(text, "be") if m.kind == "criticism"]
     assert got == [(("CL",), ("US",))]
+
+
+@pytest.mark.parametrize(("text", "lang", "org"), [
+    ("On 3 May 2023 the President of Chile met with the Secretary General of NATO.", "en", "NATO"),
+    ("3 мая 2023 года президент Чили встретился с генеральным секретарём ООН.", "ru", "UN"),
+    ("3 maja 2023 r. prezydent Chile spotkał się z sekretarzem generalnym NATO.", "pl", "NATO"),
+])
+def test_an_organisation_after_its_unnamed_head_takes_part(text: str, lang: str, org: str) -> None:
+    assert [m.actors for m in mentions_of(text, lang) if m.kind == "meeting"] == [tuple(sorted(("CL", org)))]
