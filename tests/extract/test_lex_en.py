@@ -308,3 +308,27 @@ def test_lex_en_thanks_for_a_stand_against_a_third_state() -> None:
     text = "The President of Peru is grateful to Chile for its sanctions policy against Bolivia."
     assert [m for m in found(text, "2023-05-10") if m[0] == "praise"] == []
     assert [m[0] for m in found("The President of Peru thanked Chile for its support.", "2023-05-10")] == ["praise"]
+
+
+def test_lex_en_sanctions_or_war_against_a_state_is_a_topic() -> None:
+    # the state sanctions are called for against takes no part in the meeting
+    text = ("During a meeting with the Foreign Minister of Japan in Warsaw, the President of Poland "
+            "called for a new package of sanctions against Belarus.")
+    got = [m for m in found(text, "2023-05-10") if m[0] == "meeting"]
+    assert got == [("meeting", "2023-05-10", ("JP", "PL"))]
+    text = "The Prime Minister of Norway held a meeting with the Chancellor of Austria on the war against Georgia."
+    assert [m[2] for m in found(text, "2023-05-10") if m[0] == "meeting"] == [("AT", "NO")]
+
+
+def test_lex_en_meetings_counted_are_no_one_event() -> None:
+    text = "The minister highlighted three meetings between the presidents of Chile and Peru in the past five months."
+    assert found(text, "2023-05-10") == []
+    text = "The minister praised the meeting between the presidents of Chile and Peru."
+    assert [m[0] for m in found(text, "2023-05-10")] == ["meeting"]
+
+
+def test_lex_en_provided_with_equipment_is_aid() -> None:
+    assert found("Chile provided Peru with two helicopters and demining equipment.", "2023-05-10") == [
+        ("aid", "2023-05-10", ("CL", "PE"))]
+    # the pluperfect of a reminder tells an earlier act without its date: not dated to the report
+    assert found("The minister recalled that Chile had provided Peru with two helicopters.", "2023-05-10") == []
