@@ -73,3 +73,23 @@ def test_lex_pl_both_diplomacies_name_the_pair() -> None:
 )
 def test_lex_pl_arrivals_calls_and_earlier_visits(text: str, expected: list) -> None:
     assert kinds(text) == sorted(expected, key=lambda x: (x[0], x[1] or ""))
+
+
+def test_lex_pl_accusing_participle_is_criticism() -> None:
+    # "oskarżając" (accusing) after a past verb, dated by "tydzień temu" (a week ago)
+    text = ("Tydzień temu podczas wystąpienia w Wilnie minister spraw zagranicznych Litwy wyraził rozczarowanie, "
+            "oskarżając Białoruś o prowokacje.")
+    got = [(m.kind, m.date, m.actors) for m in mentions_of(text, "pl", date=PUB)]
+    assert got == [("criticism", "2024-06-03", ("BY", "LT"))]
+
+
+def test_lex_pl_sanctions_against_a_state_is_a_topic() -> None:
+    text = ("Podczas spotkania z ministrem spraw zagranicznych Japonii w Warszawie prezydent Polski "
+            "wezwał do nowych sankcji wobec Białorusi.")
+    got = [(m.kind, m.actors) for m in mentions_of(text, "pl", date=PUB) if m.kind == "meeting"]
+    assert got == [("meeting", ("JP", "PL"))]
+
+
+def test_lex_pl_meetings_counted_are_no_one_event() -> None:
+    assert kinds("Minister przypomniał trzy spotkania prezydentów Chile i Peru w ostatnich miesiącach.") == []
+    assert kinds("Minister przypomniał spotkanie prezydentów Chile i Peru.") == [("meeting", PUB)]
