@@ -332,3 +332,25 @@ def test_lex_en_provided_with_equipment_is_aid() -> None:
         ("aid", "2023-05-10", ("CL", "PE"))]
     # the pluperfect of a reminder tells an earlier act without its date: not dated to the report
     assert found("The minister recalled that Chile had provided Peru with two helicopters.", "2023-05-10") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the visitor named between "visit of" and the host
+        ("The visit of the Foreign Minister of Peru to Chile took place in October.",
+         [("visit", "2023-10", ("CL", "PE"))]),
+        ("The official visit of the Prime Minister of Peru to Chile began on Monday.",
+         [("visit", "2023-11-06", ("CL", "PE"))]),
+        # still to come: no event
+        ("The visit of the Foreign Minister of Peru to Chile will take place in October.", []),
+        ("The visit of the Foreign Minister of Peru to Chile is planned for October.", []),
+    ],
+)
+def test_lex_en_visit_of_a_named_visitor(text: str, expected: list) -> None:
+    assert found(text, "2023-11-10") == expected
+
+
+def test_lex_en_recognition_switched() -> None:
+    got = found("In 2018 Chile switched its diplomatic recognition from Taipei to Beijing.", "2023-05-10")
+    assert got == [("relations_established", "2018", ("CL", "CN"))]
