@@ -93,3 +93,23 @@ def test_lex_pl_sanctions_against_a_state_is_a_topic() -> None:
 def test_lex_pl_meetings_counted_are_no_one_event() -> None:
     assert kinds("Minister przypomniał trzy spotkania prezydentów Chile i Peru w ostatnich miesiącach.") == []
     assert kinds("Minister przypomniał spotkanie prezydentów Chile i Peru.") == [("meeting", PUB)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # went to, the headline present of a visit
+        ("Minister spraw zagranicznych Czech udał się do Słowacji.", [("visit", PUB, ("CZ", "SK"))]),
+        ("Szef MSZ Czech odwiedza Słowację.", [("visit", PUB, ("CZ", "SK"))]),
+        # a leader hosted by another is a meeting
+        ("Prezydent Czech gościł premiera Słowacji.", [("meeting", PUB, ("CZ", "SK"))]),
+        # negated, future, a wish: no event
+        ("Minister spraw zagranicznych Czech nie udał się do Słowacji.", []),
+        ("Minister spraw zagranicznych Czech uda się do Słowacji.", []),
+        # a habit, not one occasion
+        ("Premier Czech często odwiedza Słowację.", []),
+        ("Prezydenci Czech i Słowacji regularnie spotykają się w Pradze.", []),
+    ],
+)
+def test_lex_pl_went_to_hosted_and_habits(text: str, expected: list) -> None:
+    assert [(m.kind, m.date, m.actors) for m in mentions_of(text, "pl", date=PUB)] == expected
