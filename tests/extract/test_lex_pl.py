@@ -113,3 +113,36 @@ def test_lex_pl_meetings_counted_are_no_one_event() -> None:
 )
 def test_lex_pl_went_to_hosted_and_habits(text: str, expected: list) -> None:
     assert [(m.kind, m.date, m.actors) for m in mentions_of(text, "pl", date=PUB)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sanctions talked about, supported, called for or considered: not imposed
+        "Ministrowie spraw zagranicznych Czech i Słowacji omówili kwestię sankcji wobec Rosji.",
+        "Premier Czech i premier Słowacji rozmawiali o sankcjach wobec Rosji.",
+        "Słowacja popiera sankcje wobec Rosji.",
+        "Czechy opowiadają się za sankcjami wobec Rosji.",
+        "Premier Czech poparł wprowadzenie sankcji wobec Rosji.",
+        "Premier Czech zaapelował o nowe sankcje wobec Rosji.",
+        "Czechy rozważają nałożenie sankcji na Rosję.",
+        # a meeting counted on, a visit cancelled, a meeting put off
+        "Prezydent Czech liczy na spotkanie z prezydentem Słowacji.",
+        "Premier Czech odwołał wizytę w Słowacji.",
+        "Spotkanie premierów Czech i Słowacji zostało przełożone.",
+    ],
+)
+def test_lex_pl_no_event_in_talk_support_calls_and_cancellations(text: str) -> None:
+    assert [m.kind for m in mentions_of(text, "pl", date=PUB) if m.kind in ("sanctions", "meeting", "visit")] == (
+        ["meeting"] if "rozmawiali" in text else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Czechy nałożyły sankcje na Rosję.", "sanctions"),
+        ("Czechy odwołały ambasadora w Rosji.", "relations_downgraded"),
+    ],
+)
+def test_lex_pl_imposed_and_recalled_stay_events(text: str, kind: str) -> None:
+    assert [m.kind for m in mentions_of(text, "pl", date=PUB)] == [kind]
