@@ -354,3 +354,25 @@ def test_lex_en_visit_of_a_named_visitor(text: str, expected: list) -> None:
 def test_lex_en_recognition_switched() -> None:
     got = found("In 2018 Chile switched its diplomatic recognition from Taipei to Beijing.", "2023-05-10")
     assert got == [("relations_established", "2018", ("CL", "CN"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # put off, counted on, denied, a habit
+        "The meeting between the presidents of Chile and Peru was postponed.",
+        "The President of Chile counts on a meeting with the President of Peru.",
+        "The President of Chile is looking forward to a meeting with the President of Peru.",
+        "Chile denied that its minister met the Foreign Minister of Peru.",
+        "The President of Chile often travelled to Peru.",
+        # sanctions welcomed: no praise of the state they target
+        "Chile welcomed the sanctions imposed on Russia by the EU.",
+    ],
+)
+def test_lex_en_no_event_put_off_counted_on_denied_or_habitual(text: str) -> None:
+    assert found(text, "2023-05-10") == []
+
+
+def test_lex_en_a_meeting_held_stays_an_event() -> None:
+    assert found("The President of Chile met the President of Peru.", "2023-05-10") == [
+        ("meeting", "2023-05-10", ("CL", "PE"))]
