@@ -146,3 +146,22 @@ def test_lex_pl_no_event_in_talk_support_calls_and_cancellations(text: str) -> N
 )
 def test_lex_pl_imposed_and_recalled_stay_events(text: str, kind: str) -> None:
     assert [m.kind for m in mentions_of(text, "pl", date=PUB)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an ambassador expelled
+        ("Czechy wydaliły ambasadora Słowacji.", [("relations_downgraded", PUB, ("CZ", "SK"))]),
+        # equipment handed over is aid; what may be sent, or was not, is no event; information is no aid
+        ("Czechy przekazały Ukrainie sprzęt wojskowy.", [("aid", PUB, ("CZ", "UA"))]),
+        ("Czechy dostarczyły Ukrainie czołgi.", [("aid", PUB, ("CZ", "UA"))]),
+        ("Czechy mogą przekazać Ukrainie czołgi.", []),
+        ("Czechy nie wysłały Ukrainie broni.", []),
+        ("Czechy przekazały Ukrainie informacje.", []),
+        # congratulations are praise, as in English
+        ("Premier Czech pogratulował premierowi Słowacji.", [("praise", PUB, ("CZ", "SK"))]),
+    ],
+)
+def test_lex_pl_expulsions_equipment_and_congratulations(text: str, expected: list) -> None:
+    assert [(m.kind, m.date, m.actors) for m in mentions_of(text, "pl", date=PUB)] == expected
