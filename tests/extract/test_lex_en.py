@@ -376,3 +376,17 @@ def test_lex_en_no_event_put_off_counted_on_denied_or_habitual(text: str) -> Non
 def test_lex_en_a_meeting_held_stays_an_event() -> None:
     assert found("The President of Chile met the President of Peru.", "2023-05-10") == [
         ("meeting", "2023-05-10", ("CL", "PE"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile delivered tanks to Ukraine.", [("aid", "2023-05-10", ("CL", "UA"))]),
+        ("Chile handed over two helicopters to Peru.", [("aid", "2023-05-10", ("CL", "PE"))]),
+        # still to come, or troops: no aid
+        ("Chile will send tanks to Ukraine.", []),
+        ("Chile sent troops to Peru.", []),
+    ],
+)
+def test_lex_en_equipment_sent_to_a_state_is_aid(text: str, expected: list) -> None:
+    assert found(text, "2023-05-10") == expected
