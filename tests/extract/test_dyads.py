@@ -106,3 +106,21 @@ def test_a_site_without_a_country_domain_speaks_for_the_state_it_names_most() ->
     (m,) = [m for m in mentions_of(text, "uk", date="2022-04-13", url="https://www.youtube.com/watch?v=1")
             if m.kind == "phone_call"]
     assert m.actors == ("FR", "UA")
+
+
+@pytest.mark.parametrize(("url", "has_pl"), [
+    ("https://www.rp.pl/swiat/1", False),  # a Polish paper on foreign talks: Poland is not a party
+    ("https://www.gov.pl/web/dyplomacja/1", True),  # Poland's own site: it is
+])
+def test_a_countrys_press_does_not_make_its_country_a_party(url: str, has_pl: bool) -> None:
+    text = "Minister spraw zagranicznych Niemiec odbył rozmowy z ministrem w sprawie handlu."
+    ms = [m for m in mentions_of(text, "pl", date="2018-03-16", url=url) if m.kind in ("meeting", "consultations")]
+    assert any("PL" in m.actors for m in ms) == has_pl
+
+
+def test_a_headline_of_talks_and_the_bodys_meeting_are_one_occasion() -> None:
+    text = ("Российско-чилийские переговоры\n\nВ Кремле прошли переговоры Владимира Путина с Президентом Чили "
+            "Габриэлем Боричем.")
+    ms = [m for m in mentions_of(text, "ru", date="2023-05-04", url="http://kremlin.ru/events/1")
+          if m.kind in ("meeting", "consultations")]
+    assert len(ms) == 1 and ms[0].actors == ("CL", "RU")

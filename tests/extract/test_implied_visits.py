@@ -44,3 +44,8 @@ def test_talks_in_a_third_state_imply_no_visit() -> None:
 
 def test_talks_with_no_place_imply_no_visit() -> None:
     assert visits("On 4 May 2023 the President of Finland met the President of Poland.", "en") == []
+
+
+def test_a_summit_of_several_states_implies_no_visits() -> None:
+    text = "On 9 December 2019 the leaders of France, Germany, Russia and Ukraine met in Paris."
+    assert visits(text, "en") == []

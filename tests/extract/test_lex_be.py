@@ -174,3 +174,95 @@ def test_lex_be_recall_round2(text: str, expected: list) -> None:
 )
 def test_lex_be_non_events_round2(text: str) -> None:
     assert found(text) == []
+
+
+# Round 3 (lex-ukbe3): the imposer's adjective, proposals and effects of sanctions, 'у пачатку месяца'.
+def test_lex_be_imposer_adjective() -> None:
+    # "амерыканскія санкцыі": the adjective of the act's own noun names who imposed them
+    assert ("sanctions", PUB, ("IR", "US")) in found("Міністр замежных спраў Ірана асудзіў амерыканскія санкцыі.")
+    assert found("Учора амерыканскія санкцыі супраць Ірана ўступілі ў сілу.") == [
+        ("sanctions", "2023-05-09", ("IR", "US"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what sanctions do: they feed distrust
+        "Міністр Ірана заявіў, што санкцыі ЗША, якія ўзмацняюць недавер, трэба адмяніць.",
+        # what can be done, proposals: not done
+        "Эксперты Літвы падрыхтавалі прапановы, як можна ўзмацніць санкцыі супраць Расіі.",
+        # sanctions talked about, with words between
+        "Абмеркавалі з прэм'ерам Чэхіі і дадатковыя санкцыйныя меры супраць Расіі.",
+    ],
+)
+def test_lex_be_non_events_round3(text: str) -> None:
+    assert [m for m in found(text) if m[0] == "sanctions"] == []
+
+
+def test_lex_be_start_of_this_month() -> None:
+    # "у пачатку гэтага месяца": the month of publication
+    got = found("У пачатку гэтага месяца прэзідэнт Польшчы наведаў Літву.")
+    assert ("visit", "2023-05", ("LT", "PL")) in got, got
+
+
+def test_lex_be_speech_at_the_un() -> None:
+    got = found("Летась прэм'ер Японіі прамаўляў у ААН.")
+    assert [m[0] for m in got] == ["conference"] and "UN" in got[0][2], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sanctions as a goal, stricter ones asked for, a plan for them
+        "Дзякую ўсім, хто працуе на ўзмацненне санкцый супраць Ірана.",
+        "Урад Літвы апублікаваў план пашырэння санкцый супраць Ірана.",
+        "Прашу пераканаць калег у ЕС наконт больш жорсткіх санкцый супраць Ірана.",
+        # held up, still being readied or agreed
+        "Венгрыя тармозіць новы санкцыйны пакет ЕС супраць Ірана.",
+        "Цяпер ЕС рыхтуе сёмы санкцыйны пакет супраць Ірана.",
+        # sanctions judged, the copula left out; what they can do
+        "Санкцыі ЕС супраць Ірана занадта слабыя.",
+        "Толькі санкцыі ЕС здольныя спыніць Іран.",
+        # support for sanctions is no act of imposing them
+        "Прэзідэнт Літвы падзякаваў Ісландыі за падтрымку санкцый супраць Ірана.",
+    ],
+)
+def test_lex_be_sanctions_not_imposed_round3(text: str) -> None:
+    assert [m for m in found(text) if m[0] == "sanctions"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Кожны такі візіт у Кіеў паказвае падтрымку Польшчы.",
+        "Пасля года вайны Расіі супраць Грузіі наша сустрэча з прэзідэнтам Польшчы паказвае адзінства.",
+        "Міністры Польшчы і Літвы абмеркавалі пасрэдніцкую ролю Турцыі.",
+    ],
+)
+def test_lex_be_non_events_round3b(text: str) -> None:
+    got = found(text)
+    assert not [m for m in got if m[0] in ("visit", "mediation")] and not any("RU" in m[2] for m in got), got
+
+
+def test_lex_be_decision_to_widen_sanctions_is_an_act() -> None:
+    assert found("ЕС прыняў рашэнне аб новым пашырэнні санкцый супраць Ірана.") == [("sanctions", PUB, ("EU", "IR"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a court's sentence condemns no state; a budget signed is no agreement
+        "Учора суд Польшчы асудзіў да 5 гадоў зняволення двух шпіёнаў.",
+        "Прэзідэнт Літвы падпісаў абаронны бюджэт на наступны год.",
+        # a response to sanctions
+        "Урад Ірана агучыў варыянт адказу на санкцыі ЕС.",
+    ],
+)
+def test_lex_be_non_events_round3c(text: str) -> None:
+    assert found(text) == []
+
+
+def test_lex_be_since_the_war_began_the_state_still_acts() -> None:
+    # "з пачатку вайны" names a time: the state after it still takes part
+    got = found("З пачатку вайны Польшча прыняла ў Варшаве прэм'ер-міністра Літвы.")
+    assert ("meeting", PUB, ("LT", "PL")) in got, got

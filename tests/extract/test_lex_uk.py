@@ -218,3 +218,103 @@ def test_lex_uk_speech_told_at_the_assembly() -> None:
 )
 def test_lex_uk_non_events_round2(text: str) -> None:
     assert found(text) == []
+
+
+# Round 3 (lex-ukbe3): the imposer's adjective, proposals and talk about sanctions, exits talked about.
+def test_lex_uk_imposer_adjective() -> None:
+    # "американські санкції": the adjective of the act's own noun names who imposed them
+    assert found("Учора американські санкції проти Ірану набули чинності.") == [
+        ("sanctions", "2023-05-09", ("IR", "US"))]
+    assert ("sanctions", PUB, ("IR", "US")) in found("Міністр закордонних справ Ірану засудив американські санкції.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what can be done, proposals: not done
+        "Експерти Литви підготували пропозиції, як можна посилити санкції проти Росії.",
+        "Міністри Польщі та Литви вважають, що можна посилити санкції проти Ірану.",
+        # sanctions talked about, with words between
+        "Обговорили з прем'єром Чехії й додаткові санкційні заходи проти Росії.",
+    ],
+)
+def test_lex_uk_non_events_round3(text: str) -> None:
+    assert [m for m in found(text) if m[0] == "sanctions"] == []
+
+
+def test_lex_uk_exit_talked_about() -> None:
+    # a state's exit from an organisation is a topic: no party of the meeting
+    got = found("На зустрічі з послами НАТО генсек говорив про наслідки виходу Туреччини з НАТО.")
+    assert not any("TR" in m[2] for m in got), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sanctions as a goal worked or asked for, stricter ones called for, a plan for them
+        "Дякую всім, хто працює на посилення санкцій проти Ірану.",
+        "Уряд Литви оприлюднив план щодо розширення санкцій проти Білорусі.",
+        "Прошу переконати колег у ЄС щодо жорсткіших санкцій проти Ірану.",
+        "Ми потребуємо нових санкцій проти Ірану.",
+        # held up, still being agreed or talked over
+        "Угорщина гальмує новий санкційний пакет ЄС проти Росії.",
+        "Нині ЄС погоджує сьомий санкційний пакет проти Ірану.",
+        "У Брюсселі обговорюється новий санкційний пакет ЄС проти Білорусі.",
+        # sanctions judged, the copula left out; what they can do
+        "Санкції ЄС проти Ірану надто слабкі.",
+        "Лише санкції ЄС здатні зупинити Іран.",
+        # infinitives of the imperfective: to be done
+        "Литві важлива згода партнерів посилювати санкції проти Білорусі.",
+    ],
+)
+def test_lex_uk_sanctions_not_imposed_round3(text: str) -> None:
+    assert [m for m in found(text) if m[0] == "sanctions"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "every such visit": visits in general
+        "Кожен такий візит до Києва показує підтримку Польщі.",
+        # a war's sides are no parties of the meeting
+        "Після року війни Росії проти Грузії наша зустріч з президентом Польщі показує єдність.",
+        # a mediating role talked about
+        "Міністри Польщі та Литви обговорили посередницьку роль Туреччини.",
+    ],
+)
+def test_lex_uk_non_events_round3b(text: str) -> None:
+    got = found(text)
+    assert not [m for m in got if m[0] in ("visit", "mediation")] and not any("RU" in m[2] for m in got), got
+
+
+def test_lex_uk_mediation_still_found() -> None:
+    assert [m[0] for m in found("Туреччина виступила посередником між Вірменією та Азербайджаном.")] == ["mediation"]
+
+
+def test_lex_uk_decision_to_strengthen_sanctions_is_an_act() -> None:
+    assert found("ЄС ухвалив рішення щодо посилення санкцій проти Ірану.") == [("sanctions", PUB, ("EU", "IR"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a court's sentence condemns no state
+        "Учора суд Польщі засудив до 5 років ув'язнення двох шпигунів.",
+        # a budget signed is no agreement
+        "Президент Литви підписав оборонний бюджет на наступний рік.",
+        # a response to sanctions; what sanctions led to; what is not ruled out
+        "Уряд Ірану оприлюднив варіант відповіді на санкції ЄС.",
+        "Санкції ЄС призвели до спаду в економіці Ірану.",
+        "Міністр не виключив, що ЄС продовжить розширювати санкції проти Ірану.",
+        # consultations with every stakeholder at home
+        "Уряд Литви ухвалив закон у консультації з усіма зацікавленими сторонами.",
+    ],
+)
+def test_lex_uk_non_events_round3c(text: str) -> None:
+    assert found(text) == []
+
+
+def test_lex_uk_since_the_war_began_the_state_still_acts() -> None:
+    # "від початку війни" names a time: the state after it still takes part
+    got = found("Від початку війни Польща прийняла у Варшаві прем'єр-міністра Литви.")
+    assert ("meeting", PUB, ("LT", "PL")) in got, got

@@ -105,3 +105,14 @@ def test_a_date_in_brackets_says_which_day_a_relative_word_means() -> None:
     text = "Yesterday (5 February) the foreign ministers of Chile and Peru met in Lima."
     (m,) = [m for m in mentions_of(text, "en", date="2018-02-07") if m.kind == "meeting"]
     assert m.date == "2018-02-05"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("On 4 March 2022 the foreign minister of Chile arrived in Madrid.\n\nThat night he had a telephone "
+     "conversation with the President of Peru.", "en"),
+    ("4 березня 2022 року міністр закордонних справ Чилі прибув до Мадрида.\n\nТієї ночі він провів телефонну "
+     "розмову з Президентом Перу.", "uk"),
+])
+def test_that_night_is_the_day_named_last(text: str, lang: str) -> None:
+    (m,) = [m for m in mentions_of(text, lang, date="2022-03-10") if m.kind == "phone_call"]
+    assert m.date == "2022-03-04"

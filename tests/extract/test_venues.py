@@ -51,3 +51,23 @@ def test_a_state_talked_about_is_no_party(text: str, lang: str, kind: str, actor
 def test_a_conference_is_hosted_by_its_organisation(text: str, host: str) -> None:
     (m,) = [m for m in mentions_of(text, "en") if m.kind == "conference"]
     assert m.target == (host,)
+
+
+@pytest.mark.parametrize(("text", "lang", "kind", "actors"), [
+    ("On 11 June 2022, during a meeting with the President of Chile in Kyiv, the President of Ukraine called for "
+     "new sanctions against Russia.", "en", "meeting", ("CL", "UA")),
+    ("On 11 June 2022 the President of Chile met the President of Ukraine and discussed Russia's war.",
+     "en", "meeting", ("CL", "UA")),
+    ("11 червня 2022 року Президент України провів зустріч з Президентом Чилі, обговоривши санкції проти Росії.",
+     "uk", "meeting", ("CL", "UA")),
+])
+def test_the_target_of_another_act_is_no_party(text: str, lang: str, kind: str, actors: tuple[str, ...]) -> None:
+    assert [m.actors for m in mentions_of(text, lang) if m.kind == kind] == [actors]
+
+
+def test_a_meeting_with_one_party_named_is_no_mention_but_aid_from_a_donor_is() -> None:
+    assert [m for m in mentions_of("On 3 May 2023 Chile held consultations on trade.", "en")
+            if m.kind == "consultations"] == []
+    (aid,) = [m for m in mentions_of("In June 1993 Norway allocated 300 million kroner in humanitarian aid.", "en")
+              if m.kind == "aid"]
+    assert aid.actors == ("NO",)

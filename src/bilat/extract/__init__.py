@@ -24,7 +24,7 @@ from bilat.extract.indicators import IndicatorContext, find_indicators, has_reve
 from bilat.extract.kinds import KINDS
 from bilat.extract.leaders import leader
 from bilat.extract.people import PersonMatch, find_people
-from bilat.extract.periods import NO_DATE, find_periods
+from bilat.extract.periods import NO_DATE, SAME_DAY, find_periods
 from bilat.extract.triggers import find_triggers, lexicon
 from bilat.fuse.names import name_keys, same_person
 from bilat.normalise import Analysis, norm_view
@@ -36,6 +36,10 @@ _SELF = "SELF"
 _QUESTION = ("?", "؟")
 # Country-code top-level domains that differ from the ISO 3166 code.
 _TLD = {"uk": "GB", "su": "SU"}
+# Domain labels of sites that speak for their state, and such sites without one.
+_OFFICIAL = frozenset({"gov", "gouv", "gob", "govt", "mfa", "mid", "mzv", "msz", "president", "prezident",
+                       "prezydent", "premier", "kremlin", "government", "regjeringen", "kmu", "rada", "mofa"})
+_OFFICIAL_SITES = ("kremlin.ru", "mid.ru", "president.gov.by", "mfa.ir", "leader.ir", "president.ir")
 
 
 def _view(doc: Document, analysis: Analysis) -> str:
@@ -77,6 +81,19 @@ def _self_and_pair(doc: Document, found: Sequence[list[ActorMatch]]) -> tuple[st
     return self_code, pair
 
 
+def _national_press(url: str | None) -> bool:
+    """Whether a document comes from a country's news site (a country domain, not a state's own site):
+    its country is where it is read, not a party of the foreign events it reports."""
+    host = (urlparse(url).hostname or "").lower() if url else ""
+    return len(host.rsplit(".", 1)[-1]) == 2 and not official(url)
+
+
+def official(url: str | None) -> bool:
+    """Whether a site speaks for its state (a government, a president, a ministry), not a news outlet."""
+    host = (urlparse(url).hostname or "").lower() if url else ""
+    return bool(set(host.split(".")) & _OFFICIAL) or host.endswith(_OFFICIAL_SITES)
+
+
 def _person(p: PersonMatch) -> Person:
     return Person(name=p.name, latin=p.latin, role=p.role, country=p.country)
 
@@ -109,7 +126,8 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
     rows = [(i, s, e, lang) for i, (s, e, lang, bp) in enumerate(analysis.sentences) if not bp]
     found = [find_actors(view[s:e], lang or doc.lang, _SELF) for _, s, e, lang in rows]
     self_code, pair = _self_and_pair(doc, found)
-    ctx = Context(lang=doc.lang, self_code=self_code, pair=pair, pub_date=doc.date)
+    ctx = Context(lang=doc.lang, self_code=self_code, pair=pair, pub_date=doc.date,
+                  self_fills=not _national_press(doc.url))
     ictx = IndicatorContext(reporter=self_code, partner=next((c for c in pair if c != self_code), None),
                             reversed_decimals=has_reversed_decimals(view, doc.lang), pub_date=doc.date)
     mentions: list[Mention] = []
@@ -117,6 +135,7 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
     undated: set[str] = set()  # mentions whose sentence gives no date (a headline, "О визите …")
     indicators: list[Indicator] = []
     prev_para_end = -1
+    last_day: str | None = None
     for (index, s, e, lang), actors in zip(rows, found, strict=True):
         text = view[s:e]
         low = text.lower()
@@ -128,6 +147,10 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
         prev_para_end = e
         actors = [ActorMatch(a.start, a.end, self_code or "", a.how) if a.code == _SELF else a for a in actors]
         dates = _with_periods(find_dates(text, code, doc.date), find_periods(text, code, doc.date))
+        # "that night", "the same day": the last day the text named
+        dates = [replace(d, value=last_day or NO_DATE) if d.value == SAME_DAY else d for d in dates]
+        last_day = next((d.value for d in reversed(dates) if d.value and d.value != SAME_DAY
+                         and (len(d.value) == 10 or (len(d.value) == 7 and d.value.startswith("--")))), last_day)
         # A question states nothing ("Can Italy act as a mediator?").
         triggers = [] if text.rstrip().endswith(_QUESTION) else find_triggers(low, code)
         if triggers:
@@ -145,7 +168,9 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
             for d in drafts:
                 m = _mention(doc, index, s, e, d)
                 # the pairs one trigger was split into are separate acts, never one event told twice
-                if not any(_same_event(m, x) for x in mentions if siblings.get(x.id) != (d.trigger.start, d.kind)):
+                told = not d.stated and any(x.id in undated and _one_occasion(m, x) for x in mentions)
+                if not told and not any(_same_event(m, x) for x in mentions
+                                        if siblings.get(x.id) != (d.trigger.start, d.kind)):
                     mentions.append(m)
                     siblings[m.id] = (d.trigger.start, d.kind)
                     if not d.stated and d.date is None:
@@ -225,6 +250,14 @@ def _known_state(p: Person, known: list[tuple[frozenset[str], str]], date: str |
     if p.country or table is None:
         return p
     return replace(p, country=table.code, role=p.role or table.role)
+
+
+def _one_occasion(a: Mention, b: Mention) -> bool:
+    """Two kinds of one family, same day and parties, neither dated by its own sentence: the headline's
+    "Russian-Belarusian talks" and the body's "the presidents met" are one occasion."""
+    family = KINDS[a.kind].family
+    return (a.kind != b.kind and bool(family) and family == KINDS[b.kind].family and a.date == b.date
+            and set(a.actors) == set(b.actors))
 
 
 def _nested(a: Mention, b: Mention) -> bool:

@@ -8,6 +8,7 @@ lives in ``lang/<code>/`` (see :mod:`bilat.extract.gazetteer`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bilat.extract import gazetteer
@@ -98,6 +99,49 @@ def find_actors(text: str, lang: str | None, self_code: str | None = None) -> li
             end, how = _suffix(text, end, toks, i + used, table, how)
             out.append(ActorMatch(start, end, code, how))
         i += used
+    return _groups(_bodies(text, out, toks))
+
+
+_STATE = ("name", "adjective", "capital", "group")
+#: what may stand between a state and a body it owns: "Russia's Security Council", "Security Council of Russia"
+_OWNER_BEFORE = re.compile(r"(?:['’]s)?\s*\Z")
+_OWNER_AFTER = re.compile(r"\A\s*(?:of\s+(?:the\s+)?)?\Z")
+
+
+def _bodies(text: str, found: list[ActorMatch], toks: list) -> list[ActorMatch]:
+    """Bodies that states have too ("Security Council", "Совет Безопасности") as their organisation's,
+    unless a state owns them: a state (or its adjective) right before or right after ("Russia's
+    Security Council", "Совет Безопасности России"), or a capitalised word right before that is
+    no name of the organisation ("National Security Council", "Interpol General Assembly")."""
+    out = []
+    for k, m in enumerate(found):
+        if m.how != "org-body":
+            out.append(m)
+            continue
+        prev = found[k - 1] if k else None
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        if prev is not None and prev.how in _STATE and _OWNER_BEFORE.match(text[prev.end : m.start]):
+            continue
+        if nxt is not None and nxt.how in _STATE and _OWNER_AFTER.match(text[m.end : nxt.start]):
+            continue
+        before = [t for t in toks if t[1] <= m.start]
+        if before and text[before[-1][1] : m.start].isspace() and before[-1][2][:1].isupper():
+            word = before[-1]
+            owned = prev is not None and prev.code == m.code and prev.end >= word[1]
+            if not owned and not _sentence_initial(text, word[0]):
+                continue
+        out.append(ActorMatch(m.start, m.end, m.code, "org"))
+    return out
+
+
+def _groups(found: list[ActorMatch]) -> list[ActorMatch]:
+    """A group of states named as one ("Weimar Triangle") as one match per state, at the same place."""
+    out = []
+    for m in found:
+        if m.how == "group":
+            out += [ActorMatch(m.start, m.end, c, "name") for c in m.code.split(",")]
+        else:
+            out.append(m)
     return out
 
 

@@ -51,6 +51,9 @@ class Context:
     prev_dates: list[DateMatch] = field(default_factory=list)
     prev_people: tuple[Person, ...] = ()
     prev_actors: tuple[str, ...] = ()  # the states of the last event of the paragraph
+    # The document's own state may complete an event that names one party; not so for a country's
+    # news site reporting foreign events (it may still when an unnamed official acts: "the President").
+    self_fills: bool = True
 
 
 _WORD = re.compile(r"[^\s,.;:!?«»“”\"()]+")
@@ -62,8 +65,13 @@ def _party(a: ActorMatch, low: str, lex: Lexicon, reach: int = 3) -> bool:
     state named). The party nouns are ``party_nouns`` in the language's [roles]; without them every
     adjective counts."""
     nouns = lex.roles.get("party_nouns")
-    if a.how != "adjective" or nouns is None:
+    possessive = a.how == "name" and low[a.end : a.end + 2] in ("'s", "’s")
+    if not (a.how == "adjective" or possessive) or nouns is None:
         return True
+    if possessive:
+        # "Russia's war against Ukraine" names a topic; "Russia's foreign minister" a party
+        return any(nouns.match(low, w.start()) for n, w in enumerate(_WORD.finditer(low, a.end + 2, a.end + 60))
+                   if n < reach)
     if (low[a.end : a.end + 1] in "-‐–" and a.end < len(low)) or low[a.start - 1 : a.start] in ("-", "‐"):
         return True  # a pair adjective: "Polish-Ukrainian consultations"
     before = list(_WORD.finditer(low, max(0, a.start - 40), a.start))
@@ -240,9 +248,14 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
             # "American sanctions", "EU aid": the adjective of the act's own noun names who acts.
             acting += [a for a in every if a.how == "adjective" and a not in acting
                        and t.start - 2 <= a.start and a.end <= t.end]
+        # "discussed the situation in Syria": a state talked about is no party (a target of sanctions named
+        # after "against" still is).
+        against = lex.roles.get("against")
+        acting = [a for a in acting if not ends_with(lex.roles.get("topic"), low, a.start)
+                  or (kind.roles == "subject" and ends_with(against, low, a.start))]
         if kind.roles != "subject":
-            # "discussed the situation in Syria": a state talked about is no party of a meeting or call.
-            acting = [a for a in acting if not ends_with(lex.roles.get("topic"), low, a.start)]
+            # "called for sanctions against Russia" during a meeting: the target of another act is no party
+            acting = [a for a in acting if not ends_with(against, low, a.start)]
         host = place_code
         if kind.symmetric or kind.roles == "host":
             # "a summit in Singapore", "talks in Belarus": the state where it is held is its venue, not a
@@ -299,14 +312,15 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         confidence = 0.8
         if kind.bilateral and len(codes) < 2:
             # "the two countries", "his meeting with the Norwegian minister": the document's pair.
-            for c in (ctx.self_code, *ctx.pair):
+            own = ctx.self_fills or _names_pair(low, lex) or any(p.role and not p.country for p in people)
+            for c in [x for x in (ctx.self_code, *ctx.pair) if own or x != ctx.self_code]:
                 if len(codes) >= 2:
                     break
                 if c and c not in codes:
                     codes.add(c)
                     confidence = 0.6
-        if not codes:
-            continue
+        if not codes or (kind.bilateral and len(codes) < 2):
+            continue  # a meeting or a visit needs its two parties; aid or a conference may name one
         if not kind.symmetric:
             source, target = complete_roles(kind, source, target, codes)
         if kind.needs_both and not (source and target):
@@ -326,7 +340,7 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
                     confidence=confidence if d else confidence - 0.2, stated=stated,
                 ))
         multilateral = any(not KINDS[x.kind].bilateral and x.kind != t.kind for x in triggers)
-        if (kind.implies and place_code in codes and len(codes) >= 2 and not multilateral
+        if (kind.implies and place_code in codes and len(codes) == 2 and not multilateral
                 and _capital_place(actors, place_code, low, locative)):
             # Talks in the host's capital or seat of government with a visiting leader: each visitor's
             # state visits the host (not a meeting on the sidelines of a conference, or in another city,

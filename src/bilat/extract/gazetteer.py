@@ -17,7 +17,10 @@ name pycountry gives (short, common and official: "Slovak Republic", "Турец
     ``not_actors`` lists phrases that hold a name but are no state ("New Jersey", "New
     Mexico"): they are read as one unit and give nothing.
 ``countries_extra.tsv``, ``adjectives.tsv``, ``capitals.tsv``, ``places.tsv``, ``orgs.tsv``
-    rows ``CODE<TAB>name``. A word written ``=word`` is never inflected.
+    rows ``CODE<TAB>name``. A word written ``=word`` is never inflected. In ``orgs.tsv``,
+    ``FR,DE,PL<TAB>name`` names a group of states (each is a party), and ``?name`` a body
+    that states have too ("?Security Council"): it is the organisation's only when no
+    state stands next to it (see :func:`bilat.extract.actors.find_actors`).
 
 An entry whose first letter is lower case matches with either case of that letter; any
 other entry matches its exact case. All forms are keyed by their tokens joined by one space.
@@ -238,7 +241,12 @@ def table(code: str) -> Table:
             for part in name_parts(name):
                 b.add_name(part, c, "name")
     for c, name in _rows(code, "orgs.tsv"):
-        b.add_name(name, c, "org")
+        if "," in c:  # a group of states under one name ("Weimar Triangle"): each is a party
+            b.add_name(name, c, "group")
+        elif name.startswith("?"):  # a body that other states have too ("Security Council")
+            b.add_name(name[1:], c, "org-body")
+        else:
+            b.add_name(name, c, "org")
     for c, name in _rows(code, "capitals.tsv"):
         b.add_name(name, c, "capital")
     for c, name in _rows(code, "places.tsv"):

@@ -30,7 +30,7 @@ class Kind:
     # Separate acts with several partners are one mention per pair (SCHEMA.md "Separate acts, separate
     # mentions"): credentials from three ambassadors, calls with two presidents, sanctions by three states.
     dyads: bool = False
-    # Held in one party's country with the others there: the others visited it (SCHEMA.md "Implied travel").
+    # Held in one party's country with the other there: it visited (SCHEMA.md "Implied travel"); two parties only.
     implies: str | None = None
     with_partners: bool = False
     orgs: str = "partner"
@@ -41,6 +41,8 @@ class Kind:
     attached: bool = False
     donor: bool = False
     officials: str | None = None
+    # Kinds of one family that a document tells undated, of the same day and parties, are one occasion
+    family: str | None = None
 
     @property
     def symmetric(self) -> bool:

@@ -8,7 +8,8 @@ The words are data in ``lang/<code>/periods.toml``:
   lists words for a past time with no date ("previously"): such an event's date is ``null``;
 - ``[ago]``: ``years``, ``weeks`` and ``days`` list patterns with an optional named group ``n``
   ("(?P<n>\\w+) years ago", "a week ago"); ``[numbers]`` maps number words to their value ("two" = 2);
-- ``recent`` ("the other day", "на днях", "a few days ago") is the month of publication.
+- ``recent`` ("the other day", "на днях", "a few days ago") is the month of publication;
+- ``same_day`` ("that night", "the same day", "того ж дня") is the last day the text named before.
 
 Without a publication date every period is a time the text gives but that cannot be dated: the
 event's date is ``null`` and the sentence before lends it no date.
@@ -26,8 +27,10 @@ from bilat.extract.dates import DateMatch
 
 # The value of a time the text names but that has no date of its own (an explicit null).
 NO_DATE = ""
+# The value of "that night", "the same day": the day the text named last (resolved by the caller).
+SAME_DAY = "="
 _OFFSETS = {"this_year": ("y", 0), "last_year": ("y", -1), "this_month": ("m", 0), "last_month": ("m", -1),
-            "recent": ("m", 0), "earlier": ("none", 0)}
+            "recent": ("m", 0), "earlier": ("none", 0), "same_day": ("same", 0)}
 _UNITS = {"years": ("y", 1), "weeks": ("d", 7), "days": ("d", 1)}
 
 
@@ -92,6 +95,7 @@ def find_periods(text: str, lang: str | None, pub_date: str | None = None) -> li
             if any(d.start < m.end() and m.start() < d.end for d in out):
                 continue  # "three years ago" is not "a year ago"
             unit, offset = p.forms[m.group(0)]
-            value = _shift(pub_date, unit, offset) if pub_date and unit != "none" else NO_DATE
+            value = SAME_DAY if unit == "same" else (
+                _shift(pub_date, unit, offset) if pub_date and unit != "none" else NO_DATE)
             out.append(DateMatch(m.start(), m.end(), value))
     return sorted(out, key=lambda d: d.start)
