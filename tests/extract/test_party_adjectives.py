@@ -30,3 +30,9 @@ def test_adjective_parties(text: str, lang: str, kind: str, actors: tuple[str, .
 ])
 def test_the_adjective_of_the_act_names_who_acts(text: str, lang: str, kind: str, source: tuple[str, ...]) -> None:
     assert [m.source for m in mentions_of(text, lang) if m.kind == kind] == [source]
+
+
+def test_an_adjective_right_after_a_criticism_word_is_its_addressee() -> None:
+    text = "У суботу 29 верасня 2018 года Міністр замежных спраў Чылі абвінаваціў амерыканскія ўлады ў сварцы."
+    got = [(m.source, m.target) for m in mentions_of(text, "be") if m.kind == "criticism"]
+    assert got == [(("CL",), ("US",))]

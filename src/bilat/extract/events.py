@@ -245,9 +245,10 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         # Capitals after a locative preposition are places; other capitals stand for their state.
         acting = [a for a in here if not (a.how == "capital" and ends_with(locative, low, a.start))]
         if kind.roles == "subject":
-            # "American sanctions", "EU aid": the adjective of the act's own noun names who acts.
+            # "American sanctions", "EU aid": the adjective of the act's own noun names who acts; right after
+            # the word it names whom ("абвінаваціў амерыканскія санкцыі").
             acting += [a for a in every if a.how == "adjective" and a not in acting
-                       and t.start - 2 <= a.start and a.end <= t.end]
+                       and ((t.start - 2 <= a.start and a.end <= t.end) or 0 <= a.start - t.end <= 2)]
         # "discussed the situation in Syria": a state talked about is no party (a target of sanctions named
         # after "against" still is).
         against = lex.roles.get("against")
