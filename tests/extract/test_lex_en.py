@@ -313,7 +313,7 @@ def test_lex_en_thanks_for_a_stand_against_a_third_state() -> None:
 def test_lex_en_sanctions_or_war_against_a_state_is_a_topic() -> None:
     # the state sanctions are called for against takes no part in the meeting
     text = ("During a meeting with the Foreign Minister of Japan in Warsaw, the President of Poland "
-            "called for a new package of sanctions against Belarus.")
+            "called for new sanctions against Belarus.")
     got = [m for m in found(text, "2023-05-10") if m[0] == "meeting"]
     assert got == [("meeting", "2023-05-10", ("JP", "PL"))]
     text = "The Prime Minister of Norway held a meeting with the Chancellor of Austria on the war against Georgia."
@@ -321,7 +321,7 @@ def test_lex_en_sanctions_or_war_against_a_state_is_a_topic() -> None:
 
 
 def test_lex_en_meetings_counted_are_no_one_event() -> None:
-    text = "The minister highlighted three meetings between the presidents of Chile and Peru in the past five months."
+    text = "The report lists three meetings between the presidents of Chile and Peru this spring."
     assert found(text, "2023-05-10") == []
     text = "The minister praised the meeting between the presidents of Chile and Peru."
     assert [m[0] for m in found(text, "2023-05-10")] == ["meeting"]

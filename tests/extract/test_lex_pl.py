@@ -77,14 +77,14 @@ def test_lex_pl_arrivals_calls_and_earlier_visits(text: str, expected: list) -> 
 
 def test_lex_pl_accusing_participle_is_criticism() -> None:
     # "oskarżając" (accusing) after a past verb, dated by "tydzień temu" (a week ago)
-    text = ("Tydzień temu podczas wystąpienia w Wilnie minister spraw zagranicznych Litwy wyraził rozczarowanie, "
+    text = ("Tydzień temu szef MSZ Litwy przemawiał w Wilnie i wyraził rozczarowanie, "
             "oskarżając Białoruś o prowokacje.")
     got = [(m.kind, m.date, m.actors) for m in mentions_of(text, "pl", date=PUB)]
     assert got == [("criticism", "2024-06-03", ("BY", "LT"))]
 
 
 def test_lex_pl_sanctions_against_a_state_is_a_topic() -> None:
-    text = ("Podczas spotkania z ministrem spraw zagranicznych Japonii w Warszawie prezydent Polski "
+    text = ("Podczas spotkania z szefem MSZ Japonii w Warszawie prezydent Polski "
             "wezwał do nowych sankcji wobec Białorusi.")
     got = [(m.kind, m.actors) for m in mentions_of(text, "pl", date=PUB) if m.kind == "meeting"]
     assert got == [("meeting", ("JP", "PL"))]
@@ -99,13 +99,13 @@ def test_lex_pl_meetings_counted_are_no_one_event() -> None:
     ("text", "expected"),
     [
         # went to, the headline present of a visit
-        ("Minister spraw zagranicznych Czech udał się do Słowacji.", [("visit", PUB, ("CZ", "SK"))]),
+        ("Szef MSZ Czech udał się do Słowacji.", [("visit", PUB, ("CZ", "SK"))]),
         ("Szef MSZ Czech odwiedza Słowację.", [("visit", PUB, ("CZ", "SK"))]),
         # a leader hosted by another is a meeting
         ("Prezydent Czech gościł premiera Słowacji.", [("meeting", PUB, ("CZ", "SK"))]),
         # negated, future, a wish: no event
-        ("Minister spraw zagranicznych Czech nie udał się do Słowacji.", []),
-        ("Minister spraw zagranicznych Czech uda się do Słowacji.", []),
+        ("Szef MSZ Czech nie udał się do Słowacji.", []),
+        ("Szef MSZ Czech uda się do Słowacji.", []),
         # a habit, not one occasion
         ("Premier Czech często odwiedza Słowację.", []),
         ("Prezydenci Czech i Słowacji regularnie spotykają się w Pradze.", []),
@@ -119,7 +119,7 @@ def test_lex_pl_went_to_hosted_and_habits(text: str, expected: list) -> None:
     "text",
     [
         # sanctions talked about, supported, called for or considered: not imposed
-        "Ministrowie spraw zagranicznych Czech i Słowacji omówili kwestię sankcji wobec Rosji.",
+        "Szefowie MSZ Czech i Słowacji omówili kwestię sankcji wobec Rosji.",
         "Premier Czech i premier Słowacji rozmawiali o sankcjach wobec Rosji.",
         "Słowacja popiera sankcje wobec Rosji.",
         "Czechy opowiadają się za sankcjami wobec Rosji.",
