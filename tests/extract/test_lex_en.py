@@ -308,3 +308,85 @@ def test_lex_en_thanks_for_a_stand_against_a_third_state() -> None:
     text = "The President of Peru is grateful to Chile for its sanctions policy against Bolivia."
     assert [m for m in found(text, "2023-05-10") if m[0] == "praise"] == []
     assert [m[0] for m in found("The President of Peru thanked Chile for its support.", "2023-05-10")] == ["praise"]
+
+
+def test_lex_en_sanctions_or_war_against_a_state_is_a_topic() -> None:
+    # the state sanctions are called for against takes no part in the meeting
+    text = ("During a meeting with the Foreign Minister of Japan in Warsaw, the President of Poland "
+            "called for new sanctions against Belarus.")
+    got = [m for m in found(text, "2023-05-10") if m[0] == "meeting"]
+    assert got == [("meeting", "2023-05-10", ("JP", "PL"))]
+    text = "The Prime Minister of Norway held a meeting with the Chancellor of Austria on the war against Georgia."
+    assert [m[2] for m in found(text, "2023-05-10") if m[0] == "meeting"] == [("AT", "NO")]
+
+
+def test_lex_en_meetings_counted_are_no_one_event() -> None:
+    text = "The report lists three meetings between the presidents of Chile and Peru this spring."
+    assert found(text, "2023-05-10") == []
+    text = "The minister praised the meeting between the presidents of Chile and Peru."
+    assert [m[0] for m in found(text, "2023-05-10")] == ["meeting"]
+
+
+def test_lex_en_provided_with_equipment_is_aid() -> None:
+    assert found("Chile provided Peru with two helicopters and demining equipment.", "2023-05-10") == [
+        ("aid", "2023-05-10", ("CL", "PE"))]
+    # the pluperfect of a reminder tells an earlier act without its date: not dated to the report
+    assert found("The minister recalled that Chile had provided Peru with two helicopters.", "2023-05-10") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the visitor named between "visit of" and the host
+        ("The visit of the Foreign Minister of Peru to Chile took place in October.",
+         [("visit", "2023-10", ("CL", "PE"))]),
+        ("The official visit of the Prime Minister of Peru to Chile began on Monday.",
+         [("visit", "2023-11-06", ("CL", "PE"))]),
+        # still to come: no event
+        ("The visit of the Foreign Minister of Peru to Chile will take place in October.", []),
+        ("The visit of the Foreign Minister of Peru to Chile is planned for October.", []),
+    ],
+)
+def test_lex_en_visit_of_a_named_visitor(text: str, expected: list) -> None:
+    assert found(text, "2023-11-10") == expected
+
+
+def test_lex_en_recognition_switched() -> None:
+    got = found("In 2018 Chile switched its diplomatic recognition from Taipei to Beijing.", "2023-05-10")
+    assert got == [("relations_established", "2018", ("CL", "CN"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # put off, counted on, denied, a habit
+        "The meeting between the presidents of Chile and Peru was postponed.",
+        "The President of Chile counts on a meeting with the President of Peru.",
+        "The President of Chile is looking forward to a meeting with the President of Peru.",
+        "Chile denied that its minister met the Foreign Minister of Peru.",
+        "The President of Chile often travelled to Peru.",
+        # sanctions welcomed: no praise of the state they target
+        "Chile welcomed the sanctions imposed on Russia by the EU.",
+    ],
+)
+def test_lex_en_no_event_put_off_counted_on_denied_or_habitual(text: str) -> None:
+    assert found(text, "2023-05-10") == []
+
+
+def test_lex_en_a_meeting_held_stays_an_event() -> None:
+    assert found("The President of Chile met the President of Peru.", "2023-05-10") == [
+        ("meeting", "2023-05-10", ("CL", "PE"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile delivered tanks to Ukraine.", [("aid", "2023-05-10", ("CL", "UA"))]),
+        ("Chile handed over two helicopters to Peru.", [("aid", "2023-05-10", ("CL", "PE"))]),
+        # still to come, or troops: no aid
+        ("Chile will send tanks to Ukraine.", []),
+        ("Chile sent troops to Peru.", []),
+    ],
+)
+def test_lex_en_equipment_sent_to_a_state_is_aid(text: str, expected: list) -> None:
+    assert found(text, "2023-05-10") == expected
