@@ -240,3 +240,10 @@ def test_a_persian_name_resolves_by_its_own_spelling() -> None:
     person = Person(name="ترامپ", latin="Taramp", role=None, country=None)
     assert _known_state(person, [], "2019-01-01").country == "US"
     assert _known_state(person, [], "2023-01-01").country is None  # not in office then
+
+
+def test_a_surname_with_lower_case_particles_is_found_in_running_text() -> None:
+    from bilat.extract.leaders import find_leaders
+
+    (m,) = find_leaders("The President held talks with Ursula von der Leyen in Kyiv.", "en", "2022-06-11")
+    assert (m.text, m.hit.code) == ("Ursula von der Leyen", "EU")

@@ -355,6 +355,11 @@ def _lookup_words(words: tuple[str, ...], code: str) -> tuple[tuple[Office, ...]
     return (), ""
 
 
+# lower-case particles a surname may begin with ("von der Leyen", "bin Salman", "фон дер Ляйен")
+_PARTICLES = frozenset({"von", "van", "der", "den", "de", "du", "la", "le", "bin", "al", "el", "da", "di",
+                        "фон", "дер", "ван", "де", "бин", "бен", "аль", "ль", "дзе"})
+
+
 def find_leaders(text: str, lang: str | None, date: str | None = None) -> list[LeaderMatch]:
     """Leaders named in ``text`` (one sentence) without needing a role, left to right."""
     if not lang or not text:
@@ -380,7 +385,9 @@ def _match_at(run: Sequence[re.Match[str]], i: int, lang: str, date: str | None)
     """The leader whose surname starts at word ``i`` of a run, with the first name when written."""
     for size in (3, 2, 1):
         part = run[i : i + size]
-        if len(part) < size or not _capitalised(part[0].group()) or not _capitalised(part[-1].group()):
+        head = part[0].group() if part else ""
+        if len(part) < size or not (_capitalised(head) or (size > 1 and head.lower() in _PARTICLES)) \
+                or not _capitalised(part[-1].group()):
             continue
         cands, base = _lookup(part, lang)
         if cands:
