@@ -241,3 +241,10 @@ def test_plural_names_in_the_genitive_plural() -> None:
 
     assert [a.code for a in find_actors("Президент Филиппин встретился с министром Мальдив.", "ru")] == ["PH", "MV"]
     assert [a.code for a in find_actors("Президент Філіппін прибув до Києва.", "uk")][:1] == ["PH"]
+
+
+def test_a_capital_inside_a_persons_name_is_no_place() -> None:
+    from bilat.extract.actors import find_actors
+
+    assert [a.code for a in find_actors("Credentials were presented by Carlos de Lima Souza (Brazil).", "en")] == ["BR"]
+    assert [a.code for a in find_actors("The ministers met in Lima on Monday.", "en")] == ["PE"]
