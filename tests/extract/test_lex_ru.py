@@ -334,3 +334,48 @@ def test_lex_ru_parts_of_months_and_years(text: str, expected: list) -> None:
 )
 def test_lex_ru_met_with_understanding(text: str) -> None:
     assert kinds(text) == []
+
+
+def actors(text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    return sorted((m.kind, m.source, m.target) for m in mentions_of(text, "ru", date=PUB))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an ambassador or embassy staff expelled; the present of a headline
+        ("Эстония выслала посла Венесуэлы.", [("relations_downgraded", ("EE",), ("VE",))]),
+        ("Польша выслала двух сотрудников посольства Кубы.", [("relations_downgraded", ("PL",), ("CU",))]),
+        ("Чехия высылает трёх кубинских дипломатов.", [("relations_downgraded", ("CZ",), ("CU",))]),
+        ("Латвия объявляет персоной нон грата консула Венесуэлы.", [("relations_downgraded", ("LV",), ("VE",))]),
+        # a protest lodged, with a word between
+        ("Токио заявил решительный протест Пекину.", [("criticism", ("JP",), ("CN",))]),
+        # arms delivered or received are aid
+        ("Норвегия передала Эстонии зенитные ракетные комплексы.", [("aid", ("NO",), ("EE",))]),
+        ("Эстония получила от Норвегии крупную партию боеприпасов.", [("aid", ("NO",), ("EE",))]),
+        # "приехал в" a foreign capital is a visit
+        ("Премьер-министр Дании приехал в Вильнюс.", [("visit", ("DK",), ("LT",))]),
+        # a session of an international body
+        ("Министр иностранных дел Ирана принял участие в заседании Совета министров иностранных дел ШОС.",
+         [("conference", ("IR",), ("SCO",))]),
+    ],
+)
+def test_lex_ru_expulsions_protests_arms_arrivals_sessions(text: str, expected: list) -> None:
+    assert actors(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a domestic trip, a domestic session, a trade delivery, negated and future deliveries
+        "Президент Бразилии приехал в Сан-Паулу.",
+        "Министр финансов Чили принял участие в заседании правительства.",
+        "Президент Франции участвовал в заседании Совета обороны.",
+        "Норвегия поставила Эстонии сжиженный газ.",
+        "Норвегия не передала Эстонии боеприпасы.",
+        "Норвегия передаст Эстонии боеприпасы в следующем году.",
+        "Эстония не высылает дипломатов Венесуэлы.",
+    ],
+)
+def test_lex_ru_expulsions_arms_sessions_non_events(text: str) -> None:
+    assert kinds(text) == []
