@@ -379,3 +379,22 @@ def test_lex_ru_expulsions_protests_arms_arrivals_sessions(text: str, expected: 
 )
 def test_lex_ru_expulsions_arms_sessions_non_events(text: str) -> None:
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a joint statement or declaration adopted by the leaders is agreement_signed (SCHEMA.md)
+        ("Лидеры Египта и Индии приняли совместное заявление.", [("agreement_signed", PUB)]),
+        ("Совместное коммюнике Египта и Индии было принято в Каире 3 июня.", [("agreement_signed", "2024-06-03")]),
+        # one ceremony with a signing is still one agreement
+        ("Президенты Египта и Индии подписали соглашение о торговле и приняли совместное заявление.",
+         [("agreement_signed", PUB)]),
+        # not adopted, or a plan; a statement of one government is no agreement
+        ("Министры иностранных дел Египта и Индии не приняли совместное заявление.", []),
+        ("Президенты Египта и Индии планируют принять совместное заявление.", []),
+        ("Правительство Египта приняло заявление.", []),
+    ],
+)
+def test_lex_ru_joint_statements(text: str, expected: list) -> None:
+    assert kinds(text) == expected
