@@ -398,3 +398,27 @@ def test_lex_ru_expulsions_arms_sessions_non_events(text: str) -> None:
 )
 def test_lex_ru_joint_statements(text: str, expected: list) -> None:
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # readiness, support and initiatives are no events
+        "Турция открыта к переговорам с Арменией.",
+        "Австрия выступает за отмену санкций против Сирии.",
+        "Президент Чили высказался за проведение переговоров с Перу.",
+        "Норвегия выступила с инициативой проведения встречи министров иностранных дел Чили и Перу.",
+        # a schedule agreed, a threat, a submission for ratification
+        "Анкара и Ереван согласовали сроки визита министра.",
+        "Евросоюз грозит Сирии новыми санкциями.",
+        "Правительство Чили внесло на ратификацию соглашение с Перу.",
+    ],
+)
+def test_lex_ru_readiness_schedules_threats_non_events(text: str) -> None:
+    assert kinds(text) == []
+
+
+def test_lex_ru_initiative_of_a_call_held_still_counts() -> None:
+    # "по инициативе" names who started a call that was held, unlike "выступила с инициативой"
+    assert kinds("По инициативе чилийской стороны состоялся телефонный разговор президентов Чили и Перу.") == [
+        ("phone_call", PUB)]
