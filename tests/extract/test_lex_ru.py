@@ -420,5 +420,5 @@ def test_lex_ru_readiness_schedules_threats_non_events(text: str) -> None:
 
 def test_lex_ru_initiative_of_a_call_held_still_counts() -> None:
     # "по инициативе" names who started a call that was held, unlike "выступила с инициативой"
-    assert kinds("По инициативе чилийской стороны состоялся телефонный разговор президентов Чили и Перу.") == [
+    assert kinds("По инициативе чилийской стороны у президентов Чили и Перу был телефонный разговор.") == [
         ("phone_call", PUB)]
