@@ -422,3 +422,15 @@ def test_lex_ru_initiative_of_a_call_held_still_counts() -> None:
     # "по инициативе" names who started a call that was held, unlike "выступила с инициативой"
     assert kinds("По инициативе чилийской стороны у президентов Чили и Перу был телефонный разговор.") == [
         ("phone_call", PUB)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the feminine "две" and "пару" count weeks and years back from the publication date
+        ("Две недели назад премьер Непала посетил Индию.", [("visit", "2024-05-27")]),
+        ("Пару лет назад премьер Непала посетил Индию.", [("visit", "2022")]),
+    ],
+)
+def test_lex_ru_two_weeks_a_couple_of_years_ago(text: str, expected: list) -> None:
+    assert kinds(text) == expected
