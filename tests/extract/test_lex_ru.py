@@ -334,3 +334,103 @@ def test_lex_ru_parts_of_months_and_years(text: str, expected: list) -> None:
 )
 def test_lex_ru_met_with_understanding(text: str) -> None:
     assert kinds(text) == []
+
+
+def actors(text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    return sorted((m.kind, m.source, m.target) for m in mentions_of(text, "ru", date=PUB))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an ambassador or embassy staff expelled; the present of a headline
+        ("Эстония выслала посла Венесуэлы.", [("relations_downgraded", ("EE",), ("VE",))]),
+        ("Польша выслала двух сотрудников посольства Кубы.", [("relations_downgraded", ("PL",), ("CU",))]),
+        ("Чехия высылает трёх кубинских дипломатов.", [("relations_downgraded", ("CZ",), ("CU",))]),
+        ("Латвия объявляет персоной нон грата консула Венесуэлы.", [("relations_downgraded", ("LV",), ("VE",))]),
+        # a protest lodged, with a word between
+        ("Токио заявил решительный протест Пекину.", [("criticism", ("JP",), ("CN",))]),
+        # arms delivered or received are aid
+        ("Норвегия передала Эстонии зенитные ракетные комплексы.", [("aid", ("NO",), ("EE",))]),
+        ("Эстония получила от Норвегии крупную партию боеприпасов.", [("aid", ("NO",), ("EE",))]),
+        # "приехал в" a foreign capital is a visit
+        ("Премьер-министр Дании приехал в Вильнюс.", [("visit", ("DK",), ("LT",))]),
+        # a session of an international body
+        ("Министр иностранных дел Ирана принял участие в заседании Совета министров иностранных дел ШОС.",
+         [("conference", ("IR",), ("SCO",))]),
+    ],
+)
+def test_lex_ru_expulsions_protests_arms_arrivals_sessions(text: str, expected: list) -> None:
+    assert actors(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a domestic trip, a domestic session, a trade delivery, negated and future deliveries
+        "Президент Бразилии приехал в Сан-Паулу.",
+        "Министр финансов Чили принял участие в заседании правительства.",
+        "Президент Франции участвовал в заседании Совета обороны.",
+        "Норвегия поставила Эстонии сжиженный газ.",
+        "Норвегия не передала Эстонии боеприпасы.",
+        "Норвегия передаст Эстонии боеприпасы в следующем году.",
+        "Эстония не высылает дипломатов Венесуэлы.",
+    ],
+)
+def test_lex_ru_expulsions_arms_sessions_non_events(text: str) -> None:
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a joint statement or declaration adopted by the leaders is agreement_signed (SCHEMA.md)
+        ("Лидеры Египта и Индии приняли совместное заявление.", [("agreement_signed", PUB)]),
+        ("Совместное коммюнике Египта и Индии было принято в Каире 3 июня.", [("agreement_signed", "2024-06-03")]),
+        # one ceremony with a signing is still one agreement
+        ("Президенты Египта и Индии подписали соглашение о торговле и приняли совместное заявление.",
+         [("agreement_signed", PUB)]),
+        # not adopted, or a plan; a statement of one government is no agreement
+        ("Министры иностранных дел Египта и Индии не приняли совместное заявление.", []),
+        ("Президенты Египта и Индии планируют принять совместное заявление.", []),
+        ("Правительство Египта приняло заявление.", []),
+    ],
+)
+def test_lex_ru_joint_statements(text: str, expected: list) -> None:
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # readiness, support and initiatives are no events
+        "Турция открыта к переговорам с Арменией.",
+        "Австрия выступает за отмену санкций против Сирии.",
+        "Президент Чили высказался за проведение переговоров с Перу.",
+        "Норвегия выступила с инициативой проведения встречи министров иностранных дел Чили и Перу.",
+        # a schedule agreed, a threat, a submission for ratification
+        "Анкара и Ереван согласовали сроки визита министра.",
+        "Евросоюз грозит Сирии новыми санкциями.",
+        "Правительство Чили внесло на ратификацию соглашение с Перу.",
+    ],
+)
+def test_lex_ru_readiness_schedules_threats_non_events(text: str) -> None:
+    assert kinds(text) == []
+
+
+def test_lex_ru_initiative_of_a_call_held_still_counts() -> None:
+    # "по инициативе" names who started a call that was held, unlike "выступила с инициативой"
+    assert kinds("По инициативе чилийской стороны у президентов Чили и Перу был телефонный разговор.") == [
+        ("phone_call", PUB)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the feminine "две" and "пару" count weeks and years back from the publication date
+        ("Две недели назад премьер Непала посетил Индию.", [("visit", "2024-05-27")]),
+        ("Пару лет назад премьер Непала посетил Индию.", [("visit", "2022")]),
+    ],
+)
+def test_lex_ru_two_weeks_a_couple_of_years_ago(text: str, expected: list) -> None:
+    assert kinds(text) == expected
