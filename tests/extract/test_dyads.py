@@ -124,3 +124,10 @@ def test_a_headline_of_talks_and_the_bodys_meeting_are_one_occasion() -> None:
     ms = [m for m in mentions_of(text, "ru", date="2023-05-04", url="http://kremlin.ru/events/1")
           if m.kind in ("meeting", "consultations")]
     assert len(ms) == 1 and ms[0].actors == ("CL", "RU")
+
+
+def test_a_state_talked_about_in_calls_is_no_partner() -> None:
+    text = "Путин провёл телефонные разговоры с Эрдоганом и с Макроном, обсудив ситуацию в Сирии."
+    got = sorted(m.actors for m in mentions_of(text, "ru", date="2022-05-05", url="http://kremlin.ru/events/1")
+                 if m.kind == "phone_call")
+    assert got == [("FR", "RU"), ("RU", "TR")]

@@ -329,6 +329,8 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         stated = bool(dates)
         anchor, partners = (with_partners(low, sorted([*here, *persons], key=lambda a: a.start), lex, ctx.self_code)
                             if kind.with_partners else (None, set()))
+        # only parties split a call: not a state talked about in it ("discussed the situation in Syria")
+        partners = set(partners) & (codes | {p.code for p in persons})
         for pair_codes, src, tgt in dyads(kind, codes, source, target, anchor, partners, joint(low, lex)):
             for d in by_trigger[i]:
                 drafts.append(Draft(
