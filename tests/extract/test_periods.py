@@ -116,3 +116,8 @@ def test_a_date_in_brackets_says_which_day_a_relative_word_means() -> None:
 def test_that_night_is_the_day_named_last(text: str, lang: str) -> None:
     (m,) = [m for m in mentions_of(text, lang, date="2022-03-10") if m.kind == "phone_call"]
     assert m.date == "2022-03-04"
+
+
+def test_a_bare_month_before_last_year_without_a_publication_date_is_one_date() -> None:
+    text = "Министр иностранных дел Японии посетил Россию в ноябре прошлого года."
+    assert [(m.kind, m.date) for m in mentions_of(text, "ru") if m.kind == "visit"] == [("visit", "--11")]

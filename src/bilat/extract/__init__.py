@@ -226,8 +226,10 @@ def _with_periods(dates: list[DateMatch], periods: list[DateMatch]) -> list[Date
     for d in out:
         prev = merged[-1] if merged else None
         if (prev is not None and prev in dates and d in extra and len(prev.value or "") == 4
-                and prev.value.startswith("--") and d.start - prev.end <= 2 and len(d.value or "") == 4):
-            merged[-1] = DateMatch(prev.start, d.end, f"{d.value}{prev.value[1:]}")
+                and prev.value.startswith("--") and d.start - prev.end <= 2 and len(d.value or "") in (0, 4)):
+            # without a publication date the year stays unknown: the month alone ("--11")
+            value = f"{d.value}{prev.value[1:]}" if d.value else prev.value
+            merged[-1] = DateMatch(prev.start, d.end, value)
             continue
         merged.append(d)
     return merged
