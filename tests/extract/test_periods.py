@@ -121,3 +121,14 @@ def test_that_night_is_the_day_named_last(text: str, lang: str) -> None:
 def test_a_bare_month_before_last_year_without_a_publication_date_is_one_date() -> None:
     text = "Министр иностранных дел Японии посетил Россию в ноябре прошлого года."
     assert [(m.kind, m.date) for m in mentions_of(text, "ru") if m.kind == "visit"] == [("visit", "--11")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The Security Council has tightened sanctions on Chile since 2006. The foreign ministers of Chile and Peru "
+     "met on the sidelines.", "en"),
+    ("Рада безпеки посилила санкції проти Чилі з 2006 року. Міністри закордонних справ Чилі та Перу зустрілися "
+     "в кулуарах.", "uk"),
+])
+def test_a_since_year_does_not_date_the_next_sentence(text: str, lang: str) -> None:
+    (m,) = [m for m in mentions_of(text, lang) if m.kind == "meeting"]
+    assert m.date is None

@@ -24,7 +24,7 @@ from bilat.extract.indicators import IndicatorContext, find_indicators, has_reve
 from bilat.extract.kinds import KINDS
 from bilat.extract.leaders import leader
 from bilat.extract.people import PersonMatch, find_people
-from bilat.extract.periods import NO_DATE, SAME_DAY, find_periods
+from bilat.extract.periods import NO_DATE, SAME_DAY, find_periods, since_before
 from bilat.extract.triggers import find_triggers, lexicon
 from bilat.fuse.names import name_keys, same_person
 from bilat.normalise import Analysis, norm_view
@@ -193,7 +193,9 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
             # A chronology goes on from the date of its last event ("In 1996 … During the visit …");
             # a date written for no event (a war, an election) lends nothing.
             lends = triggers or _dateline(text, dates)
-            ctx.prev_dates = [d for d in dates if d.value and not d.relative] if lends else []
+            # "since 2006" opens a period: it dates its own sentence's event, not the next one's
+            ctx.prev_dates = [d for d in dates if d.value and not d.relative and not (
+                len(d.value) == 4 and d.value_end is None and since_before(low, d.start, code))] if lends else []
     # A headline or an undated line that restates an event the text dates elsewhere is that event.
     mentions = [m for m in mentions if m.id not in undated
                 or not any(x.id not in undated and x.kind == m.kind and _nested(m, x) for x in mentions)]

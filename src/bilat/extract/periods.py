@@ -9,7 +9,8 @@ The words are data in ``lang/<code>/periods.toml``:
 - ``[ago]``: ``years``, ``weeks`` and ``days`` list patterns with an optional named group ``n``
   ("(?P<n>\\w+) years ago", "a week ago"); ``[numbers]`` maps number words to their value ("two" = 2);
 - ``recent`` ("the other day", "на днях", "a few days ago") is the month of publication;
-- ``same_day`` ("that night", "the same day", "того ж дня") is the last day the text named before.
+- ``same_day`` ("that night", "the same day", "того ж дня") is the last day the text named before;
+- ``since`` lists the words that open a period ("since 2006"): such a date is not lent to the next sentence.
 
 Without a publication date every period is a time the text gives but that cannot be dated: the
 event's date is ``null`` and the sentence before lends it no date.
@@ -42,6 +43,7 @@ class _Periods:
     numbers: dict[str, int]
     # words one of which every phrase and pattern contains: a sentence with none of them has no period
     anchors: tuple[str, ...] | None = None
+    since: re.Pattern[str] | None = None  # words that open a period ("since 2006", "з 2006 року")
 
 
 @cache
@@ -49,6 +51,8 @@ def _periods(code: str | None) -> _Periods:
     data = langdata.toml(code, "periods.toml") if code else {}
     forms: dict[str, tuple[str, int]] = {}
     for name, phrases in data.get("periods", {}).items():
+        if name == "since":
+            continue
         if name not in _OFFSETS:
             raise ValueError(f"lang/{code}/periods.toml: unknown period {name!r}")
         for p in phrases:
@@ -69,8 +73,11 @@ def _periods(code: str | None) -> _Periods:
                 anchors = None
             else:
                 anchors.add(tail.group(1))
+    since = data.get("periods", {}).get("since", [])
     return _Periods(rx=rx, forms=forms, ago=ago, numbers=numbers,
-                    anchors=tuple(sorted(anchors)) if anchors is not None else None)
+                    anchors=tuple(sorted(anchors)) if anchors is not None else None,
+                    since=re.compile(r"(?<![\w\u200c])(?:" + "|".join(map(re.escape, since)) + r")\s+\Z")
+                    if since else None)
 
 
 def _shift(pub: str, unit: str, offset: int) -> str:
@@ -85,6 +92,12 @@ def _shift(pub: str, unit: str, offset: int) -> str:
         return NO_DATE
     months = year * 12 + month - 1 + offset
     return f"{months // 12:04d}-{months % 12 + 1:02d}"
+
+
+def since_before(low: str, pos: int, lang: str | None) -> bool:
+    """Whether a date at ``pos`` of the lower-cased sentence opens a period ("since 2006")."""
+    rx = _periods(lang).since
+    return bool(rx and rx.search(low, max(0, pos - 20), pos))
 
 
 def find_periods(text: str, lang: str | None, pub_date: str | None = None) -> list[DateMatch]:
