@@ -71,3 +71,10 @@ def test_a_meeting_with_one_party_named_is_no_mention_but_aid_from_a_donor_is() 
     (aid,) = [m for m in mentions_of("In June 1993 Norway allocated 300 million kroner in humanitarian aid.", "en")
               if m.kind == "aid"]
     assert aid.actors == ("NO",)
+
+
+def test_aid_with_only_its_recipient_named_is_no_mention() -> None:
+    assert [m for m in mentions_of("In March 2022 humanitarian aid was delivered to Chile.", "en")
+            if m.kind == "aid"] == []
+    (m,) = [m for m in mentions_of("In March 2022 Peru delivered humanitarian aid to Chile.", "en") if m.kind == "aid"]
+    assert (m.source, m.target) == (("PE",), ("CL",))

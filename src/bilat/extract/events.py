@@ -326,6 +326,8 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
             source, target = complete_roles(kind, source, target, codes)
         if kind.needs_both and not (source and target):
             continue  # thanks or blame count only from one state to another (SCHEMA.md)
+        if len(codes) == 1 and not kind.symmetric and not source:
+            continue  # "the aid given to Ukraine": who gave it is not said; only whom, which tells no act
         stated = bool(dates)
         anchor, partners = (with_partners(low, sorted([*here, *persons], key=lambda a: a.start), lex, ctx.self_code)
                             if kind.with_partners else (None, set()))
