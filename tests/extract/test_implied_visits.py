@@ -49,3 +49,8 @@ def test_talks_with_no_place_imply_no_visit() -> None:
 def test_a_summit_of_several_states_implies_no_visits() -> None:
     text = "On 9 December 2019 the leaders of France, Germany, Russia and Ukraine met in Paris."
     assert visits(text, "en") == []
+
+
+def test_meeting_an_ambassador_where_he_is_posted_implies_no_visit() -> None:
+    text = "On 4 May 2023 the foreign minister of Poland met the Ambassador of Chile in Warsaw."
+    assert visits(text, "en") == []

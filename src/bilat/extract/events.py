@@ -124,6 +124,8 @@ def _dates_for(triggers: Sequence[Trigger], dates: Sequence[DateMatch], low: str
     return out
 
 
+# Officials who live where they are posted: meeting them in that capital implies no visit.
+_RESIDENT = frozenset({"ambassador", "affaires", "consul", "envoy"})
 _BRACKETED = re.compile(r"[\s,]*[(\[–—-]\s*(?:\w+\s+){0,2}?")
 
 
@@ -346,7 +348,9 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
                 ))
         multilateral = any(not KINDS[x.kind].bilateral and x.kind != t.kind for x in triggers)
         if (kind.implies and place_code in codes and len(codes) == 2 and not multilateral
-                and _capital_place(actors, place_code, low, locative)):
+                and _capital_place(actors, place_code, low, locative)
+                and not any(p.role and p.role.split()[-1] in _RESIDENT for p in people)
+                and not (lex.roles.get("ambassador") and lex.roles["ambassador"].search(low))):
             # Talks in the host's capital or seat of government with a visiting leader: each visitor's
             # state visits the host (not a meeting on the sidelines of a conference, or in another city,
             # which may be a venue both came to).
