@@ -78,3 +78,9 @@ def test_aid_with_only_its_recipient_named_is_no_mention() -> None:
             if m.kind == "aid"] == []
     (m,) = [m for m in mentions_of("In March 2022 Peru delivered humanitarian aid to Chile.", "en") if m.kind == "aid"]
     assert (m.source, m.target) == (("PE",), ("CL",))
+
+
+def test_the_giver_after_from_the_is_the_donor() -> None:
+    (m,) = [m for m in mentions_of("In March 2022 Chile received weapons from the Peruvian government.", "en")
+            if m.kind == "aid"]
+    assert (m.source, m.target) == (("PE",), ("CL",))
