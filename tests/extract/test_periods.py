@@ -132,3 +132,12 @@ def test_a_bare_month_before_last_year_without_a_publication_date_is_one_date() 
 def test_a_since_year_does_not_date_the_next_sentence(text: str, lang: str) -> None:
     (m,) = [m for m in mentions_of(text, lang) if m.kind == "meeting"]
     assert m.date is None
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The President of Ukraine thanked Japan for having imposed tough sanctions on Russia.", "en"),
+    ("Президент України подякував Японії за потужний санкційний пакет, запроваджений проти Росії.", "uk"),
+])
+def test_an_act_someone_is_thanked_for_was_earlier_and_has_no_date(text: str, lang: str) -> None:
+    ms = mentions_of(text, lang, date="2022-04-26", url="https://www.president.gov.ua/news/1")
+    assert [m.date for m in ms if m.kind == "sanctions" and m.source == ("JP",)] == [None]

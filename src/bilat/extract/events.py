@@ -18,6 +18,7 @@ from bilat import lang as langdata
 from bilat.extract.actors import ActorMatch
 from bilat.extract.dates import DateMatch
 from bilat.extract.kinds import KINDS
+from bilat.extract.periods import NO_DATE
 from bilat.extract.roles import complete_roles, dyads, ends_with, find_roles, joint, with_partners
 from bilat.extract.triggers import Lexicon, Trigger, lexicon
 from bilat.records import Location, Person
@@ -335,11 +336,14 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
                             if kind.with_partners else (None, set()))
         # only parties split a call: not a state talked about in it ("discussed the situation in Syria")
         partners = set(partners) & (codes | {p.code for p in persons})
+        # "thanked Japan for its sanctions package": an act told in passing, earlier, with no date of its own
+        passing = lex.roles.get("passing")
+        earlier = not dates and passing is not None and passing.search(low, 0, t.start) is not None
         for pair_codes, src, tgt in dyads(kind, codes, source, target, anchor, partners, joint(low, lex)):
             for d in by_trigger[i]:
                 drafts.append(Draft(
                     kind=t.kind, trigger=t,
-                    date=d.value if d else None, date_end=d.value_end if d else None,
+                    date=NO_DATE if earlier else d.value if d else None, date_end=d.value_end if d else None,
                     actors=tuple(sorted(pair_codes)),
                     source=() if kind.symmetric else tuple(sorted(src)),
                     target=() if kind.symmetric else tuple(sorted(tgt)),
