@@ -9,7 +9,7 @@ initiative of", "ambassador") come from each language's ``events.toml``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -71,16 +71,20 @@ def _party(a: ActorMatch, low: str, lex: Lexicon, reach: int = 3) -> bool:
         return True
     if possessive:
         # "Russia's war against Ukraine" names a topic; "Russia's foreign minister" a party
-        return any(nouns.match(low, w.start()) for n, w in enumerate(_WORD.finditer(low, a.end + 2, a.end + 60))
-                   if n < reach)
+        return _noun_within(nouns, low, a.end + 2, a.end + 60, reach)
     if (low[a.end : a.end + 1] in "-‐–" and a.end < len(low)) or low[a.start - 1 : a.start] in ("-", "‐"):
         return True  # a pair adjective: "Polish-Ukrainian consultations"
     before = list(_WORD.finditer(low, max(0, a.start - 40), a.start))
     if before and nouns.match(low, before[-1].start()):
         return True  # an adjective after its noun: "strony niemieckiej"
-    for n, w in enumerate(_WORD.finditer(low, a.end, min(len(low), a.end + 80))):
+    return _noun_within(nouns, low, a.end, a.end + 80, reach)
+
+
+def _noun_within(nouns: re.Pattern[str], low: str, start: int, end: int, reach: int) -> bool:
+    """Whether one of the first ``reach`` words of ``low[start:end]`` is a party noun."""
+    for n, w in enumerate(_WORD.finditer(low, start, min(len(low), end))):
         if n >= reach:
-            break
+            return False
         if nouns.match(low, w.start()):
             return True
     return False
@@ -340,16 +344,8 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         passing = lex.roles.get("passing")
         earlier = not dates and passing is not None and passing.search(low, 0, t.start) is not None
         for pair_codes, src, tgt in dyads(kind, codes, source, target, anchor, partners, joint(low, lex)):
-            for d in by_trigger[i]:
-                drafts.append(Draft(
-                    kind=t.kind, trigger=t,
-                    date=NO_DATE if earlier else d.value if d else None, date_end=d.value_end if d else None,
-                    actors=tuple(sorted(pair_codes)),
-                    source=() if kind.symmetric else tuple(sorted(src)),
-                    target=() if kind.symmetric else tuple(sorted(tgt)),
-                    location=location, people=tuple(people),
-                    confidence=confidence if d else confidence - 0.2, stated=stated,
-                ))
+            drafts += _per_date(t, by_trigger[i], pair_codes, () if kind.symmetric else src,
+                                () if kind.symmetric else tgt, location, people, confidence, stated, earlier)
         multilateral = any(not KINDS[x.kind].bilateral and x.kind != t.kind for x in triggers)
         if (kind.implies and place_code in codes and len(codes) == 2 and not multilateral
                 and _capital_place(actors, place_code, low, locative)
@@ -360,15 +356,20 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
             # which may be a venue both came to).
             visit = Trigger(kind.implies, t.start, t.end)
             for c in sorted(codes - {place_code}):
-                for d in by_trigger[i]:
-                    drafts.append(Draft(
-                        kind=visit.kind, trigger=visit,
-                        date=d.value if d else None, date_end=d.value_end if d else None,
-                        actors=tuple(sorted({c, place_code})), source=(c,), target=(place_code,),
-                        location=location, people=tuple(people),
-                        confidence=confidence - 0.1 if d else confidence - 0.3, stated=stated,
-                    ))
+                drafts += _per_date(visit, by_trigger[i], {c, place_code}, {c}, {place_code}, location, people,
+                                    confidence - 0.1, stated)
     return drafts
+
+
+def _per_date(t: Trigger, dates: Sequence[DateMatch | None], actors: set[str], source: Iterable[str],
+              target: Iterable[str], location: Location | None, people: Sequence[Person], confidence: float,
+              stated: bool, earlier: bool = False) -> list[Draft]:
+    """One draft of trigger ``t`` per date it takes (a date from the context lowers the confidence);
+    ``earlier``: an act told in passing, with no date of its own."""
+    return [Draft(kind=t.kind, trigger=t, date=NO_DATE if earlier else d.value if d else None,
+                  date_end=d.value_end if d else None, actors=tuple(sorted(actors)), source=tuple(sorted(source)),
+                  target=tuple(sorted(target)), location=location, people=tuple(people),
+                  confidence=confidence if d else confidence - 0.2, stated=stated) for d in dates]
 
 
 def _headline_with(t: Trigger, low: str, lex: Lexicon) -> bool:
