@@ -66,11 +66,7 @@ def _self_and_pair(doc: Document, found: Sequence[list[ActorMatch]]) -> tuple[st
                 first = first or a.code
                 if a.how != "adjective":
                     named[a.code] += 1
-    self_code = None
-    if doc.url:
-        tld = (urlparse(doc.url).hostname or "").rsplit(".", 1)[-1].lower()
-        if len(tld) == 2:
-            self_code = _TLD.get(tld, tld.upper())
+    self_code = _country_domain(doc.url)
     if self_code is None and doc.url and named:
         # A site without a country domain (a video platform): the state the text names most by its name
         # or capital speaks (adjectives are mostly what it talks about: "Russian aggression").
@@ -81,17 +77,22 @@ def _self_and_pair(doc: Document, found: Sequence[list[ActorMatch]]) -> tuple[st
     return self_code, pair
 
 
+def _host(url: str | None) -> str:
+    return (urlparse(url).hostname or "").lower() if url else ""
+
+
+def _country_domain(url: str | None) -> str | None:
+    """The state of a site's country domain ("kremlin.ru" -> RU, ".uk" -> GB), if it has one."""
+    tld = _host(url).rsplit(".", 1)[-1]
+    return _TLD.get(tld, tld.upper()) if len(tld) == 2 else None
+
+
 def _national_press(url: str | None) -> bool:
     """Whether a document comes from a country's news site (a country domain, not a state's own site):
     its country is where it is read, not a party of the foreign events it reports."""
-    host = (urlparse(url).hostname or "").lower() if url else ""
-    return len(host.rsplit(".", 1)[-1]) == 2 and not official(url)
-
-
-def official(url: str | None) -> bool:
-    """Whether a site speaks for its state (a government, a president, a ministry), not a news outlet."""
-    host = (urlparse(url).hostname or "").lower() if url else ""
-    return bool(set(host.split(".")) & _OFFICIAL) or host.endswith(_OFFICIAL_SITES)
+    host = _host(url)
+    official = bool(set(host.split(".")) & _OFFICIAL) or host.endswith(_OFFICIAL_SITES)
+    return _country_domain(url) is not None and not official
 
 
 def _person(p: PersonMatch) -> Person:
