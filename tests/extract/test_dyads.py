@@ -77,7 +77,7 @@ def test_a_headline_without_subject_on_a_state_site_is_that_state(text: str, lan
 
 
 def test_calls_with_several_people_named_by_role_are_one_mention_each() -> None:
-    text = ("Говорив сьогодні з Президентом Литви Гітанасом Науседою, з канцлером Австрії "
+    text = ("Сьогодні говорив з Президентом Литви Гітанасом Науседою, з канцлером Австрії "
             "і з Прем'єр-міністром Японії.")
     got = [m.actors for m in mentions_of(text, "uk", date="2022-03-04", url="https://www.president.gov.ua/news/1")
            if m.kind == "phone_call"]
@@ -85,7 +85,7 @@ def test_calls_with_several_people_named_by_role_are_one_mention_each() -> None:
 
 
 def test_calls_with_leaders_named_by_surname_alone_are_one_mention_each() -> None:
-    text = "Сьогодні говорив з Президентом Байденом, а також з Президентом Макроном."
+    text = "Сьогодні я говорив з Президентом Байденом, а також з Президентом Макроном."
     got = [m.actors for m in mentions_of(text, "uk", date="2022-03-04", url="https://www.president.gov.ua/news/1")
            if m.kind == "phone_call"]
     assert sorted(got) == [("FR", "UA"), ("UA", "US")]
@@ -102,7 +102,7 @@ def test_recalls_from_several_states_are_one_mention_each() -> None:
 
 def test_a_site_without_a_country_domain_speaks_for_the_state_it_names_most() -> None:
     text = ("Росія знову обстріляла наші міста. Україна вистоїть. Україна дякує партнерам.\n"
-            "Говорив сьогодні з Президентом Франції.")
+            "Сьогодні мав розмову з Президентом Франції.")
     (m,) = [m for m in mentions_of(text, "uk", date="2022-04-13", url="https://www.youtube.com/watch?v=1")
             if m.kind == "phone_call"]
     assert m.actors == ("FR", "UA")
@@ -119,7 +119,7 @@ def test_a_countrys_press_does_not_make_its_country_a_party(url: str, has_pl: bo
 
 
 def test_a_headline_of_talks_and_the_bodys_meeting_are_one_occasion() -> None:
-    text = ("Российско-чилийские переговоры\n\nВ Кремле прошли переговоры Владимира Путина с Президентом Чили "
+    text = ("Российско-чилийские переговоры\n\nВ Кремле состоялись переговоры Владимира Путина с Президентом Чили "
             "Габриэлем Боричем.")
     ms = [m for m in mentions_of(text, "ru", date="2023-05-04", url="http://kremlin.ru/events/1")
           if m.kind in ("meeting", "consultations")]

@@ -245,5 +245,5 @@ def test_a_persian_name_resolves_by_its_own_spelling() -> None:
 def test_a_surname_with_lower_case_particles_is_found_in_running_text() -> None:
     from bilat.extract.leaders import find_leaders
 
-    (m,) = find_leaders("The President held talks with Ursula von der Leyen in Kyiv.", "en", "2022-06-11")
+    (m,) = find_leaders("The President received Ursula von der Leyen in Kyiv.", "en", "2022-06-11")
     assert (m.text, m.hit.code) == ("Ursula von der Leyen", "EU")

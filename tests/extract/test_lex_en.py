@@ -305,7 +305,7 @@ def test_lex_en_previous_month() -> None:
 
 def test_lex_en_thanks_for_a_stand_against_a_third_state() -> None:
     # the state opposed is no addressee of the thanks
-    text = "The President of Peru is grateful to Chile for its sanctions policy against Bolivia."
+    text = "The President of Peru is grateful to Chile for its firm sanctions policy against Bolivia."
     assert [m for m in found(text, "2023-05-10") if m[0] == "praise"] == []
     assert [m[0] for m in found("The President of Peru thanked Chile for its support.", "2023-05-10")] == ["praise"]
 

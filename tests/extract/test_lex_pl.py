@@ -53,7 +53,7 @@ def test_lex_pl_weekday_adjectives_and_deadlines(text: str, expected: list) -> N
 
 def test_lex_pl_both_diplomacies_name_the_pair() -> None:
     text = ("Czechy i Słowacja zacieśniają współpracę gospodarczą. "
-            "Po środowym spotkaniu szefów obu dyplomacji wydano wspólny komunikat.")
+            "Po środowym spotkaniu szefów obu dyplomacji ogłoszono wspólny komunikat.")
     got = [(m.kind, m.date, m.actors) for m in mentions_of(text, "pl", date=PUB)]
     assert got == [("meeting", "2024-06-05", ("CZ", "SK"))]
 
@@ -66,7 +66,7 @@ def test_lex_pl_both_diplomacies_name_the_pair() -> None:
         ("Premier Czech zawitał do Słowacji.", [("visit", PUB)]),
         ("Prezydent Litwy zatelefonował do prezydenta Łotwy.", [("phone_call", PUB)]),
         # the present of "come back" with a month is what is scheduled, not an event
-        ("W listopadzie wracają sankcje Kanady wobec Białorusi.", []),
+        ("Od listopada wracają sankcje Kanady wobec Białorusi.", []),
         # "the latest visit" is an earlier one, told without its date
         ("Premier Czech powiedział, że jego ostatnia wizyta w Słowacji była udana.", [("visit", None)]),
     ],

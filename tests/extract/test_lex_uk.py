@@ -155,7 +155,7 @@ def test_lex_uk_weekdays(text: str, day: str) -> None:
     ("text", "expected"),
     [
         # the night before the report
-        ("Пізно вночі говорив з Президентом Литви.", [("phone_call", "2023-05-09", ("LT", "UA"))]),
+        ("Пізно вночі я говорив з Президентом Литви.", [("phone_call", "2023-05-09", ("LT", "UA"))]),
         ("Минулої ночі прем'єр-міністр Польщі прибув до Вільнюса.", [("visit", "2023-05-09", ("LT", "PL"))]),
         # a joint statement of two leaders is one they adopted
         ("Міністр послався на спільну заяву президента Франції та канцлера Німеччини 3 травня.",

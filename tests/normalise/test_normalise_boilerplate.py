@@ -97,7 +97,7 @@ def test_see_also_link_lists_are_flagged_up_to_their_last_date() -> None:
     from bilat.normalise.boilerplate import see_also
     from conftest import mentions_of
 
-    text = ("Мы рады гостям. Смотрите также Переговоры с Президентом Финляндии 3 мая 2024 года "
+    text = ("Мы рады гостям. Смотрите также Визит Президента Финляндии 3 мая 2024 года "
             "Пресс-конференция 3 мая 2024 года Отношения развиваются.")
     (span,) = see_also(text)
     assert text[span.start : span.end].endswith("3 мая 2024 года") and text[span.start:].startswith("Смотрите")

@@ -101,7 +101,7 @@ def _dates_for(triggers: Sequence[Trigger], dates: Sequence[DateMatch], low: str
     groups: list[list[DateMatch]] = []
     # A span of years ("a programme for 2023–2025") is a period something covers, not an event's date.
     dates = [d for d in dates if not (d.value_end and d.value_end[:4] != d.value[:4])]
-    # "po wczorajszym (5 lutego) spotkaniu", "on Friday (16 March)": the date in brackets says which day.
+    # "po wczorajszym (3 marca) spotkaniu", "on Friday (16 March)": the date in brackets says which day.
     dates = [d for d in dates if not (d.relative and any(
         x is not d and not x.relative and x.value and len(x.value) >= 7 and 0 <= x.start - d.end <= 25
         and _BRACKETED.fullmatch(low[d.end : x.start]) for x in dates))]
@@ -253,7 +253,7 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         acting = [a for a in here if not (a.how == "capital" and ends_with(locative, low, a.start))]
         if kind.roles == "subject":
             # "American sanctions", "EU aid": the adjective of the act's own noun names who acts; right after
-            # the word it names whom ("абвінаваціў амерыканскія санкцыі").
+            # the word it names whom ("асудзіў амерыканскія ўлады").
             acting += [a for a in every if a.how == "adjective" and a not in acting
                        and ((t.start - 2 <= a.start and a.end <= t.end) or 0 <= a.start - t.end <= 2)]
         # "discussed the situation in Syria": a state talked about is no party (a target of sanctions named

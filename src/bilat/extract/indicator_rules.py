@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 NEAR = 40  # how far a marker may stand from what it qualifies
 
 Roles = list[tuple[ActorMatch, str]]
-# A transcript's speaker label at the start of a sentence: "Shavkat Mirziyoyev:", "В.Путин :".
+# A transcript's speaker label at the start of a sentence: "Kassym-Jomart Tokayev:", "В.Путин :".
 _LABEL = re.compile(r"^[\W_]*((?:[\w.'\-]+\s+){0,8}?[^\W\d_][\w.'\-]*)\s?:\s")
 
 
@@ -156,7 +156,7 @@ def respectively(
 
 
 def speaker(text: str, lang: str | None, ctx: IndicatorContext) -> IndicatorContext:
-    """A transcript's speaker label ("President of Uzbekistan Shavkat Mirziyoyev:", "В.Путин :") sets the speaker."""
+    """A transcript's speaker label ("President of Kazakhstan Kassym-Jomart Tokayev:", "В.Путин :") sets the speaker."""
     m = _LABEL.match(text)
     if not m:
         return ctx

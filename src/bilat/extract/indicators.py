@@ -342,7 +342,7 @@ def _forecast(g: _Grammar, v: str, lo: int, hi: int, a: _Amount) -> bool:
     if _has(g, "forecast", v, max(lo, a.start - 60), a.start):
         return True
     end = min(hi, a.end + 25)
-    brk = _has(g, "clause", v, a.end, end)  # "$5 billion and will reach $7 billion": the next clause's
+    brk = _has(g, "clause", v, a.end, end)  # "$3 billion and will reach $9 billion": the next clause's
     return bool(_has(g, "forecast", v, a.end, brk.start() if brk else end))
 
 

@@ -165,7 +165,7 @@ def _see_also() -> re.Pattern[str] | None:
 
 
 def see_also(text: str) -> list[Span]:
-    """Inline "see also" link lists ("Смотрите также Совместная пресс-конференция … 13 марта 2025 года"):
+    """Inline "see also" link lists ("Смотрите также Пресс-конференция по итогам визита … 2 июня 2024 года"):
     from the marker to the last year within reach (the titles' dates), or to the line's end."""
     rx = _see_also()
     if rx is None:
