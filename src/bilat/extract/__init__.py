@@ -144,6 +144,7 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
         ctx.lang = code
         if s > prev_para_end + 1 and "\n" in doc.text[prev_para_end:s]:
             ctx.prev_dates = []  # a new paragraph: dates and parties do not carry over
+            ctx.prev_kinds = frozenset()
             ctx.prev_actors = ()
         prev_para_end = e
         actors = [ActorMatch(a.start, a.end, self_code or "", a.how) if a.code == _SELF else a for a in actors]
@@ -197,6 +198,7 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
             # "since 2006" opens a period: it dates its own sentence's event, not the next one's
             ctx.prev_dates = [d for d in dates if d.value and not d.relative and not (
                 len(d.value) == 4 and d.value_end is None and since_before(low, d.start, code))] if lends else []
+            ctx.prev_kinds = frozenset(t.kind for t in triggers)
     # A headline or an undated line that restates an event the text dates elsewhere is that event.
     mentions = [m for m in mentions if m.id not in undated
                 or not any(x.id not in undated and x.kind == m.kind and _nested(m, x) for x in mentions)]

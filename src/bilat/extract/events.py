@@ -50,6 +50,7 @@ class Context:
     pair: tuple[str, ...] = ()
     pub_date: str | None = None
     prev_dates: list[DateMatch] = field(default_factory=list)
+    prev_kinds: frozenset[str] = frozenset()  # the kinds of the acts the dates just before were written for
     prev_people: tuple[Person, ...] = ()
     prev_actors: tuple[str, ...] = ()  # the states of the last event of the paragraph
     # The document's own state may complete an event that names one party; not so for a country's
@@ -121,8 +122,9 @@ def _dates_for(triggers: Sequence[Trigger], dates: Sequence[DateMatch], low: str
     for i, t in enumerate(triggers):
         if not groups:
             # An encyclopedia's sentence continues the date of the one before; a dated news
-            # report's undated sentence takes the publication date (set by the caller).
-            inherited = ctx.prev_dates[:1] if not ctx.pub_date else []
+            # report's undated sentence takes the publication date (set by the caller), unless it goes on
+            # with the same kind of act ("That night I spoke with world leaders. I spoke with …").
+            inherited = ctx.prev_dates[:1] if not ctx.pub_date or t.kind in ctx.prev_kinds else []
             out[i] = list(inherited) if inherited else [None]
             continue
         out[i] = list(min(groups, key=lambda g: _distance(g, t)))
