@@ -344,7 +344,9 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         partners = set(partners) & (codes | {p.code for p in persons})
         # "thanked Japan for its sanctions package": an act told in passing, earlier, with no date of its own
         passing = lex.roles.get("passing")
-        earlier = not dates and passing is not None and passing.search(low, 0, t.start) is not None
+        # "Russia is under sanctions from the US": imposed earlier, with no date of its own either
+        earlier = not dates and ((passing is not None and passing.search(low, 0, t.start) is not None)
+                                 or (kind.roles == "subject" and ends_with(lex.roles.get("under"), low, t.start)))
         for pair_codes, src, tgt in dyads(kind, codes, source, target, anchor, partners, joint(low, lex)):
             drafts += _per_date(t, by_trigger[i], pair_codes, () if kind.symmetric else src,
                                 () if kind.symmetric else tgt, location, people, confidence, stated, earlier)
