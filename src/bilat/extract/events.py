@@ -152,6 +152,24 @@ def _clauses(low: str, lex: Lexicon) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(cuts) if b > a]
 
 
+_QUOTE_PAIRS = {"«": "»", "„": "”", "“": "”", '"': '"'}
+
+
+def _quotes(low: str) -> list[tuple[int, int]]:
+    """Spans of the quotations of a sentence (« », „ ”, “ ”, straight quotes), each closed."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(low):
+        close = _QUOTE_PAIRS.get(low[i])
+        j = low.find(close, i + 1) if close else -1
+        if close and j > i + 1:
+            spans.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    return spans
+
+
 def _in_clause(actors: Sequence[ActorMatch], t: Trigger, clauses: list[tuple[int, int]]) -> list[ActorMatch]:
     span = next(((a, b) for a, b in clauses if a <= t.start < b), None)
     if span is None:
@@ -243,6 +261,7 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
     drafts = []
     by_trigger = _dates_for(triggers, dates, low, lex, ctx)
     clauses = _clauses(low, lex)
+    quotes = _quotes(low)
     for i, t in enumerate(triggers):
         officials_kind = KINDS[t.kind].officials
         if officials_kind and _talks_between_people(t, low, lex, people):
@@ -251,6 +270,9 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         # Actors of the trigger's own clause ("the UK imposed sanctions on Russia, and Norway joined …");
         # the whole sentence when that clause names no state.
         here = _in_clause(actors, t, clauses)
+        # "'… the UK and the EU have not agreed' – she said after the meeting": a state named inside a
+        # quotation is what someone said, not a party of an act told outside it.
+        here = [a for a in here if not any(q0 <= a.start < q1 and not q0 <= t.start < q1 for q0, q1 in quotes)]
         # Capitals after a locative preposition are places; other capitals stand for their state.
         acting = [a for a in here if not (a.how == "capital" and ends_with(locative, low, a.start))]
         if kind.roles == "subject":
@@ -296,6 +318,15 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
             codes = set(source) | set(target)
         if kind.place_party and not codes and place_code:
             codes.add(place_code)
+        if kind.bilateral and ends_with(lex.roles.get("said_at"), low, t.start):
+            # "Roth said at the meeting that the British …": a meeting told as where someone spoke names
+            # its parties before what was said, or it is no event of its own.
+            said = lex.roles.get("that")
+            cut = m.start() if said and (m := said.search(low, t.end)) else len(low)
+            named = {a.code for a in [*acting, *persons] if a.start < cut}
+            if len(named) < 2:
+                continue
+            codes &= named
         if kind.bilateral and len(codes) < 2:
             # A person acts for their state: "Макрон" named as France's president earlier in the document.
             codes |= {p.country for p in people if p.country}
