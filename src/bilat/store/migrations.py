@@ -69,6 +69,11 @@ def _v2(con: duckdb.DuckDBPyConnection) -> None:
     """)
 
 
+@migration(3, "a durable queue of fusion blocks to fuse, written with each batch")
+def _v3(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("CREATE TABLE fusion_pending (block VARCHAR PRIMARY KEY)")
+
+
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
     """The schema version of an open database (0 for a new one)."""
     con.execute("CREATE TABLE IF NOT EXISTS bilat_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
