@@ -276,5 +276,26 @@ def test_summary_says_what_is_pending(tmp_path: Path) -> None:
     assert json.loads(res.output)["pending_fusion"] == 0
 
 
+def test_upgrade_queues_blocks_an_older_killed_run_left_unfused(tmp_path: Path) -> None:
+    import bilat
+
+    docs = tmp_path / "docs"
+    write_corpus(docs, n=6)
+    db = tmp_path / "k.duckdb"
+    with bilat.open(db) as kb:
+        kb.ingest([str(docs)])
+    clean = snapshot(db)
+    with bilat.open(db) as kb:
+        # As a schema-2 database after a kill: one block's events never written, and no queue.
+        con = kb.store.con
+        block = con.execute("SELECT min(block) FROM events").fetchall()[0][0]
+        con.execute("DELETE FROM events WHERE block = ?", [block])
+        con.execute("DROP TABLE fusion_pending")
+        con.execute("UPDATE bilat_meta SET value = '2' WHERE key = 'schema_version'")
+    assert snapshot(db)["events"] != clean["events"]
+    bilat.open(db).close()  # the upgrade queues the block, the open for writing fuses it
+    assert snapshot(db) == clean
+
+
 if __name__ == "__main__":
     print(json.dumps(helper(Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]))))
