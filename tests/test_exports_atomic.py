@@ -83,3 +83,4 @@ def test_export_to_a_missing_folder_is_one_line(tmp_path: Path) -> None:
     bilat.open(db).close()
     res = CliRunner().invoke(cli, ["export", "events", "--db", str(db), "-o", str(tmp_path / "no" / "e.jsonl")])
     assert res.exit_code == 2 and len(res.stderr.strip().splitlines()) == 1 and "Traceback" not in res.stderr
+    assert "does not exist" in res.stderr and ".part" not in res.stderr

@@ -86,6 +86,13 @@ def test_locked_database_reads_as_locked(stored: Path, tmp_path: Path) -> None:
         holder.communicate("", timeout=30)
 
 
+def test_a_db_in_a_missing_folder_or_a_folder_is_one_line(stored: Path, tmp_path: Path) -> None:
+    err = one_line_error(["ingest", str(stored.parent / "docs"), "--db", str(tmp_path / "no" / "k.duckdb")],
+                         "k.duckdb")
+    assert "does not exist" in err
+    assert "is a folder" in one_line_error(["summary", "--db", str(tmp_path)], tmp_path.name)
+
+
 def test_missing_input_creates_no_database(tmp_path: Path) -> None:
     db = tmp_path / "new.duckdb"
     res = CliRunner().invoke(cli, ["ingest", str(tmp_path / "nothere.txt"), "--db", str(db)])

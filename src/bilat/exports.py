@@ -76,6 +76,8 @@ def write(table: str, records: Iterable[dict[str, Any]], fmt: str, out: str | No
 def replacing(out: str) -> Iterator[str]:
     """A temporary path beside ``out``; renamed to ``out`` when the block ends well, removed when it fails."""
     target = Path(out)
+    if not target.parent.is_dir():
+        raise ValueError(f"{out}: cannot write there: the folder {target.parent} does not exist")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     os.close(fd)
     try:

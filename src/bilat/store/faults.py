@@ -16,6 +16,8 @@ def check_file(path: str) -> None:
     if p.is_dir():
         raise SchemaError(f"{path}: is a folder, not a bilat database (give a file such as bilat.duckdb with --db)")
     if not p.exists():
+        if not p.parent.is_dir():
+            raise SchemaError(f"{path}: cannot create a database there: the folder {p.parent} does not exist")
         return
     with p.open("rb") as f:
         head = f.read(12)
