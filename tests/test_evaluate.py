@@ -97,6 +97,17 @@ def test_evaluate_kind_alt_and_date_alt_count_as_strict() -> None:
     assert f1s(score_mentions(gold, [mention(kind="visit", date="2020-05-05")])) == (0.0, 0.0)
 
 
+def test_evaluate_precision_by_kind_never_exceeds_one() -> None:
+    # Two meetings predicted; one matches gold "visit" that accepts a meeting, one matches gold
+    # "meeting". Precision of kind:meeting is 2/2 and of kind:visit 0/0, never 2/1 (#8).
+    gold = [mention(kind="visit", kind_alt=["meeting"]), mention(id="m2", kind="meeting", actors=["BY", "PL"])]
+    pred = [mention(kind="meeting"), mention(id="p2", kind="meeting", actors=["BY", "PL"])]
+    by = score_mentions(gold, pred)["by"]
+    assert all(v["p"] <= 1.0 and v["r"] <= 1.0 for v in by.values())
+    assert (by["kind:meeting"]["p"], by["kind:meeting"]["r"]) == (1.0, 1.0)
+    assert (by["kind:visit"]["p"], by["kind:visit"]["r"]) == (0.0, 1.0)
+
+
 def test_evaluate_doc_names_ignore_folders_and_extensions() -> None:
     assert f1s(score_mentions([mention(doc="d")], [mention(doc="corpus/d.txt")])) == (1.0, 1.0)
     assert f1s(score_mentions([mention(doc="d")], [mention(doc="e")])) == (0.0, 0.0)

@@ -65,6 +65,8 @@ class KnowledgeBase:
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
         self.store = Store(path, read_only=read_only)
         self.path = self.store.path
+        if not read_only and self.store.pending():
+            self.fuse(self.store.pending())  # a run killed between a batch and its fusion (#8)
 
     def __enter__(self) -> KnowledgeBase:
         return self
@@ -143,9 +145,10 @@ class KnowledgeBase:
             if progress:
                 progress(n, len(files), path)
         flush()
-        if self.store.touched:
-            self.fuse(self.store.touched)
-            self.store.touched.clear()
+        # Every queued block: this run's, and any a killed run left (the queue is written with each batch).
+        if pending := self.store.pending():
+            self.fuse(pending)
+        self.store.touched.clear()
         report.seconds = time.perf_counter() - t0
         return report
 
@@ -155,6 +158,7 @@ class KnowledgeBase:
         With ``blocks`` (kind + states, see ``bilat.fuse``) only those blocks are fused again, as
         ingest does for the blocks its new documents touched; without, everything is. Fusion is
         deterministic within a block, so the events do not depend on the order documents came in.
+        The fused blocks leave the pending queue in the transaction that writes their events.
         """
         wanted = None if blocks is None else sorted(set(blocks))
         if wanted == []:
@@ -194,7 +198,7 @@ class KnowledgeBase:
         ]
 
     def records(self, what: str) -> Iterator[dict[str, Any]]:
-        """Exported records of ``what`` (mentions, indicators, events) as SCHEMA.md dicts."""
+        """Exported records of ``what`` (mentions, indicators, events) as docs/records.md dicts."""
         return self.store.records(what)
 
     def mentions(self, kind: str | None = None, doc: str | None = None) -> list[Mention]:
@@ -214,8 +218,9 @@ class KnowledgeBase:
         return [event_from_dict(r) for r in self.records("events") if kind is None or r["kind"] == kind]
 
     def summary(self) -> dict[str, Any]:
-        """Counts per language and per record type, and where the database is."""
-        return self.store.summary()
+        """Counts per language and per record type, where the database is, and how many fusion
+        blocks wait to be fused (``pending_fusion``, not 0 only after a killed run)."""
+        return self.store.guard(self.store.summary)
 
     # -- views and exports -------------------------------------------------------
 
