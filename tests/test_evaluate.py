@@ -219,6 +219,23 @@ def yardstick(what: str, gold: Path, pred: Path, *extra: str) -> dict[str, Any]:
     return json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
 
 
+def same_as_yardstick(ours: dict[str, Any], theirs: dict[str, Any]) -> None:
+    """Our scores equal the yardstick's, except that by kind ours count a matched prediction under its
+    own kind (the yardstick counts it under the gold's, so its precision by kind can exceed 1): there
+    recall and F1's inputs for gold agree and precision never exceeds 1."""
+    for key in ours.keys() | theirs.keys():
+        if key not in ("by", "by_relaxed"):
+            assert ours[key] == theirs[key], key
+            continue
+        for group, score in theirs[key].items():
+            mine = ours[key][group]
+            if group.startswith("kind:"):
+                assert (mine["r"], mine["pred"]) == (score["r"], score["pred"]), group
+                assert 0.0 <= mine["p"] <= 1.0, group
+            else:
+                assert mine == score, group
+
+
 @pytest.mark.parametrize("corpus", ["seeds", "samples"])
 def test_evaluate_equals_the_yardstick(corpus: str, tmp_path: Path) -> None:
     if not (YARDSTICK / "score.py").is_file():
@@ -241,8 +258,9 @@ def test_evaluate_equals_the_yardstick(corpus: str, tmp_path: Path) -> None:
         return json.loads(r.stdout)
 
     plain, easy = ours(), ours("--exclude-hard")
-    assert plain["mentions"] == yardstick("mentions", golds["mentions"], preds["mentions"])
-    assert easy["mentions"] == yardstick("mentions", golds["mentions"], preds["mentions"], "--exclude-hard")
+    same_as_yardstick(plain["mentions"], yardstick("mentions", golds["mentions"], preds["mentions"]))
+    same_as_yardstick(easy["mentions"],
+                      yardstick("mentions", golds["mentions"], preds["mentions"], "--exclude-hard"))
     assert plain["indicators"] == yardstick("indicators", golds["indicators"], preds["indicators"])
     assert easy["indicators"] == yardstick("indicators", golds["indicators"], preds["indicators"], "--exclude-hard")
     events = ("--gold-mentions", str(golds["mentions"]), "--pred-mentions", str(preds["mentions"]))
