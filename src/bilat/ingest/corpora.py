@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,7 +26,7 @@ from typing import Any, BinaryIO
 
 from bilat.errors import BadInput
 from bilat.ingest.encoding import decode
-from bilat.ingest.fields import TEXT, Reading, has_text_column, record_document, with_title
+from bilat.ingest.fields import TEXT, Reading, has_text_column, record_document, record_text, with_title
 
 Errors = Callable[[str, str], None]
 
@@ -95,23 +96,21 @@ def read_csv(data: bytes, source: str, errors: Errors, max_bytes: int) -> Iterat
     if not fieldnames or not has_text_column(fieldnames):
         raise BadInput("no text column (looked for: " + ", ".join(TEXT) + ")")
     stem = Path(source).stem
-    n = 1
-    while True:
-        line = reader.line_num + 1
+    # Rows are numbered as records (the header is row 1), as they were before #8: a row's number is
+    # part of its stored source, which keys its versions.
+    for n in itertools.count(2):
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as e:
-            errors(f"{source}:{line}", f"bad CSV row ({_csv_reason(e)})")
+            errors(f"{source}:{n}", f"bad CSV row ({_csv_reason(e)})")
             continue
-        n += 1
-        if None in row:
-            row.pop(None)  # more cells than the header names: not a text field bilat could use
+        row.pop(None, None)  # more cells than the header names: not a field bilat could use
         try:
-            yield record_document(row, f"{source}:{line}", f"{stem}-{n - 1}", "csv")
+            yield record_document(row, f"{source}:{n}", f"{stem}-{n - 1}", "csv")
         except BadInput as e:
-            errors(f"{source}:{line}", str(e))
+            errors(f"{source}:{n}", str(e))
 
 
 def _csv_reason(e: csv.Error) -> str:
@@ -157,8 +156,6 @@ def _records_in(value: dict[str, Any]) -> list[Any] | None:
     A corpus object is ``{"articles": [{...}, ...]}`` (one list of objects and no text of its own) or
     ``{"id1": {...}, "id2": {...}}`` (every value an object).
     """
-    from bilat.ingest.fields import record_text
-
     if record_text(value) is not None:
         return None
     lists = [v for v in value.values() if isinstance(v, list) and v and all(isinstance(r, dict) for r in v)]
