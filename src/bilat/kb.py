@@ -20,7 +20,7 @@ from typing import Any
 
 from bilat import exports, pipeline
 from bilat.fuse import fuse_block
-from bilat.ingest import MAX_BYTES, Failure, expand, read
+from bilat.ingest import MAX_BYTES, Failure, ReadWarning, expand, read
 from bilat.records import Document, Event, Indicator, Mention, Sentence, to_dict
 from bilat.records_io import event_from_dict, indicator_from_dict, mention_from_dict
 from bilat.store import Store, block_id
@@ -40,6 +40,10 @@ class IngestReport:
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # files of other formats found in folders
+    warnings: list[ReadWarning] = field(default_factory=list)  # documents kept with a field dropped (#8)
+    # Per document read: where, characters, and for a corpus record the fields its text came from and
+    # the text fields left out (a summary when there is a body), so nothing is dropped silently (#8).
+    read: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -52,7 +56,8 @@ class IngestReport:
             "files": self.files, "documents": self.documents, "stored": self.stored,
             "unchanged": self.unchanged, "chars": self.chars, "seconds": round(self.seconds, 3),
             "failures": [{"where": f.where, "reason": f.reason} for f in self.failures],
-            "ignored": self.ignored,
+            "warnings": [{"where": w.where, "reason": w.reason} for w in self.warnings],
+            "ignored": self.ignored, "read": self.read,
         }
 
 
@@ -89,10 +94,12 @@ class KnowledgeBase:
         progress: Progress | None = None,
         on_failure: Callable[[Failure], None] | None = None,
         on_stored: Callable[[Document], None] | None = None,
+        on_warning: Callable[[ReadWarning], None] | None = None,
     ) -> IngestReport:
         """Read, normalise and store documents from files, folders, globs or ``-`` (stdin).
 
-        Bad inputs are reported (``on_failure``) and skipped; the rest of the batch goes on.
+        Bad inputs are reported (``on_failure``) and skipped; the rest of the batch goes on. A document
+        kept without a bad metadata field is reported to ``on_warning``.
         Each batch of ``batch_size`` documents is committed at once, so a killed run keeps
         every committed batch, and a re-run stores the rest exactly once.
         """
@@ -129,8 +136,18 @@ class KnowledgeBase:
                     on_stored(p.document)
             read_buf, read_chars = [], 0
 
+        fields: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+        def on_fields(where: str, used: tuple[str, ...], unused: tuple[str, ...]) -> None:
+            fields[where] = used, unused
+
         for n, path in enumerate(files, 1):
-            for item in read(path, max_bytes=max_bytes):
+            for item in read(path, max_bytes=max_bytes, on_fields=on_fields):
+                if isinstance(item, ReadWarning):
+                    report.warnings.append(item)
+                    if on_warning:
+                        on_warning(item)
+                    continue
                 if isinstance(item, Failure):
                     report.failures.append(item)
                     if on_failure:
@@ -138,6 +155,7 @@ class KnowledgeBase:
                     continue
                 report.documents += 1
                 report.chars += len(item.text)
+                report.read.append(_read_entry(item, fields.pop(item.source, None)))
                 read_buf.append(item)
                 read_chars += len(item.text)
                 if len(read_buf) >= batch_size or read_chars > 8_000_000:
@@ -276,6 +294,15 @@ class KnowledgeBase:
 
         data = dossier.build(a, b, self.records("events"), self.records("mentions"), self.records("indicators"))
         return dossier.render(data, fmt)
+
+
+def _read_entry(doc: Document, fields: tuple[tuple[str, ...], tuple[str, ...]] | None) -> dict[str, Any]:
+    entry: dict[str, Any] = {"where": doc.source or doc.name, "chars": len(doc.text)}
+    if fields is not None:
+        entry["fields"] = list(fields[0])
+        if fields[1]:
+            entry["unused"] = list(fields[1])
+    return entry
 
 
 def _without_text(record: dict[str, Any]) -> dict[str, Any]:

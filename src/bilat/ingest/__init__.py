@@ -9,22 +9,36 @@ from __future__ import annotations
 import glob
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bilat.errors import BadInput
-from bilat.ingest.corpora import read_csv, read_json, read_jsonl
+from bilat.ingest.corpora import Reading, read_csv, read_json, read_jsonl
 from bilat.ingest.readers import CORPUS_EXT, JSONL_EXT, READERS, SUPPORTED, doc_name, read_text
 from bilat.records import Document
 
-# One document file larger than this is refused (a JSON Lines corpus may be any size).
+# One document file (or corpus record) larger than this is refused (a JSON Lines corpus may be any size).
 MAX_BYTES = 50 * 1024 * 1024
+
+# Told, for each corpus record read, where it is, the fields its text came from and text fields left out.
+OnFields = Callable[[str, tuple[str, ...], tuple[str, ...]], None]
 
 
 @dataclass(frozen=True, slots=True)
 class Failure:
     """An input that could not be read: where (a path, or ``path:line``) and why, in one line."""
+
+    where: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class ReadWarning:
+    """A document that was kept, with something dropped or repaired (bad metadata, lone surrogates)."""
 
     where: str
     reason: str
@@ -61,8 +75,13 @@ def expand(paths: Iterable[str], ignored: list[str] | None = None) -> Iterator[s
                 yield m
 
 
-def read(path: str, max_bytes: int = MAX_BYTES) -> Iterator[Document | Failure]:
-    """The documents in one file (several for a JSON Lines corpus), or failures saying why not."""
+def read(
+    path: str, max_bytes: int = MAX_BYTES, on_fields: OnFields | None = None
+) -> Iterator[Document | Failure | ReadWarning]:
+    """The documents in one file (several for a corpus), failures saying why not, and warnings.
+
+    ``max_bytes`` bounds a document file and every record of a corpus (JSON Lines included).
+    """
     if path == "-":
         data = sys.stdin.buffer.read()
         if not data.strip():
@@ -89,7 +108,7 @@ def read(path: str, max_bytes: int = MAX_BYTES) -> Iterator[Document | Failure]:
         yield Failure(path, "empty file")
         return
     if ext in JSONL_EXT:
-        yield from _read_jsonl(path)
+        yield from _read_jsonl(path, max_bytes, on_fields)
         return
     if size > max_bytes:
         yield Failure(path, f"too large for one document ({size / 2**20:.0f} MB > {max_bytes / 2**20:.0f} MB)")
@@ -101,7 +120,7 @@ def read(path: str, max_bytes: int = MAX_BYTES) -> Iterator[Document | Failure]:
         yield Failure(path, f"cannot read it ({e.strerror})")
         return
     if ext in CORPUS_EXT:
-        yield from _read_corpus(data, path, ext)
+        yield from _read_corpus(data, path, ext, max_bytes, on_fields)
         return
     try:
         yield from READERS[ext](data, path)
@@ -109,35 +128,46 @@ def read(path: str, max_bytes: int = MAX_BYTES) -> Iterator[Document | Failure]:
         yield Failure(path, str(e))
 
 
-def _read_corpus(data: bytes, path: str, ext: str) -> Iterator[Document | Failure]:
+def _read_corpus(
+    data: bytes, path: str, ext: str, max_bytes: int, on_fields: OnFields | None
+) -> Iterator[Document | Failure | ReadWarning]:
     """A CSV/TSV or JSON corpus: its documents, with a failure for each bad record."""
-    failures: list[Failure] = []
     reader = read_json if ext == ".json" else read_csv
+    failures: list[Failure] = []
     try:
-        for doc in reader(data, path, lambda w, r: failures.append(Failure(w, r))):
+        for reading in reader(data, path, lambda w, r: failures.append(Failure(w, r)), max_bytes):
             yield from failures
             failures.clear()
-            yield doc
+            yield from _unpack(reading, on_fields)
     except BadInput as e:
         failures.append(Failure(path, str(e)))
     yield from failures
 
 
-def _read_jsonl(path: str) -> Iterator[Document | Failure]:
+def _read_jsonl(path: str, max_bytes: int, on_fields: OnFields | None) -> Iterator[Document | Failure | ReadWarning]:
     failures: list[Failure] = []
     try:
         with open(path, "rb") as f:
-            for doc in read_jsonl(iter(f), path, lambda w, r: failures.append(Failure(w, r))):
+            for reading in read_jsonl(f, path, lambda w, r: failures.append(Failure(w, r)), max_bytes):
                 yield from failures
                 failures.clear()
-                yield doc
+                yield from _unpack(reading, on_fields)
     except OSError as e:
         failures.append(Failure(path, f"cannot read it ({e.strerror})"))
     yield from failures
+
+
+def _unpack(reading: Reading, on_fields: OnFields | None) -> Iterator[Document | ReadWarning]:
+    doc = reading.document
+    for w in reading.warnings:
+        yield ReadWarning(doc.source, w)
+    if on_fields is not None:
+        on_fields(doc.source, reading.fields, reading.unused)
+    yield doc
 
 
 def _supported() -> str:
     return ", ".join(sorted(e.lstrip(".") for e in SUPPORTED))
 
 
-__all__ = ["MAX_BYTES", "Failure", "doc_name", "expand", "read"]
+__all__ = ["MAX_BYTES", "Failure", "ReadWarning", "doc_name", "expand", "read"]
