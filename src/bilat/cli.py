@@ -78,6 +78,7 @@ def ingest(paths: tuple[str, ...], db: str, quiet: bool, as_json: bool, verbose:
             batch_size=batch_size,
             progress=progress,
             on_failure=lambda f: tqdm.write(f"bilat: skipped {f}", file=sys.stderr),
+            on_warning=(lambda w: tqdm.write(f"bilat: warning: {w}", file=sys.stderr)) if not as_json else None,
             on_stored=(lambda d: tqdm.write(f"stored {d.name}", file=sys.stderr)) if verbose else None,
         )
         bar.close()
