@@ -183,3 +183,13 @@ def test_segment_paragraphs_are_stripped_lines() -> None:
 
 def test_segment_unknown_language_uses_defaults() -> None:
     assert split("Zdanie pierwsze. Zdanie drugie!", "xx") == ["Zdanie pierwsze.", "Zdanie drugie!"]
+
+
+def test_a_run_of_text_without_a_sentence_end_is_cut_into_bounded_pieces() -> None:
+    from bilat.normalise.segment import MAX_SENTENCE, sentences
+
+    text = "Министр посетил Германию 12 марта 2023 г, " * 2_000
+    spans = sentences(text, 0, len(text), "ru")
+    assert len(spans) > 1 and all(e - s <= MAX_SENTENCE for s, e in spans)
+    assert all(text[s:e] == text[s:e].strip() for s, e in spans)
+    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from bilat.extract.actors import ActorMatch
 from bilat.extract.kinds import Kind
@@ -23,6 +23,12 @@ def ends_with(rx: re.Pattern[str] | None, low: str, pos: int, span: int = 40) ->
     """Whether ``low[:pos]`` ends with one of the role words (allowing a short abbreviation like "г.")."""
     if rx is None:
         return False
+    return _ends_with(rx, low, pos, span)
+
+
+@lru_cache(maxsize=8192)
+def _ends_with(rx: re.Pattern[str], low: str, pos: int, span: int) -> bool:
+    # Each trigger of a sentence asks the same of the same actors: asked once per sentence.
     head = low[max(0, pos - span) : pos]
     head = re.sub(r"(?:\s\w{1,3}\.\s*|\s)+$", "", " " + head)  # drop a trailing "г." / "м." and spaces
     return anchored(rx).search(head) is not None

@@ -27,6 +27,8 @@ MIN_LETTERS = 2
 MAX_ACRONYM_PIECE = 3
 # A wiki language marker or an abbreviation in an open parenthesis: "(бел. ", "(англ. Foreign Office)".
 MAX_PAREN_WORD = 8
+# The longest sentence: a longer run of text without a sentence end is cut at spaces.
+MAX_SENTENCE = 2_000
 # "В декабре 2019 г. Министр ... посетил": a date this short opens its sentence rather than ending one.
 MIN_WORDS_BEFORE_YEAR_END = 5
 
@@ -165,5 +167,23 @@ def sentences(text: str, start: int, end: int, lang: str | None) -> list[tuple[i
             while text[cur].isspace():
                 cur += 1
         pieces.append((cur, le))
-        out.extend(_join_scraps(pieces, text) if len(pieces) > 1 else pieces)
+        for s, e in _join_scraps(pieces, text) if len(pieces) > 1 else pieces:
+            out.extend(_bounded(text, s, e))
+    return out
+
+
+def _bounded(text: str, start: int, end: int, most: int = MAX_SENTENCE) -> list[tuple[int, int]]:
+    """A span cut at spaces into pieces of at most ``most`` characters: a "sentence" longer than any
+    real one (a page with no sentence end) would make extraction slow, since its cost grows with the
+    square of the acts one sentence names."""
+    out: list[tuple[int, int]] = []
+    while end - start > most:
+        cut = text.rfind(" ", start + most // 2, start + most)
+        cut = cut if cut > start else start + most
+        out.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        out.append((start, end))
     return out
