@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from bilat import exports, pipeline
+from bilat.errors import BilatError
 from bilat.fuse import fuse_block
 from bilat.ingest import MAX_BYTES, Failure, expand, read
 from bilat.records import Document, Event, Indicator, Mention, Sentence, to_dict
@@ -56,7 +58,19 @@ class IngestReport:
         }
 
 
-Progress = Callable[[int, int, str], None]
+@dataclass(frozen=True, slots=True)
+class IngestProgress:
+    """How far one ``ingest`` call has got: files, bytes (within the current file too) and documents."""
+
+    files_done: int
+    files: int
+    bytes_done: int
+    bytes_total: int
+    documents: int
+    path: str
+
+
+Progress = Callable[[IngestProgress], None]
 
 
 class KnowledgeBase:
@@ -98,8 +112,15 @@ class KnowledgeBase:
         report = IngestReport()
         files = list(expand(paths, report.ignored))
         report.files = len(files)
+        sizes = [_size(p) for p in files] if progress else []
+        total = sum(sizes)
         read_buf: list[Document] = []
         read_chars = 0
+
+        def fail(failure: Failure) -> None:
+            report.failures.append(failure)
+            if on_failure:
+                on_failure(failure)
 
         def flush() -> None:
             # One query tells which of the buffered texts are stored already; only new ones are analysed.
@@ -117,22 +138,27 @@ class KnowledgeBase:
                 try:
                     batch.append(pipeline.process(item))
                 except Exception as e:  # one bad document must not stop the batch (#2)
-                    failure = Failure(item.source or item.name, f"could not be processed ({type(e).__name__}: {e})")
-                    report.failures.append(failure)
-                    if on_failure:
-                        on_failure(failure)
-            report.stored += self.store.write_batch(batch)
+                    fail(Failure(item.source or item.name, f"could not be processed ({_why(e)})"))
+            stored, written = self._write(batch, fail)
+            report.stored += stored
             if on_stored:
-                for p in batch:
+                for p in written:
                     on_stored(p.document)
             read_buf, read_chars = [], 0
 
+        done_bytes = 0
         for n, path in enumerate(files, 1):
-            for item in read(path, max_bytes=max_bytes):
+            in_file = 0
+
+            def tell(nbytes: int, n: int = n, path: str = path, before: int = done_bytes) -> None:
+                nonlocal in_file
+                in_file = nbytes
+                if progress:
+                    progress(IngestProgress(n - 1, len(files), before + nbytes, total, report.documents, path))
+
+            for item in read(path, max_bytes=max_bytes, on_bytes=tell if progress else None):
                 if isinstance(item, Failure):
-                    report.failures.append(item)
-                    if on_failure:
-                        on_failure(item)
+                    fail(item)
                     continue
                 report.documents += 1
                 report.chars += len(item.text)
@@ -140,14 +166,48 @@ class KnowledgeBase:
                 read_chars += len(item.text)
                 if len(read_buf) >= batch_size or read_chars > 8_000_000:
                     flush()
+                if progress:
+                    tell(in_file)
+            done_bytes += sizes[n - 1] if progress else 0
             if progress:
-                progress(n, len(files), path)
+                progress(IngestProgress(n, len(files), done_bytes, total, report.documents, path))
         flush()
         if self.store.touched:
             self.fuse(self.store.touched)
             self.store.touched.clear()
         report.seconds = time.perf_counter() - t0
         return report
+
+    def _write(
+        self, batch: list[pipeline.Processed], fail: Callable[[Failure], None]
+    ) -> tuple[int, list[pipeline.Processed]]:
+        """Store ``batch``: how many were new, and the documents written.
+
+        When the batch cannot be written, its documents are written one by one, so that one bad
+        document fails alone (#8); when every one of them fails, the fault is the store's: raise it.
+        """
+        try:
+            return self.store.write_batch(batch), batch
+        except BilatError:
+            raise  # the store explains itself (a full disk, a database that is not bilat's)
+        except Exception as e:
+            if not batch:
+                raise
+            first = e
+        stored, written, failed = 0, [], []
+        for p in batch:
+            try:
+                stored += self.store.write_batch([p])
+                written.append(p)
+            except BilatError:
+                raise
+            except Exception as e:
+                failed.append((p.document, e))
+        if len(batch) > 1 and len(failed) == len(batch):
+            raise first
+        for d, e in failed:
+            fail(Failure(d.source or d.name, f"could not be stored ({_why(e)})"))
+        return stored, written
 
     def fuse(self, blocks: Iterable[str] | None = None) -> int:
         """Fuse stored mentions into events; return the number of events written.
@@ -271,6 +331,19 @@ class KnowledgeBase:
 
         data = dossier.build(a, b, self.records("events"), self.records("mentions"), self.records("indicators"))
         return dossier.render(data, fmt)
+
+
+def _why(e: BaseException) -> str:
+    """An exception as one short line: its type and the start of its message."""
+    msg = " ".join(str(e).split())
+    return f"{type(e).__name__}: {msg[:200]}"
+
+
+def _size(path: str) -> int:
+    try:
+        return 0 if path == "-" else os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def _without_text(record: dict[str, Any]) -> dict[str, Any]:

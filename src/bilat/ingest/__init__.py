@@ -9,7 +9,7 @@ from __future__ import annotations
 import glob
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -61,8 +61,64 @@ def expand(paths: Iterable[str], ignored: list[str] | None = None) -> Iterator[s
                 yield m
 
 
-def read(path: str, max_bytes: int = MAX_BYTES) -> Iterator[Document | Failure]:
-    """The documents in one file (several for a JSON Lines corpus), or failures saying why not."""
+def read(
+    path: str, max_bytes: int = MAX_BYTES, on_bytes: Callable[[int], None] | None = None
+) -> Iterator[Document | Failure]:
+    """The documents in one file (several for a corpus), or failures saying why not.
+
+    Nothing but ``Document`` and ``Failure`` ever comes out: whatever goes wrong inside a reader
+    becomes one failure that names the file (#8). ``on_bytes`` is told how many of the file's
+    bytes have been read so far, for a progress bar within one large corpus.
+    """
+    where = readable(path)
+    try:
+        for item in _read(path, max_bytes, on_bytes):
+            if isinstance(item, Failure):
+                yield Failure(readable(item.where), item.reason)
+            else:
+                yield _storable(item)
+    except Exception as e:  # the boundary of one file: its other documents are already out (#8)
+        yield Failure(where, f"could not be read ({type(e).__name__}: {_one_line(e)})")
+
+
+def readable(name: str) -> str:
+    """A path or name that can be printed and stored: bytes that are not UTF-8 are shown as ``\\xff``.
+
+    On POSIX, a file name with invalid UTF-8 comes from ``os`` with surrogate escapes, which
+    neither the terminal nor the database can encode (#8).
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that did not come from a file name
+        raw = name.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def _storable(doc: Document) -> Document:
+    """``doc`` with a name and source the database can store, and text that encodes as UTF-8."""
+    name, source = readable(doc.name), readable(doc.source)
+    text = doc.text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (JSON allows "\ud800"): the one character becomes U+FFFD, the text is kept.
+        text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    if (name, source, text) == (doc.name, doc.source, doc.text):
+        return doc
+    return replace(doc, name=name, source=source, text=text)
+
+
+def _one_line(e: BaseException, limit: int = 200) -> str:
+    msg = readable(" ".join(str(e).split()))
+    return msg if len(msg) <= limit else msg[: limit - 1] + "…"
+
+
+def _read(path: str, max_bytes: int, on_bytes: Callable[[int], None] | None) -> Iterator[Document | Failure]:
     if path == "-":
         data = sys.stdin.buffer.read()
         if not data.strip():
@@ -89,17 +145,22 @@ def read(path: str, max_bytes: int = MAX_BYTES) -> Iterator[Document | Failure]:
         yield Failure(path, "empty file")
         return
     if ext in JSONL_EXT:
-        yield from _read_jsonl(path)
+        yield from _read_jsonl(path, on_bytes)
         return
     if size > max_bytes:
-        yield Failure(path, f"too large for one document ({size / 2**20:.0f} MB > {max_bytes / 2**20:.0f} MB)")
+        yield Failure(path, f"too large for one document ({_mb(size)} > {_mb(max_bytes)}; see --max-size)")
         return
     try:
         with open(path, "rb") as f:
-            data = f.read()
+            data = f.read(max_bytes + 1)
     except OSError as e:
         yield Failure(path, f"cannot read it ({e.strerror})")
         return
+    if len(data) > max_bytes:  # it grew after the size was read
+        yield Failure(path, f"too large for one document (over {_mb(max_bytes)}; see --max-size)")
+        return
+    if on_bytes:
+        on_bytes(len(data))
     if ext in CORPUS_EXT:
         yield from _read_corpus(data, path, ext)
         return
@@ -107,6 +168,10 @@ def read(path: str, max_bytes: int = MAX_BYTES) -> Iterator[Document | Failure]:
         yield from READERS[ext](data, path)
     except BadInput as e:
         yield Failure(path, str(e))
+
+
+def _mb(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n < 10 * 2**20 else f"{n / 2**20:.0f} MB"
 
 
 def _read_corpus(data: bytes, path: str, ext: str) -> Iterator[Document | Failure]:
@@ -123,11 +188,11 @@ def _read_corpus(data: bytes, path: str, ext: str) -> Iterator[Document | Failur
     yield from failures
 
 
-def _read_jsonl(path: str) -> Iterator[Document | Failure]:
+def _read_jsonl(path: str, on_bytes: Callable[[int], None] | None = None) -> Iterator[Document | Failure]:
     failures: list[Failure] = []
     try:
         with open(path, "rb") as f:
-            for doc in read_jsonl(iter(f), path, lambda w, r: failures.append(Failure(w, r))):
+            for doc in read_jsonl(_counted(f, on_bytes), path, lambda w, r: failures.append(Failure(w, r))):
                 yield from failures
                 failures.clear()
                 yield doc
@@ -136,8 +201,23 @@ def _read_jsonl(path: str) -> Iterator[Document | Failure]:
     yield from failures
 
 
+def _counted(lines: Iterable[bytes], on_bytes: Callable[[int], None] | None) -> Iterator[bytes]:
+    """``lines`` as they are, telling ``on_bytes`` how many bytes have gone by (at most every 64 KB)."""
+    if on_bytes is None:
+        yield from lines
+        return
+    done = told = 0
+    for line in lines:
+        done += len(line)
+        if done - told >= 65536:
+            on_bytes(done)
+            told = done
+        yield line
+    on_bytes(done)
+
+
 def _supported() -> str:
     return ", ".join(sorted(e.lstrip(".") for e in SUPPORTED))
 
 
-__all__ = ["MAX_BYTES", "Failure", "doc_name", "expand", "read"]
+__all__ = ["MAX_BYTES", "Failure", "doc_name", "expand", "read", "readable"]
