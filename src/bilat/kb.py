@@ -183,28 +183,33 @@ class KnowledgeBase:
     ) -> tuple[int, list[pipeline.Processed]]:
         """Store ``batch``: how many were new, and the documents written.
 
-        When the batch cannot be written, its documents are written one by one, so that one bad
-        document fails alone (#8); when every one of them fails, the fault is the store's: raise it.
+        When the batch cannot be written, it is written in halves, and so on down to single
+        documents, so that one bad document fails alone (#8); when every one of them fails, the
+        fault is the store's, not the documents': raise it.
         """
-        try:
-            return self.store.write_batch(batch), batch
-        except BilatError:
-            raise  # the store explains itself (a full disk, a database that is not bilat's)
-        except Exception as e:
-            if not batch:
-                raise
-            first = e
-        stored, written, failed = 0, [], []
-        for p in batch:
+        failed: list[tuple[Document, Exception]] = []
+        first: list[Exception] = []
+
+        def write(part: list[pipeline.Processed]) -> tuple[int, list[pipeline.Processed]]:
             try:
-                stored += self.store.write_batch([p])
-                written.append(p)
+                return self.store.write_batch(part), part
             except BilatError:
-                raise
+                raise  # the store explains itself (a full disk, a database that is not bilat's)
             except Exception as e:
-                failed.append((p.document, e))
-        if len(batch) > 1 and len(failed) == len(batch):
-            raise first
+                first.append(e)
+                if len(part) == 1:
+                    failed.append((part[0].document, e))
+                    return 0, []
+            half = len(part) // 2
+            n1, w1 = write(part[:half])
+            n2, w2 = write(part[half:])
+            return n1 + n2, w1 + w2
+
+        if not batch:
+            return 0, []
+        stored, written = write(batch)
+        if len(batch) > 1 and not written:
+            raise first[0]
         for d, e in failed:
             fail(Failure(d.source or d.name, f"could not be stored ({_why(e)})"))
         return stored, written
