@@ -261,7 +261,7 @@ def _name(rng: random.Random, i: int, ext: str) -> bytes:
     base = f"fuzz{i:05d}".encode()
     odd = rng.random()
     if odd < 0.1:
-        base += rng.choice([b"\xff", b"\xfe\xfd", b"\xc3", b"\xed\xa0\x80"])
+        base += rng.choice([b"\xff", b"\xfe\xfd", b"\xc3", b"\xed\xa0\x80", b"new\nline", b"tab\tcr\r"])
     elif odd < 0.15:
         base += rng.choice([" with space", "-Україна", "\u202e", "ü"]).encode()
     return base + ext.encode()

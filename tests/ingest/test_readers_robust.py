@@ -128,6 +128,7 @@ def test_readers_readable_names() -> None:
     assert readable("plain/Україна.txt") == "plain/Україна.txt"
     assert readable(os.fsdecode(b"a\xffb")) == "a\\xffb"
     assert readable("lone\ud800") == "lone\\xed\\xa0\\x80"
+    assert readable("two\nlines\x7f") == "two\\x0alines\\x7f"
 
 
 def test_readers_lone_surrogate_in_a_record_keeps_the_text(tmp_path: Path) -> None:

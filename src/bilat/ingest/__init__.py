@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -82,21 +83,26 @@ def read(
 
 
 def readable(name: str) -> str:
-    """A path or name that can be printed and stored: bytes that are not UTF-8 are shown as ``\\xff``.
+    """A path or name that can be printed and stored: bytes that are not UTF-8, and control characters,
+    are shown as ``\\xff``.
 
     On POSIX, a file name with invalid UTF-8 comes from ``os`` with surrogate escapes, which
     neither the terminal nor the database can encode (#8).
     """
     try:
         name.encode("utf-8")
-        return name
     except UnicodeEncodeError:
-        pass
-    try:
-        raw = name.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:  # a lone surrogate that did not come from a file name
-        raw = name.encode("utf-8", "surrogatepass")
-    return raw.decode("utf-8", "backslashreplace")
+        try:
+            raw = name.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:  # a lone surrogate that did not come from a file name
+            raw = name.encode("utf-8", "surrogatepass")
+        name = raw.decode("utf-8", "backslashreplace")
+    # A line break or other control character in a name would split the one failure line.
+    return name.translate(_CONTROLS) if _CONTROL.search(name) else name
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(32), 127]}
 
 
 def _storable(doc: Document) -> Document:
