@@ -175,3 +175,14 @@ def test_cli_every_event_kind_documented() -> None:
     records = (Path(__file__).resolve().parents[1] / "docs" / "records.md").read_text(encoding="utf-8")
     for kind in KINDS.values():
         assert f"| `{kind.name}` | {kind.plover} |" in records, f"docs/records.md lacks {kind.name}"
+
+
+def test_ingest_prints_one_warning_line_for_bad_metadata_and_keeps_the_text(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": "The President of Chile visited Peru on 3 May 2021.",
+                                  "date": "2021-02-30"}) + "\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["ingest", "--db", str(tmp_path / "kb.duckdb"), str(corpus)])
+    assert r.exit_code == 0, r.output
+    warnings = [line for line in r.stderr.splitlines() if line.startswith("bilat: warning:")]
+    assert len(warnings) == 1 and "c.jsonl:1" in warnings[0] and "date" in warnings[0]
+    assert "1 stored" in r.stdout

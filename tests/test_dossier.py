@@ -62,3 +62,15 @@ def test_dossier_renders_every_format(data: dict) -> None:
     assert json.loads(dossier.render(data, "json"))["pair"] == ["BY", "NO"]
     with pytest.raises(ValueError, match="unknown dossier format"):
         dossier.render(data, "pdf")
+
+
+def test_dossier_markdown_escapes_what_the_sources_wrote() -> None:
+    # A document id (a file name or a JSON Lines id) and a person's name are the sources' text (#8).
+    bad = '<img src=x onerror="alert(1)">|x'
+    m = {"id": "m:1", "doc": bad, "lang": "en", "evidence": {"text": "sentence"}}
+    d = dossier.build("by", "no", [event("1", "visit", "2019-12", people=["<b>Bold</b>"])], [m], [])
+    md = dossier.render(d, "md")
+    assert "<img" not in md and "<b>" not in md
+    assert "&lt;img src=x onerror=\"alert(1)\"&gt;\\|x" in md and "&lt;b&gt;Bold&lt;/b&gt;" in md
+    row = next(line for line in md.splitlines() if line.startswith("| 2019-12"))
+    assert row.count(" | ") == 5  # the '|' in the id does not break the table

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import bilat
-from fuzz_inputs import CORPORA_FAMILIES, FAMILIES, Tally, generate, ingest_batch
+from fuzz_inputs import FAMILIES, Tally, generate, ingest_batch
 
 SEED = 8
 N = 2000
@@ -46,9 +46,6 @@ def test_fuzz_no_bad_file_is_silent(tally: Tally) -> None:
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))
 def test_fuzz_good_records_beside_a_bad_one_are_stored(tally: Tally, family: str) -> None:
-    if family in CORPORA_FAMILIES and tally.lost_records.get(family):
-        pytest.xfail(f"corpora.py loses a bad file's other records ({tally.lost_records[family]} lost; "
-                     "fixed on the readers branch)")
     assert tally.lost_records.get(family, 0) == 0
 
 

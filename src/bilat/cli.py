@@ -22,15 +22,24 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print a mach
 
 
 def clean_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn bilat's own errors into one line on stderr and exit code 2."""
+    """Turn bilat's own errors, a file that cannot be written, and a database that fails while it
+    is read (a damaged file) into one line on stderr and exit code 2."""
 
     @functools.wraps(fn)
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
-        except (BilatError, ValueError, KeyError) as e:
+        except (BilatError, ValueError, KeyError, OSError) as e:
             msg = e.args[0] if isinstance(e, KeyError) and e.args else e
             click.echo(f"bilat: error: {msg}", err=True)
+            sys.exit(2)
+        except Exception as e:
+            from bilat.store import database_error
+
+            line = database_error(e, kwargs.get("db") or bilat.DEFAULT_DB)
+            if line is None:
+                raise
+            click.echo(f"bilat: error: {line}", err=True)
             sys.exit(2)
 
     return run
@@ -66,6 +75,7 @@ def ingest(paths: tuple[str, ...], db: str, quiet: bool, as_json: bool, verbose:
                             refresh=False)
         bar.update(p.bytes_done - bar.n)
 
+    created = not Path(db).exists()
     with bilat.open(db) as kb:
         report = kb.ingest(
             paths,
@@ -73,10 +83,16 @@ def ingest(paths: tuple[str, ...], db: str, quiet: bool, as_json: bool, verbose:
             batch_size=batch_size,
             progress=progress,
             on_failure=lambda f: tqdm.write(f"bilat: skipped {f}", file=sys.stderr),
+            on_warning=(lambda w: tqdm.write(f"bilat: warning: {w}", file=sys.stderr)) if not as_json else None,
             on_stored=(lambda d: tqdm.write(f"stored {d.name}", file=sys.stderr)) if verbose else None,
         )
         bar.close()
         summary = kb.summary()
+    if created and report.stored == 0:
+        # Nothing to store (a missing input, say): leave no empty database behind (#8).
+        for leftover in (Path(db), Path(db + ".wal")):
+            leftover.unlink(missing_ok=True)
+        summary = {}
     if as_json:
         click.echo(json.dumps({"ingest": report.as_dict(), "knowledge_base": summary}, ensure_ascii=False))
     elif not quiet:
@@ -87,7 +103,7 @@ def ingest(paths: tuple[str, ...], db: str, quiet: bool, as_json: bool, verbose:
         if report.ignored:
             kinds = sorted({Path(p).suffix or "(none)" for p in report.ignored})
             click.echo(f"Passed over {len(report.ignored)} files of other formats in folders ({', '.join(kinds)}).")
-        click.echo(format_summary(summary))
+        click.echo(format_summary(summary) if summary else f"Nothing stored, so no database was created at {db}.")
     sys.exit(0 if report.ok else 1)
 
 
@@ -109,7 +125,7 @@ def summary(db: str, as_json: bool) -> None:
 @click.option("-o", "--output", help="Output file (default: standard output; required for parquet).")
 @clean_errors
 def export(what: str, db: str, fmt: str, output: str | None) -> None:
-    """Export mentions, indicators or events (see SCHEMA.md)."""
+    """Export mentions, indicators or events (the records are described in docs/records.md)."""
     with bilat.open(db, read_only=True) as kb:
         n = kb.export(what, fmt, output)
     if output:
@@ -227,6 +243,9 @@ def format_summary(s: dict[str, Any]) -> str:
         lines.append(f"{lang:10s} {c['documents']:9d} {c['sentences']:9d}")
     lines.append(f"{'all':10s} {s['documents']:9d} {s['sentences']:9d}")
     lines.append(f"mentions {s['mentions']}, indicators {s['indicators']}, events {s['events']}")
+    if s.get("pending_fusion"):
+        lines.append(f"{s['pending_fusion']} fusion blocks wait to be fused (a run was interrupted): "
+                     f"run `bilat fuse` or ingest again")
     return "\n".join(lines)
 
 

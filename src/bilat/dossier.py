@@ -90,6 +90,13 @@ def _who(e: dict[str, Any]) -> str:
     return ", ".join(e["actors"])
 
 
+def _md(value: object) -> str:
+    """Text from the sources (document ids, names, places) made inert in Markdown: no HTML, no
+    table breaks (#8)."""
+    text = html.escape(" ".join(str(value).split()), quote=False)
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")
+
+
 def to_markdown(d: dict[str, Any]) -> str:
     """The dossier as Markdown."""
     a, b = d["names"]
@@ -98,9 +105,9 @@ def to_markdown(d: dict[str, Any]) -> str:
            "", "## Timeline", "", "| date | kind | participants | people | place | sources |",
            "|---|---|---|---|---|---|"]
     for e in d["timeline"]:
-        people = ", ".join(p.get("latin") or p.get("name") for p in e["people"])
-        place = (e["location"] or {}).get("name") or ""
-        sources = ", ".join(f"{s['doc']} ({s['lang']})" for s in e["sources"])
+        people = ", ".join(_md(p.get("latin") or p.get("name")) for p in e["people"])
+        place = _md((e["location"] or {}).get("name") or "")
+        sources = ", ".join(f"{_md(s['doc'])} ({s['lang']})" for s in e["sources"])
         out.append(f"| {e['date'] or '?'} | {e['kind']} | {_who(e)} | {people} | {place} | {sources} |")
     out += ["", "## Indicators by year", ""]
     if d["indicators"]:
@@ -112,8 +119,9 @@ def to_markdown(d: dict[str, Any]) -> str:
     else:
         out.append("No figures.")
     out += ["", "## People", ""]
-    out += [f"- {p.get('latin') or p.get('name')} ({p.get('role') or 'role unknown'}, {p.get('country') or '?'}): "
-            f"{p['events']} events; written {', '.join(p['names'])}" for p in d["people"]] or ["No people named."]
+    out += [f"- {_md(p.get('latin') or p.get('name'))} ({p.get('role') or 'role unknown'}, "
+            f"{p.get('country') or '?'}): {p['events']} events; written {', '.join(map(_md, p['names']))}"
+            for p in d["people"]] or ["No people named."]
     out += ["", "## Conflicts between sources", ""]
     out += [f"- {c['date']} {c['kind']}: {c['field']} is {' / '.join(map(str, c['values']))}" for c in d["conflicts"]]
     if not d["conflicts"]:

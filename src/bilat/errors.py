@@ -11,3 +11,7 @@ class BadInput(BilatError):
 
 class SchemaError(BilatError):
     """A database file that is not a bilat database, or from a newer bilat."""
+
+
+class StoreError(BilatError):
+    """The database file cannot be read or written (locked, damaged, out of space): the message says which."""

@@ -225,12 +225,21 @@ def spared(hard: Sequence[Row], preds: Sequence[Row], pairs: list[tuple[int, int
     return {free[k] for _, k in max_matching(hard, [preds[j] for j in free], accept)}
 
 
-def prf(tp: int, npred: int, ngold: int) -> dict[str, Any]:
-    """Precision, recall and F1 (rounded to four places) with their counts."""
+def prf(tp: int, npred: int, ngold: int, tp_gold: int | None = None) -> dict[str, Any]:
+    """Precision, recall and F1 (rounded to four places) with their counts.
+
+    ``tp`` counts the matched predictions among ``npred``; ``tp_gold`` the matched gold among
+    ``ngold`` when that differs (a breakdown by kind: a prediction of one kind can match gold that
+    accepts it under another, so each side is counted under its own kind).
+    """
+    tp_gold = tp if tp_gold is None else tp_gold
     p = tp / npred if npred else 0.0
-    r = tp / ngold if ngold else 0.0
+    r = tp_gold / ngold if ngold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "tp": tp, "pred": npred, "gold": ngold}
+    out = {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "tp": tp, "pred": npred, "gold": ngold}
+    if tp_gold != tp:
+        out["tp_gold"] = tp_gold
+    return out
 
 
 def split_gold(gold: Iterable[Row], pred: Iterable[Row], exclude_hard: bool) -> tuple[list[Row], list[Row], list[Row]]:
@@ -247,11 +256,15 @@ def split_gold(gold: Iterable[Row], pred: Iterable[Row], exclude_hard: bool) -> 
 
 
 def breakdown(gold: list[Row], pred: list[Row], pairs: list[tuple[int, int]], skip: set[int]) -> dict[str, Any]:
-    """P/R/F1 per language (``lang:xx``) and per kind (``kind:k``)."""
-    counts: dict[str, list[int]] = {}
+    """P/R/F1 per language (``lang:xx``) and per kind (``kind:k``).
+
+    Precision counts a matched prediction under its own kind, recall a matched gold under its own:
+    counting both under the gold's kind gave precision above 1 (#8).
+    """
+    counts: dict[str, list[int]] = {}  # key -> [matched predictions, predictions, gold, matched gold]
 
     def add(key: str, slot: int) -> None:
-        counts.setdefault(key, [0, 0, 0])[slot] += 1
+        counts.setdefault(key, [0, 0, 0, 0])[slot] += 1
 
     lang_of_doc = {g["doc"]: g.get("lang", "?") for g in gold}
     for g in gold:
@@ -261,9 +274,11 @@ def breakdown(gold: list[Row], pred: list[Row], pairs: list[tuple[int, int]], sk
         if j not in skip:
             add("lang:" + lang_of_doc.get(p["doc"], p.get("lang", "?")), 1)
             add("kind:" + str(p.get("kind")), 1)
-    for i, _ in pairs:
-        add("lang:" + gold[i].get("lang", "?"), 0)
-        add("kind:" + gold[i]["kind"], 0)
+    for i, j in pairs:
+        add("lang:" + lang_of_doc.get(pred[j]["doc"], pred[j].get("lang", "?")), 0)
+        add("lang:" + gold[i].get("lang", "?"), 3)
+        add("kind:" + str(pred[j].get("kind")), 0)
+        add("kind:" + gold[i]["kind"], 3)
     return {key: prf(*counts[key]) for key in sorted(counts)}
 
 

@@ -1,17 +1,23 @@
-"""Exports: JSON Lines exactly as SCHEMA.md defines; CSV and Parquet as flat tables.
+"""Exports: JSON Lines exactly as docs/records.md defines; CSV and Parquet as flat tables.
 
 JSON Lines keeps nested fields (``location``, ``people``, ``evidence``,
 ``conflicts``). CSV and Parquet flatten them with one fixed set of columns per
 table, so an empty export still has its header and schema.
+
+A file is written whole or not at all: to a temporary file beside the target,
+renamed over it at the end, so a killed export leaves the old file as it was (#8).
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
+import os
 import sys
-from collections.abc import Iterable
-from contextlib import nullcontext
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import IO, Any
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -58,10 +64,40 @@ def write(table: str, records: Iterable[dict[str, Any]], fmt: str, out: str | No
     if fmt == "parquet":
         if not out:
             raise ValueError("parquet needs an output file (-o FILE)")
-        return _parquet(table, records, out)
-    target: Any = open(out, "w", encoding="utf-8", newline="") if out else nullcontext(sys.stdout)  # noqa: SIM115
-    with target as f:
+        with replacing(out) as tmp:
+            return _parquet(table, records, tmp)
+    if not out:
+        return _jsonl(records, sys.stdout) if fmt == "jsonl" else _csv(table, records, sys.stdout)
+    with replacing(out) as tmp, open(tmp, "w", encoding="utf-8", newline="") as f:
         return _jsonl(records, f) if fmt == "jsonl" else _csv(table, records, f)
+
+
+@contextlib.contextmanager
+def replacing(out: str) -> Iterator[str]:
+    """A temporary path beside ``out``; renamed to ``out`` when the block ends well, removed when it fails."""
+    target = Path(out)
+    if not target.parent.is_dir():
+        raise ValueError(f"{out}: cannot write there: the folder {target.parent} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    os.close(fd)
+    try:
+        yield tmp
+        if target.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, target.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _jsonl(records: Iterable[dict[str, Any]], f: IO[str]) -> int:

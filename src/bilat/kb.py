@@ -22,7 +22,7 @@ from typing import Any
 from bilat import exports, pipeline
 from bilat.errors import BilatError
 from bilat.fuse import fuse_block
-from bilat.ingest import MAX_BYTES, Failure, expand, read
+from bilat.ingest import MAX_BYTES, Failure, ReadWarning, expand, read
 from bilat.records import Document, Event, Indicator, Mention, Sentence, to_dict
 from bilat.records_io import event_from_dict, indicator_from_dict, mention_from_dict
 from bilat.store import Store, block_id
@@ -42,6 +42,10 @@ class IngestReport:
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # files of other formats found in folders
+    warnings: list[ReadWarning] = field(default_factory=list)  # documents kept with a field dropped (#8)
+    # Per document read: where, characters, and for a corpus record the fields its text came from and
+    # the text fields left out (a summary when there is a body), so nothing is dropped silently (#8).
+    read: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -54,7 +58,8 @@ class IngestReport:
             "files": self.files, "documents": self.documents, "stored": self.stored,
             "unchanged": self.unchanged, "chars": self.chars, "seconds": round(self.seconds, 3),
             "failures": [{"where": f.where, "reason": f.reason} for f in self.failures],
-            "ignored": self.ignored,
+            "warnings": [{"where": w.where, "reason": w.reason} for w in self.warnings],
+            "ignored": self.ignored, "read": self.read,
         }
 
 
@@ -79,6 +84,8 @@ class KnowledgeBase:
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
         self.store = Store(path, read_only=read_only)
         self.path = self.store.path
+        if not read_only and self.store.pending():
+            self.fuse(self.store.pending())  # a run killed between a batch and its fusion (#8)
 
     def __enter__(self) -> KnowledgeBase:
         return self
@@ -101,10 +108,12 @@ class KnowledgeBase:
         progress: Progress | None = None,
         on_failure: Callable[[Failure], None] | None = None,
         on_stored: Callable[[Document], None] | None = None,
+        on_warning: Callable[[ReadWarning], None] | None = None,
     ) -> IngestReport:
         """Read, normalise and store documents from files, folders, globs or ``-`` (stdin).
 
-        Bad inputs are reported (``on_failure``) and skipped; the rest of the batch goes on.
+        Bad inputs are reported (``on_failure``) and skipped; the rest of the batch goes on. A document
+        kept without a bad metadata field is reported to ``on_warning``.
         Each batch of ``batch_size`` documents is committed at once, so a killed run keeps
         every committed batch, and a re-run stores the rest exactly once.
         """
@@ -146,6 +155,11 @@ class KnowledgeBase:
                     on_stored(p.document)
             read_buf, read_chars = [], 0
 
+        fields: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+        def on_fields(where: str, used: tuple[str, ...], unused: tuple[str, ...]) -> None:
+            fields[where] = used, unused
+
         done_bytes = 0
         for n, path in enumerate(files, 1):
             in_file = 0
@@ -156,12 +170,18 @@ class KnowledgeBase:
                 if progress:
                     progress(IngestProgress(n - 1, len(files), before + nbytes, total, report.documents, path))
 
-            for item in read(path, max_bytes=max_bytes, on_bytes=tell if progress else None):
+            for item in read(path, max_bytes=max_bytes, on_fields=on_fields, on_bytes=tell if progress else None):
+                if isinstance(item, ReadWarning):
+                    report.warnings.append(item)
+                    if on_warning:
+                        on_warning(item)
+                    continue
                 if isinstance(item, Failure):
                     fail(item)
                     continue
                 report.documents += 1
                 report.chars += len(item.text)
+                report.read.append(_read_entry(item, fields.pop(item.source, None)))
                 read_buf.append(item)
                 read_chars += len(item.text)
                 if len(read_buf) >= batch_size or read_chars > 8_000_000:
@@ -172,9 +192,10 @@ class KnowledgeBase:
             if progress:
                 progress(IngestProgress(n, len(files), done_bytes, total, report.documents, path))
         flush()
-        if self.store.touched:
-            self.fuse(self.store.touched)
-            self.store.touched.clear()
+        # Every queued block: this run's, and any a killed run left (the queue is written with each batch).
+        if pending := self.store.pending():
+            self.fuse(pending)
+        self.store.touched.clear()
         report.seconds = time.perf_counter() - t0
         return report
 
@@ -220,6 +241,7 @@ class KnowledgeBase:
         With ``blocks`` (kind + states, see ``bilat.fuse``) only those blocks are fused again, as
         ingest does for the blocks its new documents touched; without, everything is. Fusion is
         deterministic within a block, so the events do not depend on the order documents came in.
+        The fused blocks leave the pending queue in the transaction that writes their events.
         """
         wanted = None if blocks is None else sorted(set(blocks))
         if wanted == []:
@@ -259,7 +281,7 @@ class KnowledgeBase:
         ]
 
     def records(self, what: str) -> Iterator[dict[str, Any]]:
-        """Exported records of ``what`` (mentions, indicators, events) as SCHEMA.md dicts."""
+        """Exported records of ``what`` (mentions, indicators, events) as docs/records.md dicts."""
         return self.store.records(what)
 
     def mentions(self, kind: str | None = None, doc: str | None = None) -> list[Mention]:
@@ -279,8 +301,9 @@ class KnowledgeBase:
         return [event_from_dict(r) for r in self.records("events") if kind is None or r["kind"] == kind]
 
     def summary(self) -> dict[str, Any]:
-        """Counts per language and per record type, and where the database is."""
-        return self.store.summary()
+        """Counts per language and per record type, where the database is, and how many fusion
+        blocks wait to be fused (``pending_fusion``, not 0 only after a killed run)."""
+        return self.store.guard(self.store.summary)
 
     # -- views and exports -------------------------------------------------------
 
@@ -349,6 +372,15 @@ def _size(path: str) -> int:
         return 0 if path == "-" else os.path.getsize(path)
     except OSError:
         return 0
+
+
+def _read_entry(doc: Document, fields: tuple[tuple[str, ...], tuple[str, ...]] | None) -> dict[str, Any]:
+    entry: dict[str, Any] = {"where": doc.source or doc.name, "chars": len(doc.text)}
+    if fields is not None:
+        entry["fields"] = list(fields[0])
+        if fields[1]:
+            entry["unused"] = list(fields[1])
+    return entry
 
 
 def _without_text(record: dict[str, Any]) -> dict[str, Any]:

@@ -13,7 +13,9 @@ from typing import Any
 
 def content_hash(text: str) -> str:
     """The key of a stored text: the first 16 hex digits of its SHA-256."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    # surrogatepass: a lone surrogate must not make hashing raise (#8); readers replace them before
+    # storing, and every other text encodes exactly as with plain UTF-8.
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)

@@ -141,3 +141,23 @@ def test_a_since_year_does_not_date_the_next_sentence(text: str, lang: str) -> N
 def test_an_act_someone_is_thanked_for_was_earlier_and_has_no_date(text: str, lang: str) -> None:
     ms = mentions_of(text, lang, date="2022-04-26", url="https://www.president.gov.ua/news/1")
     assert [m.date for m in ms if m.kind == "sanctions" and m.source == ("JP",)] == [None]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("On 4 March 2022 the storm hit the coast.\n\nThat night I spoke by phone with many leaders. All who could "
+     "help. I spoke by phone with the President of Peru. I also spoke by phone with the Prime Minister of Chile.",
+     "en"),
+    ("4 березня 2022 року шторм ударив по узбережжю.\n\nТієї ночі я говорив телефоном з багатьма лідерами. З "
+     "усіма, хто міг допомогти. Говорив з Президентом Перу. Говорив і з Прем'єр-міністром Чилі.", "uk"),
+])
+def test_the_same_kind_of_act_goes_on_with_the_date_before(text: str, lang: str) -> None:
+    ms = mentions_of(text, lang, date="2022-04-26", url="https://www.president.gov.ua/news/1")
+    assert sorted((m.date, m.actors) for m in ms if m.kind == "phone_call") == [
+        ("2022-03-04", ("CL", "UA")), ("2022-03-04", ("PE", "UA"))]
+
+
+def test_another_kind_of_act_in_a_news_report_takes_the_publication_date() -> None:
+    text = ("On 4 March 2022 the President of Ukraine spoke by phone with the President of Peru. "
+            "The President of Ukraine met the Prime Minister of Chile.")
+    ms = mentions_of(text, "en", date="2022-04-26")
+    assert [m.date for m in ms if m.kind == "meeting"] == ["2022-04-26"]

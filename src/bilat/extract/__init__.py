@@ -25,7 +25,7 @@ from bilat.extract.kinds import KINDS
 from bilat.extract.leaders import leader
 from bilat.extract.people import PersonMatch, find_people
 from bilat.extract.periods import NO_DATE, SAME_DAY, find_periods, since_before
-from bilat.extract.triggers import find_triggers, lexicon
+from bilat.extract.triggers import Trigger, find_triggers, lexicon
 from bilat.fuse.names import name_keys, same_person
 from bilat.normalise import Analysis, norm_view
 from bilat.records import Document, Evidence, Indicator, Mention, Person
@@ -137,6 +137,7 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
     indicators: list[Indicator] = []
     prev_para_end = -1
     last_day: str | None = None
+    prev_kind: str | None = None  # the kind of the last act of the sentence just before
     for (index, s, e, lang), actors in zip(rows, found, strict=True):
         text = view[s:e]
         low = text.lower()
@@ -144,6 +145,8 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
         ctx.lang = code
         if s > prev_para_end + 1 and "\n" in doc.text[prev_para_end:s]:
             ctx.prev_dates = []  # a new paragraph: dates and parties do not carry over
+            prev_kind = None
+            ctx.prev_kinds = frozenset()
             ctx.prev_actors = ()
         prev_para_end = e
         actors = [ActorMatch(a.start, a.end, self_code or "", a.how) if a.code == _SELF else a for a in actors]
@@ -154,8 +157,11 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
                          and (len(d.value) == 10 or (len(d.value) == 7 and d.value.startswith("--")))), last_day)
         # A question states nothing ("Can Italy act as a mediator?").
         triggers = [] if text.rstrip().endswith(_QUESTION) else find_triggers(low, code)
+        named = find_people(text, code, actors, doc.date) if triggers or prev_kind else []
+        if not triggers and prev_kind:
+            triggers = _elliptic(low, code, prev_kind, named)
+        prev_kind = triggers[-1].kind if triggers else None
         if triggers:
-            named = find_people(text, code, actors, doc.date)
             people = tuple(_known_state(_person(p), known, doc.date) for p in named)
             # Where each person acting for a state stands: "spoke with Biden, with Chancellor Scholz, …".
             speakers = [ActorMatch(p.start, p.end, q.country, "person") for p, q in zip(named, people, strict=True)
@@ -197,6 +203,7 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
             # "since 2006" opens a period: it dates its own sentence's event, not the next one's
             ctx.prev_dates = [d for d in dates if d.value and not d.relative and not (
                 len(d.value) == 4 and d.value_end is None and since_before(low, d.start, code))] if lends else []
+            ctx.prev_kinds = frozenset(t.kind for t in triggers)
     # A headline or an undated line that restates an event the text dates elsewhere is that event.
     mentions = [m for m in mentions if m.id not in undated
                 or not any(x.id not in undated and x.kind == m.kind and _nested(m, x) for x in mentions)]
@@ -207,6 +214,21 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
     # A time the text names without a date ("previously", "earlier this month" in an undated text) is null.
     mentions = [replace(m, date=None) if m.date == NO_DATE else m for m in mentions]
     return mentions, indicators
+
+
+def _elliptic(low: str, lang: str | None, kind: str, named: Sequence[PersonMatch]) -> list[Trigger]:
+    """A sentence that goes on with the act of the one before, without its verb: "I spoke with the
+    President of Turkey. With the President of the European Council and …" (a with-word first, then an
+    official named with a role). The act's trigger is the with-word."""
+    lex = lexicon(lang)
+    rx = lex.roles.get("with") if lex else None
+    if rx is None or not KINDS[kind].with_partners:
+        return []
+    m = rx.match(low, len(low) - len(low.lstrip(" \"'«“„-—")))
+    if m is None or not any(p.role and p.role_start is not None and 0 <= p.role_start - m.end() <= 5
+                            for p in named):
+        return []
+    return [Trigger(kind, m.start(), m.end())]
 
 
 def _dateline(text: str, dates: Sequence[DateMatch], most: int = 12) -> bool:

@@ -50,6 +50,7 @@ class Context:
     pair: tuple[str, ...] = ()
     pub_date: str | None = None
     prev_dates: list[DateMatch] = field(default_factory=list)
+    prev_kinds: frozenset[str] = frozenset()  # the kinds of the acts the dates just before were written for
     prev_people: tuple[Person, ...] = ()
     prev_actors: tuple[str, ...] = ()  # the states of the last event of the paragraph
     # The document's own state may complete an event that names one party; not so for a country's
@@ -121,8 +122,9 @@ def _dates_for(triggers: Sequence[Trigger], dates: Sequence[DateMatch], low: str
     for i, t in enumerate(triggers):
         if not groups:
             # An encyclopedia's sentence continues the date of the one before; a dated news
-            # report's undated sentence takes the publication date (set by the caller).
-            inherited = ctx.prev_dates[:1] if not ctx.pub_date else []
+            # report's undated sentence takes the publication date (set by the caller), unless it goes on
+            # with the same kind of act ("That night I spoke with world leaders. I spoke with …").
+            inherited = ctx.prev_dates[:1] if not ctx.pub_date or t.kind in ctx.prev_kinds else []
             out[i] = list(inherited) if inherited else [None]
             continue
         out[i] = list(min(groups, key=lambda g: _distance(g, t)))
@@ -148,6 +150,24 @@ def _clauses(low: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Spans of the clauses of a sentence, split at ", and" / ", but" / ";" in the language's words."""
     cuts = [0] + [m.end() for m in lex.clause_break.finditer(low)] + [len(low)]
     return [(a, b) for a, b in pairwise(cuts) if b > a]
+
+
+_QUOTE_PAIRS = {"«": "»", "„": "”", "“": "”", '"': '"'}
+
+
+def _quotes(low: str) -> list[tuple[int, int]]:
+    """Spans of the quotations of a sentence (« », „ ”, “ ”, straight quotes), each closed."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(low):
+        close = _QUOTE_PAIRS.get(low[i])
+        j = low.find(close, i + 1) if close else -1
+        if close and j > i + 1:
+            spans.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    return spans
 
 
 def _in_clause(actors: Sequence[ActorMatch], t: Trigger, clauses: list[tuple[int, int]]) -> list[ActorMatch]:
@@ -241,6 +261,7 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
     drafts = []
     by_trigger = _dates_for(triggers, dates, low, lex, ctx)
     clauses = _clauses(low, lex)
+    quotes = _quotes(low)
     for i, t in enumerate(triggers):
         officials_kind = KINDS[t.kind].officials
         if officials_kind and _talks_between_people(t, low, lex, people):
@@ -249,6 +270,9 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         # Actors of the trigger's own clause ("the UK imposed sanctions on Russia, and Norway joined …");
         # the whole sentence when that clause names no state.
         here = _in_clause(actors, t, clauses)
+        # "'… the UK and the EU have not agreed' – she said after the meeting": a state named inside a
+        # quotation is what someone said, not a party of an act told outside it.
+        here = [a for a in here if not any(q0 <= a.start < q1 and not q0 <= t.start < q1 for q0, q1 in quotes)]
         # Capitals after a locative preposition are places; other capitals stand for their state.
         acting = [a for a in here if not (a.how == "capital" and ends_with(locative, low, a.start))]
         if kind.roles == "subject":
@@ -294,6 +318,15 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
             codes = set(source) | set(target)
         if kind.place_party and not codes and place_code:
             codes.add(place_code)
+        if kind.bilateral and ends_with(lex.roles.get("said_at"), low, t.start):
+            # "Roth said at the meeting that the British …": a meeting told as where someone spoke names
+            # its parties before what was said, or it is no event of its own.
+            said = lex.roles.get("that")
+            cut = m.start() if said and (m := said.search(low, t.end)) else len(low)
+            named = {a.code for a in [*acting, *persons] if a.start < cut}
+            if len(named) < 2:
+                continue
+            codes &= named
         if kind.bilateral and len(codes) < 2:
             # A person acts for their state: "Макрон" named as France's president earlier in the document.
             codes |= {p.country for p in people if p.country}
@@ -342,7 +375,9 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         partners = set(partners) & (codes | {p.code for p in persons})
         # "thanked Japan for its sanctions package": an act told in passing, earlier, with no date of its own
         passing = lex.roles.get("passing")
-        earlier = not dates and passing is not None and passing.search(low, 0, t.start) is not None
+        # "Russia is under sanctions from the US": imposed earlier, with no date of its own either
+        earlier = not dates and ((passing is not None and passing.search(low, 0, t.start) is not None)
+                                 or (kind.roles == "subject" and ends_with(lex.roles.get("under"), low, t.start)))
         for pair_codes, src, tgt in dyads(kind, codes, source, target, anchor, partners, joint(low, lex)):
             drafts += _per_date(t, by_trigger[i], pair_codes, () if kind.symmetric else src,
                                 () if kind.symmetric else tgt, location, people, confidence, stated, earlier)

@@ -179,6 +179,12 @@ def _subject(a: _Args) -> Roles:
         subject = attached or subject
     target = {x.code for x in against}
     source = {x.code for x in subject if x.code not in target}
+    if ends_with(lex.roles.get("under"), low, t.start) and a.after:
+        # "Russia is under sanctions of the US and the EU": the subject is the target, the states and
+        # organisations after the word impose them.
+        target = {x.code for x in a.before if not ends_with(locative, low, x.start)} or target
+        agents = [*a.after, *(o for o in a.orgs if o.start >= t.start)]
+        source = {x.code for x in agents if x.code not in target}
     if a.kind.donor:
         # "Ukraine received weapons from Poland": the state after "from" gives, the subject receives.
         givers = [x for x in a.states if x.start >= t.start and ends_with(lex.roles.get("donor"), low, x.start)]

@@ -13,19 +13,34 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO, cast
 
 from bilat.errors import BadInput
-from bilat.ingest.corpora import read_csv, read_json, read_jsonl
+from bilat.ingest.corpora import Reading, read_csv, read_json, read_jsonl
 from bilat.ingest.readers import CORPUS_EXT, JSONL_EXT, READERS, SUPPORTED, doc_name, read_text
 from bilat.records import Document
 
-# One document file larger than this is refused (a JSON Lines corpus may be any size).
+# One document file (or corpus record) larger than this is refused (a JSON Lines corpus may be any size).
 MAX_BYTES = 50 * 1024 * 1024
+
+# Told, for each corpus record read, where it is, the fields its text came from and text fields left out.
+OnFields = Callable[[str, tuple[str, ...], tuple[str, ...]], None]
 
 
 @dataclass(frozen=True, slots=True)
 class Failure:
     """An input that could not be read: where (a path, or ``path:line``) and why, in one line."""
+
+    where: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class ReadWarning:
+    """A document that was kept, with something dropped or repaired (bad metadata, lone surrogates)."""
 
     where: str
     reason: str
@@ -63,19 +78,23 @@ def expand(paths: Iterable[str], ignored: list[str] | None = None) -> Iterator[s
 
 
 def read(
-    path: str, max_bytes: int = MAX_BYTES, on_bytes: Callable[[int], None] | None = None
-) -> Iterator[Document | Failure]:
-    """The documents in one file (several for a corpus), or failures saying why not.
+    path: str,
+    max_bytes: int = MAX_BYTES,
+    on_fields: OnFields | None = None,
+    on_bytes: Callable[[int], None] | None = None,
+) -> Iterator[Document | Failure | ReadWarning]:
+    """The documents in one file (several for a corpus), failures saying why not, and warnings.
 
-    Nothing but ``Document`` and ``Failure`` ever comes out: whatever goes wrong inside a reader
-    becomes one failure that names the file (#8). ``on_bytes`` is told how many of the file's
-    bytes have been read so far, for a progress bar within one large corpus.
+    ``max_bytes`` bounds a document file and every record of a corpus (JSON Lines included).
+    Nothing else ever comes out: whatever goes wrong inside a reader becomes one failure that
+    names the file (#8). ``on_bytes`` is told how many of the file's bytes have been read so far,
+    for a progress bar within one large corpus.
     """
     where = readable(path)
     try:
-        for item in _read(path, max_bytes, on_bytes):
-            if isinstance(item, Failure):
-                yield Failure(readable(item.where), item.reason)
+        for item in _read(path, max_bytes, on_fields, on_bytes):
+            if isinstance(item, Failure | ReadWarning):
+                yield replace(item, where=readable(item.where))
             else:
                 yield _storable(item)
     except Exception as e:  # the boundary of one file: its other documents are already out (#8)
@@ -124,7 +143,9 @@ def _one_line(e: BaseException, limit: int = 200) -> str:
     return msg if len(msg) <= limit else msg[: limit - 1] + "…"
 
 
-def _read(path: str, max_bytes: int, on_bytes: Callable[[int], None] | None) -> Iterator[Document | Failure]:
+def _read(
+    path: str, max_bytes: int, on_fields: OnFields | None, on_bytes: Callable[[int], None] | None
+) -> Iterator[Document | Failure | ReadWarning]:
     if path == "-":
         data = sys.stdin.buffer.read()
         if not data.strip():
@@ -151,7 +172,7 @@ def _read(path: str, max_bytes: int, on_bytes: Callable[[int], None] | None) -> 
         yield Failure(path, "empty file")
         return
     if ext in JSONL_EXT:
-        yield from _read_jsonl(path, on_bytes)
+        yield from _read_jsonl(path, max_bytes, on_fields, on_bytes)
         return
     if size > max_bytes:
         yield Failure(path, f"too large for one document ({_mb(size)} > {_mb(max_bytes)}; see --max-size)")
@@ -168,7 +189,7 @@ def _read(path: str, max_bytes: int, on_bytes: Callable[[int], None] | None) -> 
     if on_bytes:
         on_bytes(len(data))
     if ext in CORPUS_EXT:
-        yield from _read_corpus(data, path, ext)
+        yield from _read_corpus(data, path, ext, max_bytes, on_fields)
         return
     try:
         yield from READERS[ext](data, path)
@@ -180,50 +201,64 @@ def _mb(n: int) -> str:
     return f"{n / 2**20:.1f} MB" if n < 10 * 2**20 else f"{n / 2**20:.0f} MB"
 
 
-def _read_corpus(data: bytes, path: str, ext: str) -> Iterator[Document | Failure]:
+def _read_corpus(
+    data: bytes, path: str, ext: str, max_bytes: int, on_fields: OnFields | None
+) -> Iterator[Document | Failure | ReadWarning]:
     """A CSV/TSV or JSON corpus: its documents, with a failure for each bad record."""
-    failures: list[Failure] = []
     reader = read_json if ext == ".json" else read_csv
+    failures: list[Failure] = []
     try:
-        for doc in reader(data, path, lambda w, r: failures.append(Failure(w, r))):
+        for reading in reader(data, path, lambda w, r: failures.append(Failure(w, r)), max_bytes):
             yield from failures
             failures.clear()
-            yield doc
+            yield from _unpack(reading, on_fields)
     except BadInput as e:
         failures.append(Failure(path, str(e)))
     yield from failures
 
 
-def _read_jsonl(path: str, on_bytes: Callable[[int], None] | None = None) -> Iterator[Document | Failure]:
+def _read_jsonl(
+    path: str, max_bytes: int, on_fields: OnFields | None, on_bytes: Callable[[int], None] | None = None
+) -> Iterator[Document | Failure | ReadWarning]:
     failures: list[Failure] = []
     try:
         with open(path, "rb") as f:
-            for doc in read_jsonl(_counted(f, on_bytes), path, lambda w, r: failures.append(Failure(w, r))):
+            lines = cast(BinaryIO, _Counted(f, on_bytes)) if on_bytes else f
+            for reading in read_jsonl(lines, path, lambda w, r: failures.append(Failure(w, r)), max_bytes):
                 yield from failures
                 failures.clear()
-                yield doc
+                yield from _unpack(reading, on_fields)
     except OSError as e:
         failures.append(Failure(path, f"cannot read it ({e.strerror})"))
     yield from failures
 
 
-def _counted(lines: Iterable[bytes], on_bytes: Callable[[int], None] | None) -> Iterator[bytes]:
-    """``lines`` as they are, telling ``on_bytes`` how many bytes have gone by (at most every 64 KB)."""
-    if on_bytes is None:
-        yield from lines
-        return
-    done = told = 0
-    for line in lines:
-        done += len(line)
-        if done - told >= 65536:
-            on_bytes(done)
-            told = done
-        yield line
-    on_bytes(done)
+class _Counted:
+    """A binary file whose ``readline`` tells ``on_bytes`` how many bytes have gone by (every 64 KB, and at the end)."""
+
+    def __init__(self, f: BinaryIO, on_bytes: Callable[[int], None]) -> None:
+        self._f, self._on_bytes, self.done, self._told = f, on_bytes, 0, 0
+
+    def readline(self, limit: int = -1) -> bytes:
+        line = self._f.readline(limit)
+        self.done += len(line)
+        if not line or self.done - self._told >= 65536:
+            self._on_bytes(self.done)
+            self._told = self.done
+        return line
+
+
+def _unpack(reading: Reading, on_fields: OnFields | None) -> Iterator[Document | ReadWarning]:
+    doc = reading.document
+    for w in reading.warnings:
+        yield ReadWarning(doc.source, w)
+    if on_fields is not None:
+        on_fields(readable(doc.source), reading.fields, reading.unused)
+    yield doc
 
 
 def _supported() -> str:
     return ", ".join(sorted(e.lstrip(".") for e in SUPPORTED))
 
 
-__all__ = ["MAX_BYTES", "Failure", "doc_name", "expand", "read", "readable"]
+__all__ = ["MAX_BYTES", "Failure", "ReadWarning", "doc_name", "expand", "read", "readable"]

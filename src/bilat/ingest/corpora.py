@@ -1,149 +1,169 @@
-"""Corpora: many documents in one file — JSON Lines, CSV/TSV, or a JSON array of objects.
+"""Corpora: many documents in one file — JSON Lines, CSV/TSV, or JSON (an array or an object of records).
 
-Each record becomes a document. Its fields are found by their usual names:
+Each record becomes a document (see ``bilat.ingest.fields`` for which fields make its text):
 
-- text: ``text``, ``body``, ``content``, ``article``, ``full_text``, ``summary``, ``abstract``
-  (first present wins); a list ``paragraphs``; or numbered columns ``<name>_1``, ``<name>_2``…
-  of one of those (``article_full_text_1``…), joined;
+- text: the title or headline, then the body: ``text``, ``body``, ``content``, ``article``,
+  ``full_text``; a list ``paragraphs``; or numbered columns ``<name>_1``, ``<name>_2``… of one of
+  those (``article_full_text_1``…), joined. ``summary``/``abstract``/``lead`` only when there is no body;
 - id: ``id``, ``doc_id``, ``url``, ``link`` (else ``<file>-<row number>``);
 - date: ``date``, ``published``, ``pub_date``, ``datetime`` (publication date, ISO);
 - title, url, lang: ``title`` or ``headline``; ``url`` or ``link``; ``lang`` or ``language``.
 
-A bad record is reported with its line or row number and skipped; the rest goes on.
+A bad record is reported with its line, row or record number and skipped; the rest goes on. No
+record may be larger than ``max_bytes``: a JSON Lines file is read in bounded pieces, so one huge
+line is refused without being held in memory.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
-import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from bilat.errors import BadInput
 from bilat.ingest.encoding import decode
-from bilat.ingest.readers import ISO_DATE
-from bilat.normalise.text import nfc
-from bilat.records import Document
-
-TEXT = ("text", "body", "content", "article", "full_text", "article_full_text", "summary", "abstract")
-IDS = ("id", "doc_id", "url", "link")
-DATES = ("date", "published", "pub_date", "datetime")
-_NUMBERED = re.compile(r"^(.+?)_?(\d+)$")
+from bilat.ingest.fields import TEXT, Reading, has_text_column, record_document, record_text, with_title
 
 Errors = Callable[[str, str], None]
 
-
-def _first(row: dict[str, Any], names: Iterable[str]) -> Any:
-    for n in names:
-        v = row.get(n)
-        if v not in (None, ""):
-            return v
-    return None
+_CHUNK = 1 << 20  # a line over the limit is skipped a megabyte at a time
 
 
-def _text(row: dict[str, Any]) -> str | None:
-    """The record's text: a text field, a list of paragraphs, or numbered text columns joined."""
-    value = _first(row, TEXT)
-    if isinstance(value, str):
-        return value
-    paragraphs = row.get("paragraphs")
-    if isinstance(paragraphs, list) and all(isinstance(p, str) for p in paragraphs):
-        return "\n".join(p for p in paragraphs if p)
-    numbered: dict[str, list[tuple[int, str]]] = {}
-    for key, v in row.items():
-        m = _NUMBERED.match(str(key))
-        if m and m.group(1) in TEXT and isinstance(v, str) and v.strip():
-            numbered.setdefault(m.group(1), []).append((int(m.group(2)), v))
-    for name in TEXT:
-        if name in numbered:
-            return "\n".join(v for _, v in sorted(numbered[name]))
-    return None
+def _mb(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n} bytes"
 
 
-def with_title(text: str, title: Any) -> str:
-    """The text with its headline first, when the text does not already begin with it: a headline is
-    read like the first sentence ("Telephone conversation with …" often is the only place a release
-    states its event), and its mention merges with the body's."""
-    if not isinstance(title, str) or not title.strip():
-        return text
-    head = " ".join(title.split())
-    if head.casefold() in " ".join(text[: len(head) + 200].split()).casefold():
-        return text
-    return f"{nfc(head)}\n\n{text}"
+def _loads(data: bytes | str) -> Any:
+    """JSON, with nesting too deep for Python reported as bad input (#8: a RecursionError lost the batch)."""
+    try:
+        return json.loads(data)
+    except RecursionError as e:
+        raise BadInput("not JSON that bilat can read (nested too deeply)") from e
+    except json.JSONDecodeError as e:
+        raise BadInput(f"not JSON ({e.msg} at line {e.lineno} column {e.colno})") from e
+    except UnicodeDecodeError as e:
+        raise BadInput(f"not UTF-8 ({e.reason})") from e
 
 
-def record_document(row: Any, where: str, fallback_id: str, fmt: str) -> Document:
-    """One corpus record as a document; ``BadInput`` says what is missing."""
-    if not isinstance(row, dict):
-        raise BadInput("a record must be an object")
-    text = _text(row)
-    if not isinstance(text, str) or not text.strip():
-        raise BadInput("no text in the record (looked for: " + ", ".join(TEXT) + ", paragraphs)")
-    ident = _first(row, IDS)
-    if fmt == "jsonl" and ident is None:
-        raise BadInput("a line needs an 'id'")
-    date = _first(row, DATES)
-    date = str(date)[:10] if date and ISO_DATE.match(str(date)) else None
-    title = _first(row, ("title", "headline"))
-    return Document(
-        name=str(ident if ident is not None else fallback_id), text=with_title(nfc(text), title), source=where,
-        format=fmt, date=date, url=_first(row, ("url", "link")), title=title,
-        lang=_first(row, ("lang", "language")),
-    )
+def _lines(f: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """The file's lines, numbered from 1; a line longer than ``limit`` bytes comes as None, unread."""
+    n = 0
+    while True:
+        line = f.readline(limit + 1)
+        if not line:
+            return
+        n += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := f.readline(_CHUNK)) and not rest.endswith(b"\n"):
+                pass
+            yield n, None
+            continue
+        yield n, line
 
 
-def read_jsonl(lines: Iterator[bytes], source: str, errors: Errors) -> Iterator[Document]:
-    """A JSON Lines corpus, read line by line (any size)."""
+def read_jsonl(f: BinaryIO, source: str, errors: Errors, max_bytes: int) -> Iterator[Reading]:
+    """A JSON Lines corpus, read line by line (any size; no line over ``max_bytes``)."""
     stem = Path(source).stem
-    for n, raw in enumerate(lines, 1):
+    for n, raw in _lines(f, max_bytes):
         where = f"{source}:{n}"
+        if raw is None:
+            errors(where, f"line too large for one record (over {_mb(max_bytes)}, see --max-size)")
+            continue
         if not raw.strip():
             continue
         try:
-            row = json.loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError) as e:
-            errors(where, f"not JSON ({e.msg if hasattr(e, 'msg') else e})")
-            continue
-        try:
-            yield record_document(row, where, f"{stem}-{n}", "jsonl")
+            yield record_document(_loads(raw), where, f"{stem}-{n}", "jsonl")
         except BadInput as e:
             errors(where, str(e))
 
 
-def read_csv(data: bytes, source: str, errors: Errors) -> Iterator[Document]:
+def read_csv(data: bytes, source: str, errors: Errors, max_bytes: int) -> Iterator[Reading]:
     """A CSV (or TSV) corpus with a header row: one document a row."""
     text, _ = decode(data)
     dialect = "excel-tab" if source.lower().endswith(".tsv") else "excel"
-    csv.field_size_limit(1 << 30)
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), dialect=dialect)
-    if not reader.fieldnames or _text(dict.fromkeys(reader.fieldnames, "x")) is None:
+    # A field may not outgrow a record; strict, so an unterminated quote is one bad row, not the rest
+    # of the file swallowed into one field.
+    csv.field_size_limit(max(1, min(max_bytes, 2**31 - 1)))
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), dialect=dialect, strict=True)
+    try:
+        fieldnames = reader.fieldnames
+    except csv.Error as e:
+        raise BadInput(f"bad CSV header ({e})") from e
+    if not fieldnames or not has_text_column(fieldnames):
         raise BadInput("no text column (looked for: " + ", ".join(TEXT) + ")")
     stem = Path(source).stem
-    for n, row in enumerate(reader, 2):
+    # Rows are numbered as records (the header is row 1), as they were before #8: a row's number is
+    # part of its stored source, which keys its versions.
+    for n in itertools.count(2):
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            errors(f"{source}:{n}", f"bad CSV row ({_csv_reason(e)})")
+            continue
+        row.pop(None, None)  # more cells than the header names: not a field bilat could use
         try:
             yield record_document(row, f"{source}:{n}", f"{stem}-{n - 1}", "csv")
         except BadInput as e:
             errors(f"{source}:{n}", str(e))
 
 
-def read_json(data: bytes, source: str, errors: Errors) -> Iterator[Document]:
-    """A JSON file: one object (one document) or an array of objects (a corpus)."""
+def _csv_reason(e: csv.Error) -> str:
+    msg = str(e)
+    if msg.startswith("new-line character"):
+        return "a line break inside an unquoted field"
+    if msg.startswith("field larger"):
+        return "a field larger than the largest record, see --max-size; an unterminated quote?"
+    if "unexpected end of data" in msg:
+        return "a quote that is never closed"
+    return msg
+
+
+def read_json(data: bytes, source: str, errors: Errors, max_bytes: int) -> Iterator[Reading]:
+    """A JSON file: one object (one document), an array of objects, or an object of records."""
     text, _ = decode(data)
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise BadInput(f"not JSON ({e.msg} at line {e.lineno})") from e
+    value = _loads(text)
     stem = Path(source).stem
     if isinstance(value, dict):
-        yield record_document({"id": stem, **value}, source, stem, "json")
-        return
+        records = _records_in(value)
+        if records is None:
+            yield record_document({"id": stem, **value}, source, stem, "json")
+            return
+        value = records
     if not isinstance(value, list):
         raise BadInput("JSON must be an object or an array of objects")
     for n, row in enumerate(value, 1):
+        where = f"{source}[{n}]"
         try:
-            yield record_document(row, f"{source}[{n}]", f"{stem}-{n}", "json")
+            if isinstance(row, tuple):  # (key, record) of an object of records: the key is its id
+                key, row = row
+                where = f"{source}[{key!r}]"
+                if isinstance(row, dict):
+                    row = {"id": key, **row}
+            yield record_document(row, where, f"{stem}-{n}", "json")
         except BadInput as e:
-            errors(f"{source}[{n}]", str(e))
+            errors(where, str(e))
+
+
+def _records_in(value: dict[str, Any]) -> list[Any] | None:
+    """The records of a JSON object that is a corpus, or None when it is one document.
+
+    A corpus object is ``{"articles": [{...}, ...]}`` (one list of objects and no text of its own) or
+    ``{"id1": {...}, "id2": {...}}`` (every value an object).
+    """
+    if record_text(value) is not None:
+        return None
+    lists = [v for v in value.values() if isinstance(v, list) and v and all(isinstance(r, dict) for r in v)]
+    if len(lists) == 1:
+        return lists[0]
+    if value and all(isinstance(v, dict) for v in value.values()):
+        return list(value.items())
+    return None
+
+
+__all__ = ["Reading", "read_csv", "read_json", "read_jsonl", "record_document", "with_title"]

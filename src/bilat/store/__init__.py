@@ -2,11 +2,15 @@
 
 Each batch of documents is written in one transaction: a killed ingest loses
 at most the batch in flight, and a re-run stores it (documents are keyed by
-content hash, so nothing is stored twice).
+content hash, so nothing is stored twice). The same transaction adds the batch's
+fusion blocks to ``fusion_pending``; fusing a block removes it there in the
+transaction that writes its events, so a kill between the two leaves the block
+queued, and the next ingest, ``fuse`` or open for writing fuses it (#8).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -17,8 +21,9 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from bilat.errors import SchemaError
+from bilat.errors import SchemaError, StoreError
 from bilat.records import Document, Paragraph, Span, to_dict
+from bilat.store.faults import check_file, explain
 from bilat.store.migrations import migrate
 
 TABLES = ("mentions", "indicators", "events")
@@ -31,6 +36,11 @@ _DOC_COLUMNS = ("id", "name", "source", "version", "current", "format", "lang", 
                 "encoding", "chars", "text")
 
 
+def database_error(error: BaseException, path: str) -> str | None:
+    """One line for a DuckDB error met while reading ``path`` (a damaged file); None for other errors."""
+    return explain(path, error) if isinstance(error, duckdb.Error) else None
+
+
 class Store:
     """A bilat database file."""
 
@@ -39,23 +49,47 @@ class Store:
         if read_only and not Path(self.path).exists():
             raise SchemaError(f"{self.path}: no bilat database here yet "
                               f"(create one with `bilat ingest --db {self.path} …`)")
+        check_file(self.path)
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as e:
-            raise SchemaError(f"{self.path}: cannot open as a DuckDB database ({e})") from e
+            raise StoreError(explain(self.path, e)) from None
         # A bounded buffer pool keeps memory flat however large the database grows (#2).
         # BILAT_DUCKDB_MEMORY raises (or lowers) it for machines with more (or less) memory.
         limit = os.environ.get("BILAT_DUCKDB_MEMORY", "128MB")
         if not re.fullmatch(r"\d+(?:\.\d+)?\s*[KMGT]i?B", limit, re.IGNORECASE):
             raise SchemaError(f"BILAT_DUCKDB_MEMORY={limit!r} is not a size such as 192MB or 2GB")
         self.con.execute(f"SET memory_limit = '{limit}'")
+        self.touched: set[str] = set()  # fusion blocks whose mentions changed in this session
+        self.broken = False  # a write failed: the connection may be unusable
         if not read_only:
-            migrate(self.con)
-        self.touched: set[str] = set()  # fusion blocks whose mentions changed since the last fusion
+            self.guard(migrate, self.con, writing=True)
 
     def close(self) -> None:
         """Close the connection (a checkpoint folds the write-ahead log into the file)."""
-        self.con.close()
+        try:
+            self.con.close()
+        except duckdb.Error as e:
+            if not self.broken:  # after a failed write, the first error is the one that matters
+                raise StoreError(explain(self.path, e, writing=True)) from None
+
+    def guard(self, fn: Any, *args: Any, writing: bool = False) -> Any:
+        """Run ``fn``; a DuckDB error becomes one line naming the file (a corrupt or full database)."""
+        try:
+            return fn(*args)
+        except duckdb.Error as e:
+            self.broken = self.broken or writing
+            raise StoreError(explain(self.path, e, writing=writing)) from None
+
+    def _rollback(self) -> None:
+        """Roll back after a failed write; DuckDB may have aborted the transaction already (a full disk)."""
+        with contextlib.suppress(duckdb.Error):
+            self.con.execute("ROLLBACK")
+
+    def pending(self) -> list[str]:
+        """Fusion blocks written but not fused yet (a run killed between a batch and its fusion)."""
+        return [r[0] for r in self.guard(
+            lambda: self.con.execute("SELECT block FROM fusion_pending ORDER BY block").fetchall())]
 
     # -- documents ---------------------------------------------------------
 
@@ -77,7 +111,7 @@ class Store:
         Returns how many were stored.
         """
         con = self.con
-        con.execute("BEGIN TRANSACTION")
+        self.guard(con.execute, "BEGIN TRANSACTION", writing=True)
         try:
             ids = [p.document.id for p in items]
             known = self.known(ids)
@@ -105,11 +139,11 @@ class Store:
                 indicators.extend((i.id, doc_id, i.indicator, i.period, json.dumps(to_dict(i), ensure_ascii=False))
                                   for i in item.indicators)
             superseded = [(src, name) for (src, name), v in versions.items() if v > 1]
-            self.touched |= {m[5] for m in mentions}
+            blocks = {m[5] for m in mentions}
             if superseded:
                 self._append("_bilat_superseded", ("source", "name"), superseded, create=True)
                 # The old version's events must be fused again without it.
-                self.touched |= {r[0] for r in con.execute(
+                blocks |= {r[0] for r in con.execute(
                     "SELECT DISTINCT m.block FROM mentions m JOIN documents d ON d.id = m.doc_id "
                     "JOIN _bilat_superseded s ON d.source = s.source AND d.name = s.name WHERE d.current").fetchall()}
                 con.execute("UPDATE documents SET current = false FROM _bilat_superseded s "
@@ -121,11 +155,18 @@ class Store:
             self._append("spans", ("doc", "start", "end", "kind"), spans)
             self._append("mentions", ("id", "doc_id", "kind", "date", "record", "block"), mentions)
             self._append("indicators", ("id", "doc_id", "indicator", "period", "record"), indicators)
+            if blocks:
+                con.execute("INSERT OR IGNORE INTO fusion_pending SELECT DISTINCT unnest(?)", [sorted(blocks)])
             con.execute("COMMIT")
-            return len(docs)
+        except duckdb.Error as e:
+            self._rollback()
+            self.broken = True
+            raise StoreError(explain(self.path, e, writing=True)) from None
         except BaseException:
-            con.execute("ROLLBACK")
+            self._rollback()
             raise
+        self.touched |= blocks
+        return len(docs)
 
     def _versions(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
         """The newest stored version number of each (source, name)."""
@@ -257,18 +298,25 @@ class Store:
         columns = {"mentions": ("id", "doc_id", "kind", "date", "record", "block"),
                    "indicators": ("id", "doc_id", "indicator", "period", "record"),
                    "events": ("id", "kind", "date", "record", "block")}[table]
-        self.con.execute("BEGIN TRANSACTION")
+        self.guard(self.con.execute, "BEGIN TRANSACTION", writing=True)
         try:
+            # Events: the blocks fused leave the pending queue in the transaction that writes them.
             if table == "events" and blocks is None:
                 self.con.execute("DELETE FROM events")
+                self.con.execute("DELETE FROM fusion_pending")
             elif table == "events":
                 self.con.execute("DELETE FROM events WHERE block IN (SELECT unnest(?))", [list(blocks)])
+                self.con.execute("DELETE FROM fusion_pending WHERE block IN (SELECT unnest(?))", [list(blocks)])
             elif doc_ids:
                 self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [list(doc_ids)])
             self._append(table, columns, list(rows))
             self.con.execute("COMMIT")
+        except duckdb.Error as e:
+            self._rollback()
+            self.broken = True
+            raise StoreError(explain(self.path, e, writing=True)) from None
         except BaseException:
-            self.con.execute("ROLLBACK")
+            self._rollback()
             raise
 
     # -- summaries and exports ------------------------------------------------
@@ -295,4 +343,7 @@ class Store:
             "indicators": one("SELECT count(*) FROM indicators i JOIN documents d ON d.id = i.doc_id "
                               "WHERE d.current"),
             "events": one("SELECT count(*) FROM events"),
+            # Blocks whose events are not fused yet (a killed run): the next ingest or `bilat fuse` fuses them.
+            "pending_fusion": one("SELECT count(*) FROM fusion_pending")
+            if one("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'fusion_pending'") else 0,
         }

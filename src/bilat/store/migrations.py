@@ -69,6 +69,19 @@ def _v2(con: duckdb.DuckDBPyConnection) -> None:
     """)
 
 
+@migration(3, "a durable queue of fusion blocks to fuse, written with each batch")
+def _v3(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("CREATE TABLE fusion_pending (block VARCHAR PRIMARY KEY)")
+    # Before the queue, a run killed between a batch and its fusion left blocks with mentions and no
+    # events: queue them, so the first open for writing repairs such a database.
+    con.execute("""
+        INSERT INTO fusion_pending
+        SELECT DISTINCT m.block FROM mentions m JOIN documents d ON d.id = m.doc_id
+        WHERE d.current AND m.block IS NOT NULL
+          AND m.block NOT IN (SELECT block FROM events WHERE block IS NOT NULL)
+    """)
+
+
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
     """The schema version of an open database (0 for a new one)."""
     con.execute("CREATE TABLE IF NOT EXISTS bilat_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
