@@ -15,6 +15,7 @@ import bilat
 from bilat.errors import BilatError
 from bilat.exports import COLUMNS, FORMATS
 from bilat.ingest import MAX_BYTES
+from bilat.kb import IngestProgress
 
 db_option = click.option("--db", default=bilat.DEFAULT_DB, show_default=True, help="The DuckDB database file.")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print a machine-readable JSON summary.")
@@ -64,11 +65,15 @@ def ingest(paths: tuple[str, ...], db: str, quiet: bool, as_json: bool, verbose:
     """Read files, folders, globs or - (stdin) into the knowledge base."""
     from tqdm import tqdm
 
-    bar = tqdm(total=0, unit="file", disable=True if quiet or as_json else None, file=sys.stderr, leave=False)
+    bar = tqdm(total=0, unit="B", unit_scale=True, unit_divisor=1024, disable=True if quiet or as_json else None,
+               file=sys.stderr, leave=False)
 
-    def progress(done: int, total: int, path: str) -> None:
-        bar.total = total
-        bar.update(done - bar.n)
+    def progress(p: IngestProgress) -> None:
+        # Bytes, so that one large JSON Lines or CSV corpus moves the bar too (#8).
+        bar.total = p.bytes_total
+        bar.set_postfix_str(f"{p.documents} documents, file {min(p.files_done + 1, p.files)}/{p.files}",
+                            refresh=False)
+        bar.update(p.bytes_done - bar.n)
 
     created = not Path(db).exists()
     with bilat.open(db) as kb:

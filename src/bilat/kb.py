@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from bilat import exports, pipeline
+from bilat.errors import BilatError
 from bilat.fuse import fuse_block
 from bilat.ingest import MAX_BYTES, Failure, ReadWarning, expand, read
 from bilat.records import Document, Event, Indicator, Mention, Sentence, to_dict
@@ -61,7 +63,19 @@ class IngestReport:
         }
 
 
-Progress = Callable[[int, int, str], None]
+@dataclass(frozen=True, slots=True)
+class IngestProgress:
+    """How far one ``ingest`` call has got: files, bytes (within the current file too) and documents."""
+
+    files_done: int
+    files: int
+    bytes_done: int
+    bytes_total: int
+    documents: int
+    path: str
+
+
+Progress = Callable[[IngestProgress], None]
 
 
 class KnowledgeBase:
@@ -107,8 +121,15 @@ class KnowledgeBase:
         report = IngestReport()
         files = list(expand(paths, report.ignored))
         report.files = len(files)
+        sizes = [_size(p) for p in files] if progress else []
+        total = sum(sizes)
         read_buf: list[Document] = []
         read_chars = 0
+
+        def fail(failure: Failure) -> None:
+            report.failures.append(failure)
+            if on_failure:
+                on_failure(failure)
 
         def flush() -> None:
             # One query tells which of the buffered texts are stored already; only new ones are analysed.
@@ -126,13 +147,11 @@ class KnowledgeBase:
                 try:
                     batch.append(pipeline.process(item))
                 except Exception as e:  # one bad document must not stop the batch (#2)
-                    failure = Failure(item.source or item.name, f"could not be processed ({type(e).__name__}: {e})")
-                    report.failures.append(failure)
-                    if on_failure:
-                        on_failure(failure)
-            report.stored += self.store.write_batch(batch)
+                    fail(Failure(item.source or item.name, f"could not be processed ({_why(e)})"))
+            stored, written = self._write(batch, fail)
+            report.stored += stored
             if on_stored:
-                for p in batch:
+                for p in written:
                     on_stored(p.document)
             read_buf, read_chars = [], 0
 
@@ -141,17 +160,24 @@ class KnowledgeBase:
         def on_fields(where: str, used: tuple[str, ...], unused: tuple[str, ...]) -> None:
             fields[where] = used, unused
 
+        done_bytes = 0
         for n, path in enumerate(files, 1):
-            for item in read(path, max_bytes=max_bytes, on_fields=on_fields):
+            in_file = 0
+
+            def tell(nbytes: int, n: int = n, path: str = path, before: int = done_bytes) -> None:
+                nonlocal in_file
+                in_file = nbytes
+                if progress:
+                    progress(IngestProgress(n - 1, len(files), before + nbytes, total, report.documents, path))
+
+            for item in read(path, max_bytes=max_bytes, on_fields=on_fields, on_bytes=tell if progress else None):
                 if isinstance(item, ReadWarning):
                     report.warnings.append(item)
                     if on_warning:
                         on_warning(item)
                     continue
                 if isinstance(item, Failure):
-                    report.failures.append(item)
-                    if on_failure:
-                        on_failure(item)
+                    fail(item)
                     continue
                 report.documents += 1
                 report.chars += len(item.text)
@@ -160,8 +186,11 @@ class KnowledgeBase:
                 read_chars += len(item.text)
                 if len(read_buf) >= batch_size or read_chars > 8_000_000:
                     flush()
+                if progress:
+                    tell(in_file)
+            done_bytes += sizes[n - 1] if progress else 0
             if progress:
-                progress(n, len(files), path)
+                progress(IngestProgress(n, len(files), done_bytes, total, report.documents, path))
         flush()
         # Every queued block: this run's, and any a killed run left (the queue is written with each batch).
         if pending := self.store.pending():
@@ -169,6 +198,42 @@ class KnowledgeBase:
         self.store.touched.clear()
         report.seconds = time.perf_counter() - t0
         return report
+
+    def _write(
+        self, batch: list[pipeline.Processed], fail: Callable[[Failure], None]
+    ) -> tuple[int, list[pipeline.Processed]]:
+        """Store ``batch``: how many were new, and the documents written.
+
+        When the batch cannot be written, it is written in halves, and so on down to single
+        documents, so that one bad document fails alone (#8); when every one of them fails, the
+        fault is the store's, not the documents': raise it.
+        """
+        failed: list[tuple[Document, Exception]] = []
+        first: list[Exception] = []
+
+        def write(part: list[pipeline.Processed]) -> tuple[int, list[pipeline.Processed]]:
+            try:
+                return self.store.write_batch(part), part
+            except BilatError:
+                raise  # the store explains itself (a full disk, a database that is not bilat's)
+            except Exception as e:
+                first.append(e)
+                if len(part) == 1:
+                    failed.append((part[0].document, e))
+                    return 0, []
+            half = len(part) // 2
+            n1, w1 = write(part[:half])
+            n2, w2 = write(part[half:])
+            return n1 + n2, w1 + w2
+
+        if not batch:
+            return 0, []
+        stored, written = write(batch)
+        if len(batch) > 1 and not written:
+            raise first[0]
+        for d, e in failed:
+            fail(Failure(d.source or d.name, f"could not be stored ({_why(e)})"))
+        return stored, written
 
     def fuse(self, blocks: Iterable[str] | None = None) -> int:
         """Fuse stored mentions into events; return the number of events written.
@@ -294,6 +359,19 @@ class KnowledgeBase:
 
         data = dossier.build(a, b, self.records("events"), self.records("mentions"), self.records("indicators"))
         return dossier.render(data, fmt)
+
+
+def _why(e: BaseException) -> str:
+    """An exception as one short line: its type and the start of its message."""
+    msg = " ".join(str(e).split())
+    return f"{type(e).__name__}: {msg[:200]}"
+
+
+def _size(path: str) -> int:
+    try:
+        return 0 if path == "-" else os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def _read_entry(doc: Document, fields: tuple[tuple[str, ...], tuple[str, ...]] | None) -> dict[str, Any]:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO, cast
 
 from bilat.errors import BadInput
 from bilat.ingest.corpora import Reading, read_csv, read_json, read_jsonl
@@ -76,12 +78,74 @@ def expand(paths: Iterable[str], ignored: list[str] | None = None) -> Iterator[s
 
 
 def read(
-    path: str, max_bytes: int = MAX_BYTES, on_fields: OnFields | None = None
+    path: str,
+    max_bytes: int = MAX_BYTES,
+    on_fields: OnFields | None = None,
+    on_bytes: Callable[[int], None] | None = None,
 ) -> Iterator[Document | Failure | ReadWarning]:
     """The documents in one file (several for a corpus), failures saying why not, and warnings.
 
     ``max_bytes`` bounds a document file and every record of a corpus (JSON Lines included).
+    Nothing else ever comes out: whatever goes wrong inside a reader becomes one failure that
+    names the file (#8). ``on_bytes`` is told how many of the file's bytes have been read so far,
+    for a progress bar within one large corpus.
     """
+    where = readable(path)
+    try:
+        for item in _read(path, max_bytes, on_fields, on_bytes):
+            if isinstance(item, Failure | ReadWarning):
+                yield replace(item, where=readable(item.where))
+            else:
+                yield _storable(item)
+    except Exception as e:  # the boundary of one file: its other documents are already out (#8)
+        yield Failure(where, f"could not be read ({type(e).__name__}: {_one_line(e)})")
+
+
+def readable(name: str) -> str:
+    """A path or name that can be printed and stored: bytes that are not UTF-8, and control characters,
+    are shown as ``\\xff``.
+
+    On POSIX, a file name with invalid UTF-8 comes from ``os`` with surrogate escapes, which
+    neither the terminal nor the database can encode (#8).
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            raw = name.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:  # a lone surrogate that did not come from a file name
+            raw = name.encode("utf-8", "surrogatepass")
+        name = raw.decode("utf-8", "backslashreplace")
+    # A line break or other control character in a name would split the one failure line.
+    return name.translate(_CONTROLS) if _CONTROL.search(name) else name
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(32), 127]}
+
+
+def _storable(doc: Document) -> Document:
+    """``doc`` with a name and source the database can store, and text that encodes as UTF-8."""
+    name, source = readable(doc.name), readable(doc.source)
+    text = doc.text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (JSON allows "\ud800"): the one character becomes U+FFFD, the text is kept.
+        text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    if (name, source, text) == (doc.name, doc.source, doc.text):
+        return doc
+    return replace(doc, name=name, source=source, text=text)
+
+
+def _one_line(e: BaseException, limit: int = 200) -> str:
+    msg = readable(" ".join(str(e).split()))
+    return msg if len(msg) <= limit else msg[: limit - 1] + "…"
+
+
+def _read(
+    path: str, max_bytes: int, on_fields: OnFields | None, on_bytes: Callable[[int], None] | None
+) -> Iterator[Document | Failure | ReadWarning]:
     if path == "-":
         data = sys.stdin.buffer.read()
         if not data.strip():
@@ -108,17 +172,22 @@ def read(
         yield Failure(path, "empty file")
         return
     if ext in JSONL_EXT:
-        yield from _read_jsonl(path, max_bytes, on_fields)
+        yield from _read_jsonl(path, max_bytes, on_fields, on_bytes)
         return
     if size > max_bytes:
-        yield Failure(path, f"too large for one document ({size / 2**20:.0f} MB > {max_bytes / 2**20:.0f} MB)")
+        yield Failure(path, f"too large for one document ({_mb(size)} > {_mb(max_bytes)}; see --max-size)")
         return
     try:
         with open(path, "rb") as f:
-            data = f.read()
+            data = f.read(max_bytes + 1)
     except OSError as e:
         yield Failure(path, f"cannot read it ({e.strerror})")
         return
+    if len(data) > max_bytes:  # it grew after the size was read
+        yield Failure(path, f"too large for one document (over {_mb(max_bytes)}; see --max-size)")
+        return
+    if on_bytes:
+        on_bytes(len(data))
     if ext in CORPUS_EXT:
         yield from _read_corpus(data, path, ext, max_bytes, on_fields)
         return
@@ -126,6 +195,10 @@ def read(
         yield from READERS[ext](data, path)
     except BadInput as e:
         yield Failure(path, str(e))
+
+
+def _mb(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n < 10 * 2**20 else f"{n / 2**20:.0f} MB"
 
 
 def _read_corpus(
@@ -144,11 +217,14 @@ def _read_corpus(
     yield from failures
 
 
-def _read_jsonl(path: str, max_bytes: int, on_fields: OnFields | None) -> Iterator[Document | Failure | ReadWarning]:
+def _read_jsonl(
+    path: str, max_bytes: int, on_fields: OnFields | None, on_bytes: Callable[[int], None] | None = None
+) -> Iterator[Document | Failure | ReadWarning]:
     failures: list[Failure] = []
     try:
         with open(path, "rb") as f:
-            for reading in read_jsonl(f, path, lambda w, r: failures.append(Failure(w, r)), max_bytes):
+            lines = cast(BinaryIO, _Counted(f, on_bytes)) if on_bytes else f
+            for reading in read_jsonl(lines, path, lambda w, r: failures.append(Failure(w, r)), max_bytes):
                 yield from failures
                 failures.clear()
                 yield from _unpack(reading, on_fields)
@@ -157,12 +233,27 @@ def _read_jsonl(path: str, max_bytes: int, on_fields: OnFields | None) -> Iterat
     yield from failures
 
 
+class _Counted:
+    """A binary file whose ``readline`` tells ``on_bytes`` how many bytes have gone by (every 64 KB, and at the end)."""
+
+    def __init__(self, f: BinaryIO, on_bytes: Callable[[int], None]) -> None:
+        self._f, self._on_bytes, self.done, self._told = f, on_bytes, 0, 0
+
+    def readline(self, limit: int = -1) -> bytes:
+        line = self._f.readline(limit)
+        self.done += len(line)
+        if not line or self.done - self._told >= 65536:
+            self._on_bytes(self.done)
+            self._told = self.done
+        return line
+
+
 def _unpack(reading: Reading, on_fields: OnFields | None) -> Iterator[Document | ReadWarning]:
     doc = reading.document
     for w in reading.warnings:
         yield ReadWarning(doc.source, w)
     if on_fields is not None:
-        on_fields(doc.source, reading.fields, reading.unused)
+        on_fields(readable(doc.source), reading.fields, reading.unused)
     yield doc
 
 
@@ -170,4 +261,4 @@ def _supported() -> str:
     return ", ".join(sorted(e.lstrip(".") for e in SUPPORTED))
 
 
-__all__ = ["MAX_BYTES", "Failure", "ReadWarning", "doc_name", "expand", "read"]
+__all__ = ["MAX_BYTES", "Failure", "ReadWarning", "doc_name", "expand", "read", "readable"]

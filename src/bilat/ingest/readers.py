@@ -36,6 +36,12 @@ def doc_name(path: str) -> str:
     return name
 
 
+def _one_line(e: BaseException, limit: int = 200) -> str:
+    """An exception's message on one line, cut to ``limit`` characters (lxml and pypdf messages run long)."""
+    msg = " ".join(str(e).split())
+    return msg if len(msg) <= limit else msg[: limit - 1] + "…"
+
+
 def _document(name: str, text: str, source: str, fmt: str, **meta: str | None) -> Document:
     text = nfc(text)
     if not text.strip():
@@ -76,16 +82,22 @@ def read_html(data: bytes, source: str) -> Iterator[Document]:
 
 def read_pdf(data: bytes, source: str) -> Iterator[Document]:
     """A PDF's text layer, page by page (a scanned PDF without one is rejected)."""
+    import logging
+
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
+
+    # pypdf logs each repair ("EOF marker not found") on stderr; the one failure line says enough (#8).
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
     if not data.startswith(b"%PDF"):
         raise BadInput("not a PDF (no %PDF header)")
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError) as e:
-        raise BadInput(f"truncated or corrupt PDF ({type(e).__name__}: {e})") from e
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError,
+            NotImplementedError, ArithmeticError, EOFError) as e:
+        raise BadInput(f"truncated or corrupt PDF ({type(e).__name__}: {_one_line(e)})") from e
     if not "".join(pages).strip():
         raise BadInput("PDF has no text layer (scanned?)")
     title = None
@@ -129,18 +141,25 @@ def _unwrap(page: str) -> str:
 def read_docx(data: bytes, source: str) -> Iterator[Document]:
     """A Word document's paragraphs and table cells, in order."""
     import zipfile
+    import zlib
 
     from docx import Document as Docx
+    from lxml.etree import XMLSyntaxError
 
     try:
         d = Docx(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise BadInput(f"truncated or corrupt DOCX ({type(e).__name__}: {e})") from e
-    parts = [p.text for p in d.paragraphs]
-    for table in d.tables:
-        for row in table.rows:
-            parts.append(" | ".join(c.text for c in row.cells))
-    title = d.core_properties.title or None
+        parts = [p.text for p in d.paragraphs]
+        for table in d.tables:
+            for row in table.rows:
+                parts.append(" | ".join(c.text for c in row.cells))
+        title = d.core_properties.title or None
+    except XMLSyntaxError as e:
+        # lxml refuses entity expansion past its amplification limit ("billion laughs"), so a bomb lands here too.
+        raise BadInput(f"corrupt DOCX: its XML does not parse ({_one_line(e)})") from e
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, KeyError, ValueError, TypeError,
+            AttributeError, IndexError, OSError) as e:
+        # NotImplementedError: a zip compression method or version Python cannot read.
+        raise BadInput(f"truncated or corrupt DOCX ({type(e).__name__}: {_one_line(e)})") from e
     yield _document(doc_name(source), "\n".join(parts), source, "docx", title=title)
 
 
