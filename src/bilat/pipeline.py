@@ -36,8 +36,9 @@ def normalise(doc: Document) -> tuple[Document, Analysis]:
 
 def sentences(doc: Document, analysis: Analysis) -> tuple[Sentence, ...]:
     """The document's sentences as records, in order."""
+    doc_id = doc.id  # a hash of the whole text: once per document, not per sentence
     return tuple(
-        Sentence(doc.id, i, s, e, doc.text[s:e], lang, bp)
+        Sentence(doc_id, i, s, e, doc.text[s:e], lang, bp)
         for i, (s, e, lang, bp) in enumerate(analysis.sentences)
     )
 

@@ -99,9 +99,9 @@ def _person(p: PersonMatch) -> Person:
     return Person(name=p.name, latin=p.latin, role=p.role, country=p.country)
 
 
-def _mention(doc: Document, index: int, start: int, end: int, d: Draft) -> Mention:
+def _mention(doc: Document, doc_id: str, index: int, start: int, end: int, d: Draft) -> Mention:
     kind = KINDS[d.kind]
-    key = f"{doc.id}|{index}|{d.kind}|{d.date}|{d.trigger.start}|{','.join(d.actors)}"
+    key = f"{doc_id}|{index}|{d.kind}|{d.date}|{d.trigger.start}|{','.join(d.actors)}"
     return Mention(
         id="m:" + hashlib.sha1(key.encode()).hexdigest()[:16],
         doc=doc.name, lang=doc.lang, kind=d.kind, plover=kind.plover, plover_mode=kind.plover_mode,
@@ -131,6 +131,7 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
                   self_fills=not _national_press(doc.url))
     ictx = IndicatorContext(reporter=self_code, partner=next((c for c in pair if c != self_code), None),
                             reversed_decimals=has_reversed_decimals(view, doc.lang), pub_date=doc.date)
+    doc_id = doc.id  # a hash of the whole text: once per document
     mentions: list[Mention] = []
     known: list[tuple[frozenset[str], str]] = []  # people named with their state earlier in the document
     undated: set[str] = set()  # mentions whose sentence gives no date (a headline, "О визите …")
@@ -173,7 +174,7 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
             ctx.prev_actors = drafts[-1].actors if drafts else ()
             siblings: dict[str, tuple[int, str]] = {}  # this sentence's mentions: their trigger
             for d in drafts:
-                m = _mention(doc, index, s, e, d)
+                m = _mention(doc, doc_id, index, s, e, d)
                 # the pairs one trigger was split into are separate acts, never one event told twice
                 told = not d.stated and any(x.id in undated and _one_occasion(m, x) for x in mentions)
                 if not told and not any(_same_event(m, x) for x in mentions
@@ -190,7 +191,7 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
                 ctx.prev_people = ()
         found_ind, ictx = find_indicators(text, code, ictx)
         for n, f in enumerate(found_ind):
-            key = f"{doc.id}|{index}|{f.indicator}|{f.period}|{n}"
+            key = f"{doc_id}|{index}|{f.indicator}|{f.period}|{n}"
             indicators.append(Indicator(
                 id="i:" + hashlib.sha1(key.encode()).hexdigest()[:16], doc=doc.name, lang=doc.lang,
                 indicator=f.indicator, reporter=f.reporter, partner=f.partner, period=f.period, value=f.value,
