@@ -296,6 +296,9 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
             acting = [a for a in acting if a not in venues]
             host = place_code or (venues[0].code if venues and kind.roles == "host" else None)
         states = _states(acting)
+        if kind.roles == "host" and not states:
+            # "Mr Ri said in his speech to the UN General Assembly": the speaker's state takes part.
+            states = [p for p in persons if p.code and not any(q0 <= p.start < q1 for q0, q1 in quotes)]
         orgs = [a for a in acting if a.how == "org"]
         if kind.orgs == "member" and not orgs:
             continue  # joining or leaving is about an organisation named in the sentence

@@ -294,12 +294,17 @@ def _clause_break(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"[;!?؛؟]|[,،]\s*(?:" + "|".join(words) + r")(?!\w)")
 
 
+_QUOTE_END = re.compile(r'[»”"]')
+
+
 def _modal(low: str, t: Trigger, lex: Lexicon) -> bool:
     """Whether a negation / future / plan word stands next to the trigger."""
     if lex.before is not None:
         head = low[max(0, t.start - 120) : t.start]
         # Stop at a clause break: a modality word in the previous clause says nothing of this one.
         head = lex.clause_break.split(head)[-1]
+        # Nor does one inside a quotation that ends before it ("'we will not disarm', he said in his speech").
+        head = _QUOTE_END.split(head)[-1]
         words = _WORDS.findall(head)[-lex.window :]
         if words and lex.before.search(" ".join(words)):
             return True
