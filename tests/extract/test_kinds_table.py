@@ -8,6 +8,7 @@ import pytest
 
 from bilat.extract import kinds
 from bilat.extract.events import draft_events  # noqa: F401  (the extractor imports with the table)
+from conftest import mentions_of
 
 
 def test_every_kind_has_codes_and_known_rules() -> None:
@@ -32,3 +33,13 @@ def test_a_bad_table_is_refused(tmp_path: Path, bad: str) -> None:
     p.write_text(f'[talks]\nplover = "CONSULT"\ncameo = "046"\n{bad}\n', encoding="utf-8")
     with pytest.raises(ValueError, match=r"kinds\.toml"):
         kinds._load(p)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("The accord was first concluded in 2019 through the mediation of Oman.", "en", []),
+    ("Соглашение было заключено в 2019 году при посредничестве Омана.", "ru", []),
+    ("Oman mediated between Iran and Chile in 2019.", "en", [("CL", "IR", "OM")]),
+])
+def test_a_mediation_needs_a_party_besides_the_mediator(text: str, lang: str, expected: list) -> None:
+    ms = [m for m in mentions_of(text, lang) if m.kind == "mediation"]
+    assert [m.actors for m in ms] == expected

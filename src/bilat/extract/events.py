@@ -369,6 +369,8 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
             source, target = complete_roles(kind, source, target, codes)
         if kind.needs_both and not (source and target):
             continue  # thanks or blame count only from one state to another (SCHEMA.md)
+        if len(codes) < kind.min_actors:
+            continue  # "concluded through Turkey's mediation": a mediator between no one named
         if len(codes) == 1 and not kind.symmetric and not source:
             continue  # "the aid given to Ukraine": who gave it is not said; only whom, which tells no act
         stated = bool(dates)

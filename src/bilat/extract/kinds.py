@@ -36,6 +36,7 @@ class Kind:
     orgs: str = "partner"
     complete: str = "fill"
     needs_both: bool = False
+    min_actors: int = 1
     roles_are_actors: bool = False
     place_party: bool = False
     attached: bool = False
