@@ -16,7 +16,8 @@ IMG = '"><img src=x onerror=alert(1)>'
 # Written for these tests: an English event sentence carrying the payloads, so they reach every page.
 XSS_TEXT = (f"The foreign minister of Norway visited London on 4 June 2021 {XSS}. "
             f"The two sides signed a memorandum {IMG} in London on 5 June 2021.")
-FA_TEXT = TEXTS["fa"] + "\n\nوزیر امور خارجه ایران روز سه‌شنبه ۱۵ مهر ۱۴۰۱ وارد ایروان شد و با همتای ارمنی خود دیدار کرد."
+FA_TEXT = TEXTS["fa"] + (
+    "\n\nوزیر امور خارجه ایران روز سه‌شنبه ۱۵ مهر ۱۴۰۱ وارد ایروان شد و با همتای ارمنی خود دیدار کرد.")
 
 
 def build(folder: Path) -> Path:

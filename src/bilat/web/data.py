@@ -127,11 +127,14 @@ class Data:
 
     def count(self, what: str, **filters: Any) -> int:
         """How many records of ``what`` match the filters."""
+        if what == "indicators":
+            filters = {k: v for k, v in filters.items() if v is not None}
+            if _native(self.kb, "count"):
+                return self.kb.count(what, **filters)
+            return len(self.indicators(**filters))
         f = _filters(filters)
         if _native(self.kb, "count"):
             return self.kb.count(what, **f)
-        if what == "indicators":
-            return len(self.indicators(**f))
         return sum(1 for _ in self._fallback(what, f))  # FALLBACK
 
     # -- single records -------------------------------------------------------------

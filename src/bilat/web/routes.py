@@ -108,9 +108,13 @@ def pair_page(request: Request, pair: str, s: Annotated[Site, Depends(site)],
 
 def _list(request: Request, s: Site, f: Filters, what: str) -> Response:
     with s.reading() as d:
-        fetch = {"events": d.events, "mentions": d.mentions, "indicators": d.indicators}[what]
-        filters = f.filters if what != "indicators" else {k: v for k, v in f.filters.items()
-                                                           if k in ("actor", "since", "until", "lang")}
+        fetch: Any = {"events": d.events, "mentions": d.mentions, "indicators": d.indicators}[what]
+        filters = {k: v for k, v in f.filters.items() if v is not None}
+        if what == "indicators":
+            if unknown := sorted(set(filters) & {"q", "min_confidence"}):
+                raise HTTPException(400, f"figures take no {' or '.join(unknown)} filter")
+            if "kind" in filters:  # the kind of a figure is its indicator
+                filters["indicator"] = filters.pop("kind")
         rows = [to_dict(r) for r in fetch(**filters, limit=f.limit, offset=f.offset)]
         total = d.count(what, **filters)
     data = {"what": what, "filters": {k: v for k, v in f.filters.items() if v is not None}, "total": total,
