@@ -238,8 +238,9 @@ def serve(db: str, host: str, port: int) -> None:
 
     from bilat.web import create_app
 
+    app = create_app(db)
     click.echo(f"bilat: serving {db} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning", server_header=False)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 
 
 def print_rows(rows: list[dict[str, Any]], as_json: bool, line: Callable[[dict[str, Any]], str]) -> None:
