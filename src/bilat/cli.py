@@ -227,6 +227,22 @@ def fuse(db: str) -> None:
     click.echo(f"{n} events")
 
 
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (other hosts: 0.0.0.0).")
+@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
+@clean_errors
+def serve(db: str, host: str, port: int) -> None:
+    """Browse the knowledge base in a web browser, with a JSON API (docs/web.md); BILAT_TOKEN turns on uploads."""
+    import uvicorn
+
+    from bilat.web import create_app
+
+    app = create_app(db)
+    click.echo(f"bilat: serving {db} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+
+
 def print_rows(rows: list[dict[str, Any]], as_json: bool, line: Callable[[dict[str, Any]], str]) -> None:
     """Rows as indented JSON, or one line each."""
     if as_json:
