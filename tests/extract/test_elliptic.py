@@ -30,3 +30,18 @@ def test_a_with_phrase_needs_an_act_just_before_and_an_official(text: str, lang:
     ms = mentions_of(text, lang, date="2022-03-05", url=URL)
     assert [m.actors for m in ms if m.kind == "phone_call"] in ([], [("PE", "UA")])
     assert not any("NATO" in m.actors or "PL" in m.actors for m in ms)
+
+
+@pytest.mark.parametrize(("phrase", "lang"), [
+    ("z ramienia duńskiej prezydencji", "pl"), ("z okazji święta", "pl"), ("ze strony duńskiej", "pl"),
+    ("з боку данського головування", "uk"), ("з нагоди свята", "uk"),
+    ("з боку дацкага старшынства", "be"), ("со стороны датского председательства", "ru"),
+])
+def test_on_behalf_of_is_no_with_phrase(phrase: str, lang: str) -> None:
+    # "z ramienia", "з боку", "со стороны" (on behalf of, on the part of) name who acts, not a partner, so a
+    # headline-like "Meeting on behalf of …" is no "Meeting with …"
+    from bilat.extract.triggers import lexicon
+
+    lex = lexicon(lang)
+    assert lex is not None and lex.roles["with"].search(phrase) is None
+    assert lex.roles["with"].search(phrase.replace(phrase.split()[1], "президентом", 1)) is not None
