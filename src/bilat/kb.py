@@ -310,7 +310,7 @@ class KnowledgeBase:
 
     def arrow(self, what: str) -> Any:
         """Mentions, indicators or events as a flat ``pyarrow.Table``."""
-        return exports.to_arrow(what, self.records(what))
+        return exports.to_arrow(what, self.records(what), self._export_citations(what))
 
     def df(self, what: str) -> Any:
         """Mentions, indicators or events as a pandas DataFrame."""
@@ -324,11 +324,14 @@ class KnowledgeBase:
         PLOVER leaves out (one whose date has no year)."""
         if what not in exports.COLUMNS:
             raise ValueError(f"unknown export {what!r} (choose from {', '.join(exports.COLUMNS)})")
-        cites = None
-        if fmt != "jsonl":  # the flat tables' URL and evidence columns, PLOVER's text and cite_info (#9)
-            firsts = {e["mentions"][0] for e in self.records("events") if e.get("mentions")} if what == "events" else ()
-            cites = self.citations(firsts)
+        # JSON Lines needs no citations; the flat tables' URL and evidence columns and PLOVER's text do (#9).
+        cites = self._export_citations(what) if fmt != "jsonl" else None
         return exports.write(what, self.records(what), fmt, out, cites, excel=excel, on_skip=on_skip)
+
+    def _export_citations(self, what: str) -> Citations:
+        """The citations an export of ``what`` needs: the documents, and for events their first mentions."""
+        firsts = {e["mentions"][0] for e in self.records("events") if e.get("mentions")} if what == "events" else ()
+        return self.citations(firsts)
 
     def citations(self, mention_ids: Iterable[str] = ()) -> Citations:
         """Where records come from: every stored document's URL, title and date, and the mentions named
