@@ -120,3 +120,18 @@ def test_exports_csv_cli_excel_with_urls_from_a_corpus(tmp_path: Path) -> None:
         assert all("visited London" in r["evidence_text"] for r in rows)
     res = runner.invoke(cli, ["export", "events", "--db", db, "--format", "jsonl", "--excel"])
     assert res.exit_code == 2 and "--excel is for CSV" in res.output
+
+
+def test_exports_csv_day_range_covers_the_date() -> None:
+    import datetime
+    import random
+
+    rng = random.Random(9)
+    for _ in range(500):
+        y, m, d = rng.randint(1, 9999), rng.randint(1, 12), rng.randint(1, 31)
+        date = rng.choice([f"{y:04d}", f"{y:04d}-{m:02d}", f"{y:04d}-{m:02d}-{min(d, 28):02d}"])
+        first, last = exports.day_range(date)
+        assert first is not None and last is not None and first.startswith(date) and last.startswith(date)
+        start, end = datetime.date.fromisoformat(first), datetime.date.fromisoformat(last)
+        assert start <= end
+        assert (end + datetime.timedelta(days=1)).isoformat()[: len(date)] != date if end.year < 9999 else True
