@@ -123,11 +123,16 @@ def summary(db: str, as_json: bool) -> None:
 @db_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option("-o", "--output", help="Output file (default: standard output; required for parquet).")
+@click.option("--excel", is_flag=True, help="CSV for spreadsheets: UTF-8 with a byte-order mark.")
 @clean_errors
-def export(what: str, db: str, fmt: str, output: str | None) -> None:
-    """Export mentions, indicators or events (the records are described in docs/records.md)."""
+def export(what: str, db: str, fmt: str, output: str | None, excel: bool) -> None:
+    """Export mentions, indicators or events (the records are described in docs/records.md);
+    --format plover writes PLOVER JSON Lines."""
+    skipped: list[str] = []
     with bilat.open(db, read_only=True) as kb:
-        n = kb.export(what, fmt, output)
+        n = kb.export(what, fmt, output, excel=excel, on_skip=lambda r: skipped.append(r["id"]))
+    if skipped:
+        click.echo(f"bilat: left out {len(skipped)} {what} whose date has no year (PLOVER needs a date)", err=True)
     if output:
         click.echo(f"Wrote {n} {what} to {output}", err=True)
 

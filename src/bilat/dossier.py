@@ -7,37 +7,39 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
+from bilat.citations import Citations, DocumentInfo
 from bilat.extract.actors import country_name
 from bilat.fuse.names import name_keys, same_person
 
 FORMATS = ("md", "html", "json")
 TRADE = ("trade_turnover", "exports", "imports")
+_LINKABLE = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 
 
 def build(a: str, b: str, events: Iterable[dict[str, Any]], mentions: Iterable[dict[str, Any]],
-          indicators: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """The dossier's content as plain data."""
+          indicators: Iterable[dict[str, Any]], documents: Mapping[str, DocumentInfo] | None = None) -> dict[str, Any]:
+    """The dossier's content as plain data; ``documents`` gives the sources' URLs."""
     a, b = a.upper(), b.upper()
     for code in (a, b):
         if country_name(code, "en") is None:
             raise ValueError(f"unknown state or organisation code {code!r} "
                              "(use ISO 3166 alpha-2, e.g. BY, NO, or EU, NATO)")
     pair = {a, b}
-    by_id = {m["id"]: m for m in mentions}
+    cites = Citations(documents, {m["id"]: m for m in mentions})
     timeline = []
     for e in events:
         if not pair <= set(e.get("actors") or ()):
             continue
-        sources = [by_id[m] for m in e["mentions"] if m in by_id]
         timeline.append({
             "date": e.get("date"), "kind": e["kind"], "actors": e["actors"], "source": e.get("source") or [],
             "target": e.get("target") or [], "location": e.get("location"), "people": e.get("people") or [],
             "languages": e.get("languages") or [], "conflicts": e.get("conflicts") or [],
-            "sources": [{"doc": m["doc"], "lang": m.get("lang"), "text": m["evidence"]["text"]} for m in sources],
+            "sources": evidence(e, cites),
         })
     timeline.sort(key=lambda e: (e["date"] or "", e["kind"]))
     table: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
@@ -73,6 +75,11 @@ def build(a: str, b: str, events: Iterable[dict[str, Any]], mentions: Iterable[d
     }
 
 
+def evidence(event: dict[str, Any], cites: Citations) -> list[dict[str, Any]]:
+    """An event's sources for the dossier: each fused mention's sentence, document, language and URL."""
+    return [{"doc": c.doc, "lang": c.lang, "text": c.text, "url": c.url} for c in cites.of(event)]
+
+
 def _figure(i: dict[str, Any]) -> dict[str, Any]:
     return {"value": i["value"], "unit": i["unit"], "reporter": i.get("reporter"), "partner": i.get("partner"),
             "period": i.get("period"), "change_pct": i.get("change_pct"), "doc": i["doc"]}
@@ -91,24 +98,67 @@ def _who(e: dict[str, Any]) -> str:
 
 
 def _md(value: object) -> str:
-    """Text from the sources (document ids, names, places) made inert in Markdown: no HTML, no
-    table breaks (#8)."""
+    """Text from the sources (document ids, names, places, sentences) made inert in Markdown: no HTML,
+    no links or emphasis, no table breaks (#8, #9)."""
     text = html.escape(" ".join(str(value).split()), quote=False)
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")
+    for ch in "\\|`[]*_":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def _web_url(url: str | None) -> str | None:
+    """A URL that may be a link: http or https without spaces or angle brackets; None for any other
+    (``javascript:`` and the like stay plain text)."""
+    return url if url and _LINKABLE.fullmatch(url) else None
+
+
+def _md_url(url: str | None) -> str:
+    if not url:
+        return ""
+    return f"<{url}>" if _web_url(url) else _md(url)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _person_line(p: dict[str, Any]) -> str:
+    """A person: the name, role and state where known, events, and the spellings."""
+    about = ", ".join(x for x in (p.get("role"), p.get("country")) if x)
+    line = (p.get("latin") or p.get("name") or "?") + (f" ({about})" if about else "")
+    return f"{line}: {_plural(p['events'], 'event')}" + (f"; written {', '.join(p['names'])}" if p["names"] else "")
+
+
+def _conflict_line(c: dict[str, Any]) -> str:
+    values = " / ".join(", ".join(map(str, v)) if isinstance(v, list) else str(v) for v in c["values"])
+    return f"{c['date'] or '?'} {c['kind']}: the sources give {c['field']} as {values}"
+
+
+def _only_line(lang: str, evs: list[tuple[str | None, str]]) -> str:
+    return f"{lang}: " + (", ".join(f"{k} {dt or '?'}" for dt, k in evs) or "nothing of its own")
 
 
 def to_markdown(d: dict[str, Any]) -> str:
     """The dossier as Markdown."""
     a, b = d["names"]
     langs = ", ".join(d["languages"]) or "no language"
-    out = [f"# {a} – {b}", "", f"{len(d['timeline'])} events; sources in {langs}.",
-           "", "## Timeline", "", "| date | kind | participants | people | place | sources |",
-           "|---|---|---|---|---|---|"]
-    for e in d["timeline"]:
+    out = [f"# {a} – {b}", "", f"{_plural(len(d['timeline']), 'event')}; sources in {langs}.",
+           "", "## Timeline", "", "| # | date | kind | participants | people | place | sources |",
+           "|---|---|---|---|---|---|---|"]
+    for n, e in enumerate(d["timeline"], 1):
         people = ", ".join(_md(p.get("latin") or p.get("name")) for p in e["people"])
         place = _md((e["location"] or {}).get("name") or "")
         sources = ", ".join(f"{_md(s['doc'])} ({s['lang']})" for s in e["sources"])
-        out.append(f"| {e['date'] or '?'} | {e['kind']} | {_who(e)} | {people} | {place} | {sources} |")
+        out.append(f"| {n} | {e['date'] or '?'} | {e['kind']} | {_who(e)} | {people} | {place} | {sources} |")
+    if d["timeline"]:
+        out += ["", "## Evidence", ""]
+        for n, e in enumerate(d["timeline"], 1):
+            out.append(f"{n}. {e['date'] or '?'} {e['kind']}, {_who(e)}")
+            for s in e["sources"]:
+                where = ", ".join(x for x in (_md(s["doc"]), _md_url(s.get("url"))) if x)
+                out.append(f"   - {s['lang'] or '?'}, {where}: {_md(s['text'])}")
+            if not e["sources"]:
+                out.append("   - no stored sentence")
     out += ["", "## Indicators by year", ""]
     if d["indicators"]:
         kinds = sorted({k for t in d["indicators"].values() for k in t})
@@ -119,17 +169,12 @@ def to_markdown(d: dict[str, Any]) -> str:
     else:
         out.append("No figures.")
     out += ["", "## People", ""]
-    out += [f"- {_md(p.get('latin') or p.get('name'))} ({p.get('role') or 'role unknown'}, "
-            f"{p.get('country') or '?'}): {p['events']} events; written {', '.join(map(_md, p['names']))}"
-            for p in d["people"]] or ["No people named."]
+    out += [f"- {_md(_person_line(p))}" for p in d["people"]] or ["No people named."]
     out += ["", "## Conflicts between sources", ""]
-    out += [f"- {c['date']} {c['kind']}: {c['field']} is {' / '.join(map(str, c['values']))}" for c in d["conflicts"]]
-    if not d["conflicts"]:
-        out.append("None.")
+    out += [f"- {_md(_conflict_line(c))}" for c in d["conflicts"]] or ["The sources do not disagree."]
     if d["only_in"]:
         out += ["", "## Only in one language", ""]
-        for lang, evs in d["only_in"].items():
-            out.append(f"- {lang}: " + (", ".join(f"{k} {dt or '?'}" for dt, k in evs) or "nothing of its own"))
+        out += [f"- {_md(_only_line(lang, evs))}" for lang, evs in d["only_in"].items()]
     return "\n".join(out) + "\n"
 
 
@@ -190,27 +235,53 @@ def _svg_trade(d: dict[str, Any]) -> str:
             + "".join(parts) + f"</svg><p>{legend}(million {html.escape(unit)})</p>")
 
 
+def _h(value: object) -> str:
+    return html.escape(str(value))
+
+
+def _h_source(s: dict[str, Any]) -> str:
+    """One evidence sentence with its language, document and link, escaped; the sentence keeps its own
+    direction (Persian, Arabic) and language."""
+    lang = _h(s.get("lang") or "")
+    url = s.get("url")
+    link = (f' <a href="{_h(url)}" rel="noreferrer noopener">{_h(url)}</a>' if _web_url(url)
+            else f" {_h(url)}" if url else "")
+    return (f'<li><q lang="{lang}" dir="auto">{_h(s["text"])}</q> <span class="src">{_h(s["doc"])} '
+            f"({lang}){link}</span></li>")
+
+
+def _h_list(items: list[str], empty: str) -> str:
+    return "<ul>" + "".join(f"<li>{_h(i)}</li>" for i in items) + "</ul>" if items else f"<p>{_h(empty)}</p>"
+
+
 def to_html(d: dict[str, Any]) -> str:
-    """The dossier as one self-contained HTML page (inline CSS and SVG; works offline)."""
-    a, b = (html.escape(n) for n in d["names"])
-    rows = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in (
-            e["date"] or "?", e["kind"], _who(e), ", ".join(p.get("latin") or p.get("name") for p in e["people"]),
-            (e["location"] or {}).get("name") or "", ", ".join(f"{s['doc']} ({s['lang']})" for s in e["sources"])))
-        + "</tr>" for e in d["timeline"])
-    body = to_markdown(d).split("## People", 1)[1]
-    rest = "".join(f"<p>{html.escape(line)}</p>" for line in body.splitlines() if line.strip() and
-                   not line.startswith("#"))
+    """The dossier as one self-contained HTML page (inline CSS and SVG; works offline). Everything the
+    sources wrote is escaped; only http(s) URLs become links."""
+    a, b = (_h(n) for n in d["names"])
+    rows = []
+    for e in d["timeline"]:
+        cells = (e["date"] or "?", e["kind"], _who(e), ", ".join(p.get("latin") or p.get("name") or "?"
+                                                                  for p in e["people"]),
+                 (e["location"] or {}).get("name") or "")
+        rows.append("<tr>" + "".join(f"<td>{_h(c)}</td>" for c in cells) + "</tr>")
+        sources = "".join(_h_source(s) for s in e["sources"]) or "<li>no stored sentence</li>"
+        rows.append(f'<tr class="ev"><td></td><td colspan="4"><ul>{sources}</ul></td></tr>')
+    summary = f'{_plural(len(d["timeline"]), "event")}; sources in {", ".join(d["languages"]) or "no language"}.'
+    only = ("<h2>Only in one language</h2>" + _h_list([_only_line(k, v) for k, v in d["only_in"].items()], "")
+            if d["only_in"] else "")
     return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{a} – {b}</title>
 <style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}
-table{{border-collapse:collapse;width:100%;font-size:.9rem}}td,th{{border-bottom:1px solid #ddd;padding:.3rem;
-text-align:left;vertical-align:top}}td:first-child{{white-space:nowrap}}</style></head><body>
-<h1>{a} – {b}</h1><p>{len(d["timeline"])} events; sources in {html.escape(", ".join(d["languages"]))}.</p>
+table{{border-collapse:collapse;width:100%;font-size:.9rem}}td,th{{padding:.3rem;text-align:left;vertical-align:top}}
+tr.ev td{{border-bottom:1px solid #ddd;padding-top:0}}tr.ev ul{{margin:0;padding-left:1rem;color:#333}}
+td:first-child{{white-space:nowrap}}.src{{color:#666;font-size:.85em}}</style></head><body>
+<h1>{a} – {b}</h1><p>{_h(summary)}</p>
 <h2>Events per year</h2>{_svg_timeline(d)}
 <h2>Trade</h2>{_svg_trade(d)}
-<h2>Timeline</h2><table><tr><th>date</th><th>kind</th><th>participants</th><th>people</th><th>place</th>
-<th>sources</th></tr>{rows}</table>
-<h2>People, conflicts, languages</h2>{rest}
+<h2>Timeline</h2><table><tr><th>date</th><th>kind</th><th>participants</th><th>people</th><th>place</th></tr>
+{"".join(rows)}</table>
+<h2>People</h2>{_h_list([_person_line(p) for p in d["people"]], "No people named.")}
+<h2>Conflicts between sources</h2>{_h_list([_conflict_line(c) for c in d["conflicts"]], "The sources do not disagree.")}
+{only}
 </body></html>
 """
 

@@ -1,8 +1,13 @@
-"""Exports: JSON Lines exactly as docs/records.md defines; CSV and Parquet as flat tables.
+"""Exports: JSON Lines exactly as docs/records.md defines; CSV and Parquet as flat tables;
+PLOVER JSON Lines (bilat.plover).
 
 JSON Lines keeps nested fields (``location``, ``people``, ``evidence``,
 ``conflicts``). CSV and Parquet flatten them with one fixed set of columns per
-table, so an empty export still has its header and schema.
+table, so an empty export still has its header and schema. The flat tables add
+what a spreadsheet needs (#9): the document's URL (for an event, its first
+mention's, with that mention's sentence), and ``date_start`` / ``date_end``, the
+first and last day the date covers. In CSV ``people`` is a readable
+``name (role, state); …`` list; ``excel`` writes UTF-8 with a byte-order mark.
 
 A file is written whole or not at all: to a temporary file beside the target,
 renamed over it at the end, so a killed export leaves the old file as it was (#8).
@@ -10,66 +15,138 @@ renamed over it at the end, so a killed export leaves the old file as it was (#8
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import csv
 import json
 import os
+import re
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-FORMATS = ("jsonl", "csv", "parquet")
+from bilat.citations import Citations
+
+FORMATS = ("jsonl", "csv", "parquet", "plover")
 
 # column -> kind: "str", "float", "int", "list" (of strings), "json" (nested, as a JSON string)
 COLUMNS: dict[str, dict[str, str]] = {
     "mentions": {
-        "id": "str", "doc": "str", "lang": "str", "kind": "str", "plover": "str", "plover_mode": "str",
-        "cameo": "str", "date": "str", "date_end": "str", "actors": "list", "source": "list", "target": "list",
-        "location": "json", "people": "json", "evidence_sentence": "int", "evidence_start": "int",
-        "evidence_end": "int", "evidence_text": "str", "confidence": "float",
+        "id": "str", "doc": "str", "url": "str", "lang": "str", "kind": "str", "plover": "str",
+        "plover_mode": "str", "cameo": "str", "date": "str", "date_start": "str", "date_end": "str",
+        "actors": "list", "source": "list", "target": "list", "location": "json", "people": "people",
+        "evidence_sentence": "int", "evidence_start": "int", "evidence_end": "int", "evidence_text": "str",
+        "confidence": "float",
     },
     "indicators": {
-        "id": "str", "doc": "str", "lang": "str", "indicator": "str", "reporter": "str", "partner": "str",
+        "id": "str", "doc": "str", "url": "str", "lang": "str", "indicator": "str", "reporter": "str", "partner": "str",
         "period": "str", "value": "float", "unit": "str", "change_pct": "float", "evidence_sentence": "int",
         "evidence_start": "int", "evidence_end": "int", "evidence_text": "str",
     },
     "events": {
-        "id": "str", "kind": "str", "plover": "str", "cameo": "str", "date": "str", "date_end": "str",
-        "actors": "list", "source": "list", "target": "list", "location": "json", "people": "json",
-        "mentions": "list", "languages": "list", "conflicts": "json", "confidence": "float",
+        "id": "str", "kind": "str", "plover": "str", "cameo": "str", "date": "str", "date_start": "str",
+        "date_end": "str", "actors": "list", "source": "list", "target": "list", "location": "json",
+        "people": "people", "mentions": "list", "languages": "list", "conflicts": "json", "confidence": "float",
+        "doc": "str", "url": "str", "evidence_text": "str",
     },
 }
 
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
-def flatten(table: str, record: dict[str, Any]) -> dict[str, Any]:
-    """One record as a flat row with the table's fixed columns."""
+
+def day_range(date: str | None, date_end: str | None = None) -> tuple[str | None, str | None]:
+    """The first and last day a date (or a range) covers: ``2019`` → 2019-01-01, 2019-12-31;
+    ``2019-05`` → 2019-05-01, 2019-05-31; (None, None) for no date or one without a year (``--02-04``)."""
+    first = _bound(date, last=False)
+    if first is None:
+        return None, None
+    return first, _bound(date_end, last=True) or _bound(date, last=True)
+
+
+def _bound(date: str | None, last: bool) -> str | None:
+    m = _ISO.fullmatch(date or "")
+    if m is None:
+        return None
+    y, mo, d = int(m[1]), int(m[2] or (12 if last else 1)), m[3]
+    if not 1 <= mo <= 12:
+        return None
+    day = int(d) if d else (calendar.monthrange(y, mo)[1] if last else 1)
+    return f"{y:04d}-{mo:02d}-{day:02d}"
+
+
+def people_text(people: Iterable[Any] | None) -> str:
+    """People as a readable list: ``name (role, state); …``."""
+    out = []
+    for p in people or ():
+        if not isinstance(p, dict):
+            out.append(str(p))
+            continue
+        about = ", ".join(x for x in (p.get("role"), p.get("country")) if x)
+        out.append(f"{p.get('name') or p.get('latin') or '?'}" + (f" ({about})" if about else ""))
+    return "; ".join(out)
+
+
+def flatten(table: str, record: dict[str, Any], citations: Citations | None = None,
+            readable: bool = False) -> dict[str, Any]:
+    """One record as a flat row with the table's fixed columns; ``readable`` writes people as text."""
     ev = record.get("evidence") or {}
+    cite = (citations or Citations()).first(record)
+    start, end = day_range(record.get("date"), record.get("date_end"))
+    derived: dict[str, Any] = {"date_start": start, "date_end": end, "url": cite.url if cite else None}
+    if "evidence" not in record:  # an event: its first mention's document and sentence
+        derived.update(doc=cite.doc if cite else None, evidence_text=cite.text if cite else None)
     row: dict[str, Any] = {}
     for col, kind in COLUMNS[table].items():
-        v = ev.get(col.removeprefix("evidence_")) if col.startswith("evidence_") else record.get(col)
+        if col in derived:
+            v = derived[col]
+        else:
+            v = ev.get(col.removeprefix("evidence_")) if col.startswith("evidence_") else record.get(col)
         if kind == "list":
             v = [str(x) for x in v or []]
-        elif kind == "json":
+        elif kind == "people" and readable:
+            v = people_text(v) or None
+        elif kind in ("json", "people"):
             v = None if v in (None, [], {}) else json.dumps(v, ensure_ascii=False)
         row[col] = v
     return row
 
 
-def write(table: str, records: Iterable[dict[str, Any]], fmt: str, out: str | None) -> int:
-    """Write ``records`` of ``table`` in ``fmt`` to the file ``out`` (stdout when None); return the count."""
+def write(table: str, records: Iterable[dict[str, Any]], fmt: str, out: str | None,
+          citations: Citations | None = None, excel: bool = False,
+          on_skip: Callable[[dict[str, Any]], None] | None = None) -> int:
+    """Write ``records`` of ``table`` in ``fmt`` to the file ``out`` (stdout when None); return the count.
+
+    ``citations`` gives the URL and evidence columns and PLOVER's ``cite_info``; ``excel`` (CSV only)
+    starts the file with a UTF-8 byte-order mark; ``on_skip`` hears of each record PLOVER leaves out."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if excel and fmt != "csv":
+        raise ValueError("--excel is for CSV (add --format csv)")
+    if fmt == "plover" and table not in ("mentions", "events"):
+        raise ValueError(f"PLOVER records events, not {table} (export mentions or events)")
     if fmt == "parquet":
         if not out:
             raise ValueError("parquet needs an output file (-o FILE)")
         with replacing(out) as tmp:
-            return _parquet(table, records, tmp)
+            return _parquet(table, records, tmp, citations)
+
+    def body(f: IO[str]) -> int:
+        if fmt == "jsonl":
+            return _jsonl(records, f)
+        if fmt == "plover":
+            from bilat import plover
+
+            return plover.write(table, records, f, citations, on_skip)
+        if excel:
+            f.write("\ufeff")
+        return _csv(table, records, f, citations)
+
     if not out:
-        return _jsonl(records, sys.stdout) if fmt == "jsonl" else _csv(table, records, sys.stdout)
+        return body(sys.stdout)
     with replacing(out) as tmp, open(tmp, "w", encoding="utf-8", newline="") as f:
-        return _jsonl(records, f) if fmt == "jsonl" else _csv(table, records, f)
+        return body(f)
 
 
 @contextlib.contextmanager
@@ -108,12 +185,12 @@ def _jsonl(records: Iterable[dict[str, Any]], f: IO[str]) -> int:
     return n
 
 
-def _csv(table: str, records: Iterable[dict[str, Any]], f: IO[str]) -> int:
+def _csv(table: str, records: Iterable[dict[str, Any]], f: IO[str], citations: Citations | None = None) -> int:
     w = csv.DictWriter(f, fieldnames=list(COLUMNS[table]))
     w.writeheader()
     n = 0
     for r in records:
-        row = flatten(table, r)
+        row = flatten(table, r, citations, readable=True)
         w.writerow({k: ";".join(v) if isinstance(v, list) else v for k, v in row.items()})
         n += 1
     return n
@@ -124,19 +201,19 @@ def arrow_schema(table: str) -> Any:
     import pyarrow as pa
 
     types = {"str": pa.string(), "float": pa.float64(), "int": pa.int64(), "list": pa.list_(pa.string()),
-             "json": pa.string()}
+             "json": pa.string(), "people": pa.string()}
     return pa.schema([(c, types[k]) for c, k in COLUMNS[table].items()])
 
 
-def to_arrow(table: str, records: Iterable[dict[str, Any]]) -> Any:
+def to_arrow(table: str, records: Iterable[dict[str, Any]], citations: Citations | None = None) -> Any:
     """Records as a ``pyarrow.Table`` with the fixed flat schema."""
     import pyarrow as pa
 
-    rows = [flatten(table, r) for r in records]
+    rows = [flatten(table, r, citations) for r in records]
     return pa.Table.from_pylist(rows, schema=arrow_schema(table))
 
 
-def _parquet(table: str, records: Iterable[dict[str, Any]], out: str) -> int:
+def _parquet(table: str, records: Iterable[dict[str, Any]], out: str, citations: Citations | None = None) -> int:
     import pyarrow.parquet as pq
 
     # Row groups of 50,000 rows keep memory flat on large exports.
@@ -147,11 +224,11 @@ def _parquet(table: str, records: Iterable[dict[str, Any]], out: str) -> int:
         for r in records:
             chunk.append(r)
             if len(chunk) >= 50_000:
-                w.write_table(to_arrow(table, chunk))
+                w.write_table(to_arrow(table, chunk, citations))
                 n += len(chunk)
                 chunk = []
         if chunk or n == 0:
-            w.write_table(to_arrow(table, chunk))
+            w.write_table(to_arrow(table, chunk, citations))
             n += len(chunk)
     return n
 

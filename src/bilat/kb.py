@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from bilat import exports, pipeline
+from bilat.citations import Citations, DocumentInfo
 from bilat.errors import BilatError
 from bilat.fuse import fuse_block
 from bilat.ingest import MAX_BYTES, Failure, ReadWarning, expand, read
@@ -309,17 +310,37 @@ class KnowledgeBase:
 
     def arrow(self, what: str) -> Any:
         """Mentions, indicators or events as a flat ``pyarrow.Table``."""
-        return exports.to_arrow(what, self.records(what))
+        return exports.to_arrow(what, self.records(what), self._export_citations(what))
 
     def df(self, what: str) -> Any:
         """Mentions, indicators or events as a pandas DataFrame."""
         return self.arrow(what).to_pandas()
 
-    def export(self, what: str, fmt: str = "jsonl", out: str | None = None) -> int:
-        """Write ``what`` as jsonl, csv or parquet to ``out`` (stdout when None); return the count."""
+    def export(self, what: str, fmt: str = "jsonl", out: str | None = None, excel: bool = False,
+               on_skip: Callable[[dict[str, Any]], None] | None = None) -> int:
+        """Write ``what`` as jsonl, csv, parquet or plover to ``out`` (stdout when None); return the count.
+
+        ``excel`` starts a CSV file with a UTF-8 byte-order mark; ``on_skip`` hears of each record that
+        PLOVER leaves out (one whose date has no year)."""
         if what not in exports.COLUMNS:
             raise ValueError(f"unknown export {what!r} (choose from {', '.join(exports.COLUMNS)})")
-        return exports.write(what, self.records(what), fmt, out)
+        # JSON Lines needs no citations; the flat tables' URL and evidence columns and PLOVER's text do (#9).
+        cites = self._export_citations(what) if fmt != "jsonl" else None
+        return exports.write(what, self.records(what), fmt, out, cites, excel=excel, on_skip=on_skip)
+
+    def _export_citations(self, what: str) -> Citations:
+        """The citations an export of ``what`` needs: the documents, and for events their first mentions."""
+        firsts = {e["mentions"][0] for e in self.records("events") if e.get("mentions")} if what == "events" else ()
+        return self.citations(firsts)
+
+    def citations(self, mention_ids: Iterable[str] = ()) -> Citations:
+        """Where records come from: every stored document's URL, title and date, and the mentions named
+        (an event's sources)."""
+        # TODO(#9): the query layer can answer this with an indexed query of the documents and mentions asked.
+        docs = {d.name: DocumentInfo(d.url, d.title, d.date) for d in self.documents()}
+        wanted = set(mention_ids)
+        mentions = {r["id"]: r for r in self.records("mentions") if r["id"] in wanted} if wanted else {}
+        return Citations(docs, mentions)
 
     # -- evaluation --------------------------------------------------------------
 
@@ -357,7 +378,8 @@ class KnowledgeBase:
         """What has happened between two states, as Markdown, self-contained HTML or JSON."""
         from bilat import dossier
 
-        data = dossier.build(a, b, self.records("events"), self.records("mentions"), self.records("indicators"))
+        data = dossier.build(a, b, self.records("events"), self.records("mentions"), self.records("indicators"),
+                             documents=self.citations().documents)
         return dossier.render(data, fmt)
 
 
