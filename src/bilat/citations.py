@@ -47,7 +47,7 @@ class Citations:
 
     def of(self, record: Mapping[str, Any]) -> list[Citation]:
         """A mention's or an indicator's own source, or an event's: one per fused mention, in order."""
-        if "evidence" in record:
+        if isinstance(record.get("evidence"), Mapping):
             return [self._cite(record)]
         found = (self.mentions.get(m) for m in record.get("mentions") or ())
         return [self._cite(m) for m in found if m is not None]

@@ -91,11 +91,12 @@ def people_text(people: Iterable[Any] | None) -> str:
 def flatten(table: str, record: dict[str, Any], citations: Citations | None = None,
             readable: bool = False) -> dict[str, Any]:
     """One record as a flat row with the table's fixed columns; ``readable`` writes people as text."""
-    ev = record.get("evidence") or {}
+    # a mention's or an indicator's sentence; an event (also one a page lists with its sentences) has none
+    ev = record.get("evidence") if isinstance(record.get("evidence"), dict) else {}
     cite = (citations or Citations()).first(record)
     start, end = day_range(record.get("date"), record.get("date_end"))
     derived: dict[str, Any] = {"date_start": start, "date_end": end, "url": cite.url if cite else None}
-    if "evidence" not in record:  # an event: its first mention's document and sentence
+    if not ev:  # an event: its first mention's document and sentence
         derived.update(doc=cite.doc if cite else None, evidence_text=cite.text if cite else None)
     row: dict[str, Any] = {}
     for col, kind in COLUMNS[table].items():
