@@ -10,23 +10,20 @@
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import groupby
 from pathlib import Path
 from typing import Any
 
 from bilat import exports, pipeline
 from bilat.citations import Citations, DocumentInfo
-from bilat.errors import BilatError
-from bilat.fuse import fuse_block
+from bilat.engine import engine
 from bilat.ingest import MAX_BYTES, Failure, ReadWarning, expand, read
-from bilat.records import Document, Event, Indicator, Mention, Sentence, to_dict
+from bilat.records import Document, Event, Indicator, Mention, Sentence
 from bilat.records_io import event_from_dict, indicator_from_dict, mention_from_dict
-from bilat.store import Store, block_id
+from bilat.store import Store
 
 DEFAULT_DB = "bilat.duckdb"
 
@@ -110,6 +107,7 @@ class KnowledgeBase:
         on_failure: Callable[[Failure], None] | None = None,
         on_stored: Callable[[Document], None] | None = None,
         on_warning: Callable[[ReadWarning], None] | None = None,
+        workers: int | None = None,
     ) -> IngestReport:
         """Read, normalise and store documents from files, folders, globs or ``-`` (stdin).
 
@@ -117,6 +115,8 @@ class KnowledgeBase:
         kept without a bad metadata field is reported to ``on_warning``.
         Each batch of ``batch_size`` documents is committed at once, so a killed run keeps
         every committed batch, and a re-run stores the rest exactly once.
+        ``workers`` processes analyse the batches (None or 1: this process); this process alone
+        writes, in reading order, so what is stored does not depend on ``workers``.
         """
         t0 = time.perf_counter()
         report = IngestReport()
@@ -124,75 +124,84 @@ class KnowledgeBase:
         report.files = len(files)
         sizes = [_size(p) for p in files] if progress else []
         total = sum(sizes)
-        read_buf: list[Document] = []
-        read_chars = 0
+        in_flight: dict[str, int] = {}  # documents sent to be processed and not stored yet: how many times
 
         def fail(failure: Failure) -> None:
             report.failures.append(failure)
             if on_failure:
                 on_failure(failure)
 
-        def flush() -> None:
-            # One query tells which of the buffered texts are stored already; only new ones are analysed.
-            nonlocal read_buf, read_chars
-            if not read_buf:
-                return
-            ids = [d.id for d in read_buf]
-            known = self.store.known(ids)
-            batch: list[pipeline.Processed] = []
-            for doc_id, item in zip(ids, read_buf, strict=True):
-                if doc_id in known:
-                    report.unchanged += 1
-                    continue
-                known.add(doc_id)
-                try:
-                    batch.append(pipeline.process(item))
-                except Exception as e:  # one bad document must not stop the batch (#2)
-                    fail(Failure(item.source or item.name, f"could not be processed ({_why(e)})"))
-            stored, written = self._write(batch, fail)
-            report.stored += stored
-            if on_stored:
-                for p in written:
-                    on_stored(p.document)
-            read_buf, read_chars = [], 0
+        def batch(docs: list[Document]) -> tuple[_Batch, list[Document]]:
+            # Documents stored already are skipped before anything is analysed; one whose text an
+            # earlier batch still in flight holds waits for that batch (stored by then, or not).
+            fresh = pipeline.new_documents(self.store, docs)
+            report.unchanged += sum(d is None for d in fresh)
+            order = [d for d in fresh if d is not None]
+            waiting = {i for i, d in enumerate(order) if d.id in in_flight}
+            for d in order:
+                in_flight[d.id] = in_flight.get(d.id, 0) + 1
+            return _Batch(order, waiting), [d for i, d in enumerate(order) if i not in waiting]
 
         fields: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
         def on_fields(where: str, used: tuple[str, ...], unused: tuple[str, ...]) -> None:
             fields[where] = used, unused
 
-        done_bytes = 0
-        for n, path in enumerate(files, 1):
-            in_file = 0
+        def batches() -> Iterator[tuple[_Batch, list[Document]]]:
+            read_buf: list[Document] = []
+            read_chars = 0
+            done_bytes = 0
+            for n, path in enumerate(files, 1):
+                in_file = 0
 
-            def tell(nbytes: int, n: int = n, path: str = path, before: int = done_bytes) -> None:
-                nonlocal in_file
-                in_file = nbytes
-                if progress:
-                    progress(IngestProgress(n - 1, len(files), before + nbytes, total, report.documents, path))
+                def tell(nbytes: int, n: int = n, path: str = path, before: int = done_bytes) -> None:
+                    nonlocal in_file
+                    in_file = nbytes
+                    if progress:
+                        progress(IngestProgress(n - 1, len(files), before + nbytes, total, report.documents, path))
 
-            for item in read(path, max_bytes=max_bytes, on_fields=on_fields, on_bytes=tell if progress else None):
-                if isinstance(item, ReadWarning):
-                    report.warnings.append(item)
-                    if on_warning:
-                        on_warning(item)
-                    continue
-                if isinstance(item, Failure):
-                    fail(item)
-                    continue
-                report.documents += 1
-                report.chars += len(item.text)
-                report.read.append(_read_entry(item, fields.pop(item.source, None)))
-                read_buf.append(item)
-                read_chars += len(item.text)
-                if len(read_buf) >= batch_size or read_chars > 8_000_000:
-                    flush()
+                for item in read(path, max_bytes=max_bytes, on_fields=on_fields,
+                                 on_bytes=tell if progress else None):
+                    if isinstance(item, ReadWarning):
+                        report.warnings.append(item)
+                        if on_warning:
+                            on_warning(item)
+                        continue
+                    if isinstance(item, Failure):
+                        fail(item)
+                        continue
+                    report.documents += 1
+                    report.chars += len(item.text)
+                    report.read.append(_read_entry(item, fields.pop(item.source, None)))
+                    read_buf.append(item)
+                    read_chars += len(item.text)
+                    if len(read_buf) >= batch_size or read_chars > 8_000_000:
+                        yield batch(read_buf)
+                        read_buf, read_chars = [], 0
+                    if progress:
+                        tell(in_file)
+                done_bytes += sizes[n - 1] if progress else 0
                 if progress:
-                    tell(in_file)
-            done_bytes += sizes[n - 1] if progress else 0
-            if progress:
-                progress(IngestProgress(n, len(files), done_bytes, total, report.documents, path))
-        flush()
+                    progress(IngestProgress(n, len(files), done_bytes, total, report.documents, path))
+            if read_buf:
+                yield batch(read_buf)
+
+        with engine(workers) as run:
+            for b, outcomes in run.map(pipeline.process_batch, batches()):
+                processed = self._merge(b, outcomes, report)
+                for item in processed:
+                    if isinstance(item, Failure):
+                        fail(item)
+                good = [p for p in processed if isinstance(p, pipeline.Processed)]
+                stored, written = pipeline.store_batch(self.store, good, fail)
+                report.stored += stored
+                for d in b.order:
+                    in_flight[d.id] -= 1
+                    if not in_flight[d.id]:
+                        del in_flight[d.id]
+                if on_stored:
+                    for p in written:
+                        on_stored(p.document)
         # Every queued block: this run's, and any a killed run left (the queue is written with each batch).
         if pending := self.store.pending():
             self.fuse(pending)
@@ -200,41 +209,22 @@ class KnowledgeBase:
         report.seconds = time.perf_counter() - t0
         return report
 
-    def _write(
-        self, batch: list[pipeline.Processed], fail: Callable[[Failure], None]
-    ) -> tuple[int, list[pipeline.Processed]]:
-        """Store ``batch``: how many were new, and the documents written.
-
-        When the batch cannot be written, it is written in halves, and so on down to single
-        documents, so that one bad document fails alone (#8); when every one of them fails, the
-        fault is the store's, not the documents': raise it.
-        """
-        failed: list[tuple[Document, Exception]] = []
-        first: list[Exception] = []
-
-        def write(part: list[pipeline.Processed]) -> tuple[int, list[pipeline.Processed]]:
-            try:
-                return self.store.write_batch(part), part
-            except BilatError:
-                raise  # the store explains itself (a full disk, a database that is not bilat's)
-            except Exception as e:
-                first.append(e)
-                if len(part) == 1:
-                    failed.append((part[0].document, e))
-                    return 0, []
-            half = len(part) // 2
-            n1, w1 = write(part[:half])
-            n2, w2 = write(part[half:])
-            return n1 + n2, w1 + w2
-
-        if not batch:
-            return 0, []
-        stored, written = write(batch)
-        if len(batch) > 1 and not written:
-            raise first[0]
-        for d, e in failed:
-            fail(Failure(d.source or d.name, f"could not be stored ({_why(e)})"))
-        return stored, written
+    def _merge(self, b: _Batch, outcomes: list[Any], report: IngestReport) -> list[Any]:
+        """A batch's outcomes in reading order, with each document that waited for an earlier batch
+        either skipped (that batch stored it) or processed now (it did not)."""
+        if not b.waiting:
+            return outcomes
+        known = self.store.known([b.order[i].id for i in b.waiting])
+        done = iter(outcomes)
+        out: list[Any] = []
+        for i, doc in enumerate(b.order):
+            if i not in b.waiting:
+                out.append(next(done))
+            elif doc.id in known:
+                report.unchanged += 1
+            else:
+                out.extend(pipeline.process_batch([doc]))
+        return out
 
     def fuse(self, blocks: Iterable[str] | None = None) -> int:
         """Fuse stored mentions into events; return the number of events written.
@@ -244,16 +234,7 @@ class KnowledgeBase:
         deterministic within a block, so the events do not depend on the order documents came in.
         The fused blocks leave the pending queue in the transaction that writes their events.
         """
-        wanted = None if blocks is None else sorted(set(blocks))
-        if wanted == []:
-            return 0
-        # Block after block, so memory holds one block's mentions at a time.
-        mentions = (mention_from_dict(_without_text(r)) for r in self.store.block_mentions(wanted))
-        rows = [(e.id, e.kind, e.date, json.dumps(to_dict(e), ensure_ascii=False), block)
-                for block, group in groupby(mentions, key=lambda m: block_id(m.kind, m.actors))
-                for e in fuse_block(list(group))]
-        self.store.replace_records("events", rows, blocks=wanted)
-        return len(rows)
+        return pipeline.fuse(self.store, blocks)
 
     # -- reading -----------------------------------------------------------------
 
@@ -383,10 +364,13 @@ class KnowledgeBase:
         return dossier.render(data, fmt)
 
 
-def _why(e: BaseException) -> str:
-    """An exception as one short line: its type and the start of its message."""
-    msg = " ".join(str(e).split())
-    return f"{type(e).__name__}: {msg[:200]}"
+@dataclass(frozen=True, slots=True)
+class _Batch:
+    """A batch of new documents in reading order; ``waiting``: the positions of those an earlier batch
+    in flight holds too, not sent to be processed."""
+
+    order: list[Document]
+    waiting: set[int]
 
 
 def _size(path: str) -> int:
@@ -403,12 +387,6 @@ def _read_entry(doc: Document, fields: tuple[tuple[str, ...], tuple[str, ...]] |
         if fields[1]:
             entry["unused"] = list(fields[1])
     return entry
-
-
-def _without_text(record: dict[str, Any]) -> dict[str, Any]:
-    """A mention for fusion: the evidence sentence is not needed there, and a block can be large."""
-    record["evidence"] = {**record["evidence"], "text": ""}
-    return record
 
 
 def open(path: str | Path = DEFAULT_DB, read_only: bool = False) -> KnowledgeBase:

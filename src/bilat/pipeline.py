@@ -1,21 +1,40 @@
-"""The stage sequence: each stage is a function from records to new records.
+"""What happens to a batch of documents: one place, whichever engine runs it.
 
     read (ingest) -> Document
     normalise     -> Document with its language, plus paragraphs, sentences, flagged spans
     sentences     -> Sentence records whose text is exactly ``document.text[start:end]``
-
     extract       -> Mention and Indicator records, with evidence offsets into the stored text
 
-Fusion (#4) runs over the stored mentions of every document.
+A batch goes through three named steps:
+
+    new_documents(store, docs) -> the documents not stored yet (one query; nothing is analysed twice)
+    process_batch(docs)        -> Processed | Failure per document: pure, no database, so any engine
+                                  (this process, a local process pool) can map it over shards
+    store_batch(store, ...)    -> the processed documents written in one transaction
+    fuse(store, blocks)        -> the blocks the new mentions touched, fused into events again
+
+``bilat.kb.KnowledgeBase.ingest`` reads, batches and calls them in this order; the engine that runs
+``process_batch`` (``bilat.engine``) changes nothing in what is stored.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import groupby
+from typing import TYPE_CHECKING, Any
 
 from bilat import extract as extraction
+from bilat.errors import BilatError
+from bilat.fuse import fuse_block
+from bilat.ingest import Failure
 from bilat.normalise import Analysis, analyse
-from bilat.records import Document, Indicator, Mention, Sentence
+from bilat.records import Document, Indicator, Mention, Sentence, to_dict
+from bilat.records_io import mention_from_dict
+
+if TYPE_CHECKING:
+    from bilat.store import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +45,12 @@ class Processed:
     analysis: Analysis
     mentions: tuple[Mention, ...]
     indicators: tuple[Indicator, ...]
+
+
+Outcome = Processed | Failure
+
+
+# -- the pure stage ----------------------------------------------------------------
 
 
 def normalise(doc: Document) -> tuple[Document, Analysis]:
@@ -54,3 +79,99 @@ def process(doc: Document) -> Processed:
     doc, analysis = normalise(doc)
     mentions, indicators = extract(doc, analysis)
     return Processed(doc, analysis, mentions, indicators)
+
+
+def process_batch(docs: Sequence[Document]) -> list[Outcome]:
+    """Every stage for each document of a shard, in order: its ``Processed`` records, or a ``Failure``
+    when it could not be processed (one bad document never stops the others, #2)."""
+    out: list[Outcome] = []
+    for doc in docs:
+        try:
+            out.append(process(doc))
+        except Exception as e:
+            out.append(Failure(doc.source or doc.name, f"could not be processed ({why(e)})"))
+    return out
+
+
+# -- the steps that need the database ----------------------------------------------
+
+
+def new_documents(store: Store, docs: Sequence[Document]) -> list[Document | None]:
+    """``docs`` with each one already stored (or earlier in the batch) as None.
+
+    One query for the whole batch tells which texts are stored already, so only new ones are analysed."""
+    ids = [d.id for d in docs]
+    known = store.known(ids)
+    out: list[Document | None] = []
+    for doc_id, doc in zip(ids, docs, strict=True):
+        out.append(None if doc_id in known else doc)
+        known.add(doc_id)
+    return out
+
+
+def store_batch(
+    store: Store, batch: Sequence[Processed], fail: Callable[[Failure], None]
+) -> tuple[int, list[Processed]]:
+    """Store ``batch`` in one transaction: how many were new, and the documents written.
+
+    When the batch cannot be written, it is written in halves, and so on down to single
+    documents, so that one bad document fails alone (#8); when every one of them fails, the
+    fault is the store's, not the documents': raise it.
+    """
+    failed: list[tuple[Document, Exception]] = []
+    first: list[Exception] = []
+
+    def write(part: Sequence[Processed]) -> tuple[int, list[Processed]]:
+        try:
+            return store.write_batch(part), list(part)
+        except BilatError:
+            raise  # the store explains itself (a full disk, a database that is not bilat's)
+        except Exception as e:
+            first.append(e)
+            if len(part) == 1:
+                failed.append((part[0].document, e))
+                return 0, []
+        half = len(part) // 2
+        n1, w1 = write(part[:half])
+        n2, w2 = write(part[half:])
+        return n1 + n2, w1 + w2
+
+    if not batch:
+        return 0, []
+    stored, written = write(batch)
+    if len(batch) > 1 and not written:
+        raise first[0]
+    for d, e in failed:
+        fail(Failure(d.source or d.name, f"could not be stored ({why(e)})"))
+    return stored, written
+
+
+def fuse(store: Store, blocks: Iterable[str] | None = None) -> int:
+    """Fuse stored mentions into events, block after block; return the number of events written.
+
+    With ``blocks`` (kind + states, see ``bilat.fuse``) only those are fused again; without, every one.
+    The fused blocks leave the pending queue in the transaction that writes their events."""
+    from bilat.store import block_id
+
+    wanted = None if blocks is None else sorted(set(blocks))
+    if wanted == []:
+        return 0
+    # Block after block, so memory holds one block's mentions at a time.
+    mentions = (mention_from_dict(_without_text(r)) for r in store.block_mentions(wanted))
+    rows = [(e.id, e.kind, e.date, json.dumps(to_dict(e), ensure_ascii=False), block)
+            for block, group in groupby(mentions, key=lambda m: block_id(m.kind, m.actors))
+            for e in fuse_block(list(group))]
+    store.replace_records("events", rows, blocks=wanted)
+    return len(rows)
+
+
+def why(e: BaseException) -> str:
+    """An exception as one short line: its type and the start of its message."""
+    msg = " ".join(str(e).split())
+    return f"{type(e).__name__}: {msg[:200]}"
+
+
+def _without_text(record: dict[str, Any]) -> dict[str, Any]:
+    """A mention for fusion: the evidence sentence is not needed there, and a block can be large."""
+    record["evidence"] = {**record["evidence"], "text": ""}
+    return record

@@ -1,0 +1,176 @@
+"""The pure stage on this machine's cores: in this process, or in a pool of worker processes.
+
+    with engine(workers) as run:
+        for tag, outcomes in run.map(pipeline.process_batch, batches):
+            ...  # store, in the order the batches came
+
+``batches`` yields ``(tag, documents)``; ``map`` yields ``(tag, outcomes)`` in the same order, one
+``Processed`` or ``Failure`` per document. The pool never touches the database (its processes are
+started by ``forkserver`` or ``spawn``, never forked from a process holding DuckDB open) and
+holds at most ``2 × workers`` batches in flight, so reading runs ahead of storing by a bounded
+amount. A worker that dies (a segfault, ``os._exit``, the out-of-memory killer) costs the batches
+it had in flight nothing: they are run again, alone, and the one document that kills its worker
+becomes a failure line.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+from bilat.ingest import Failure
+from bilat.records import Document
+
+T = TypeVar("T")
+Outcomes = list[Any]  # Processed | Failure, one per document
+Stage = Callable[[Sequence[Document]], Outcomes]
+
+DIED = "could not be processed (the worker process running it died)"
+
+
+def default_workers() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+class InProcess:
+    """Each batch processed here, when it is asked for: exactly the sequence of a plain loop."""
+
+    workers = 1
+
+    def map(self, fn: Stage, batches: Iterable[tuple[T, Sequence[Document]]]) -> Iterator[tuple[T, Outcomes]]:
+        """``fn`` over each batch, in order."""
+        for tag, docs in batches:
+            yield tag, fn(docs)
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+    def __enter__(self) -> InProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class LocalPool:
+    """Batches processed by ``workers`` processes, results handed back in the order they came."""
+
+    def __init__(self, workers: int, in_flight: int | None = None) -> None:
+        self.workers = max(1, workers)
+        self.in_flight = max(1, in_flight or 2 * self.workers)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=_context())
+        return self._pool
+
+    def _restart(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def map(self, fn: Stage, batches: Iterable[tuple[T, Sequence[Document]]]) -> Iterator[tuple[T, Outcomes]]:
+        """``fn`` over each batch in the pool, at most ``in_flight`` batches ahead of the caller.
+
+        A single batch (an input smaller than one batch) is processed here: a pool is only worth
+        starting for two."""
+        it = iter(batches)
+        first = next(it, None)
+        if first is None:
+            return
+        second = next(it, None)
+        if second is None:
+            yield first[0], fn(first[1])
+            return
+        # [tag, docs, future]; future None: the pool died while it was in flight, so run it alone.
+        queue: deque[list[Any]] = deque()
+        pending: Iterator[tuple[T, Sequence[Document]]] = iter([first, second])
+        exhausted = False
+        while True:
+            while not exhausted and len(queue) < self.in_flight and all(q[2] is not None for q in queue):
+                item = next(pending, None) or next(it, None)
+                if item is None:
+                    exhausted = True
+                    break
+                queue.append([item[0], item[1], self._executor().submit(fn, item[1])])
+            if not queue:
+                return
+            tag, docs, future = queue.popleft()
+            if future is None:
+                yield tag, self._alone(fn, docs)
+                continue
+            try:
+                out = future.result()
+            except BrokenProcessPool:
+                self._restart()
+                for q in queue:  # what the dead pool had not finished is run again, one batch at a time
+                    if not _done_ok(q[2]):
+                        q[2] = None
+                out = self._alone(fn, docs)
+            except Exception:
+                out = self._alone(fn, docs)
+            yield tag, out
+
+    def _alone(self, fn: Stage, docs: Sequence[Document]) -> Outcomes:
+        """One batch with nothing else in the pool; when it kills its worker, each document alone."""
+        try:
+            return self._executor().submit(fn, docs).result()
+        except BrokenProcessPool:
+            self._restart()
+        except Exception:
+            pass
+        out: Outcomes = []
+        for doc in docs:
+            try:
+                out.extend(self._executor().submit(fn, [doc]).result())
+            except BrokenProcessPool:
+                self._restart()
+                out.append(Failure(doc.source or doc.name, DIED))
+            except Exception as e:  # a result that could not come back (it would not pickle)
+                from bilat.pipeline import why
+
+                out.append(Failure(doc.source or doc.name, f"could not be processed ({why(e)})"))
+        return out
+
+    def close(self) -> None:
+        """Stop the worker processes (batches not yet handed back are dropped)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> LocalPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def engine(workers: int | None) -> InProcess | LocalPool:
+    """The engine for ``workers`` processes: None or 1 runs in this process."""
+    if workers is None or workers <= 1:
+        return InProcess()
+    return LocalPool(workers)
+
+
+def _done_ok(future: Future[Any] | None) -> bool:
+    return future is not None and future.done() and not future.cancelled() and future.exception() is None
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """``forkserver`` where there is one (workers start from a clean process that has imported the
+    pipeline, never from one holding DuckDB's threads), else ``spawn``."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["bilat.pipeline"])
+        return ctx
+    return multiprocessing.get_context("spawn")
