@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 import bilat
+from bilat.engine import default_workers
 from bilat.errors import BilatError
 from bilat.exports import COLUMNS, FORMATS
 from bilat.ingest import MAX_BYTES
@@ -59,9 +60,11 @@ def cli() -> None:
 @click.option("-v", "--verbose", is_flag=True, help="Print each document as it is stored.")
 @click.option("--max-size", default=MAX_BYTES // 2**20, show_default=True, help="Largest single file, in MB.")
 @click.option("--batch-size", default=64, show_default=True, help="Documents committed per transaction.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes analysing documents (default: the number of cores; 1: this process only).")
 @clean_errors
 def ingest(paths: tuple[str, ...], db: str, quiet: bool, as_json: bool, verbose: bool, max_size: int,
-           batch_size: int) -> None:
+           batch_size: int, workers: int | None) -> None:
     """Read files, folders, globs or - (stdin) into the knowledge base."""
     from tqdm import tqdm
 
@@ -81,6 +84,7 @@ def ingest(paths: tuple[str, ...], db: str, quiet: bool, as_json: bool, verbose:
             paths,
             max_bytes=max_size * 2**20,
             batch_size=batch_size,
+            workers=workers or default_workers(),
             progress=progress,
             on_failure=lambda f: tqdm.write(f"bilat: skipped {f}", file=sys.stderr),
             on_warning=(lambda w: tqdm.write(f"bilat: warning: {w}", file=sys.stderr)) if not as_json else None,

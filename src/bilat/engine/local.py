@@ -171,6 +171,6 @@ def _context() -> multiprocessing.context.BaseContext:
     pipeline, never from one holding DuckDB's threads), else ``spawn``."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["bilat.pipeline"])
+        ctx.set_forkserver_preload(["bilat.engine.warm"])
         return ctx
     return multiprocessing.get_context("spawn")

@@ -1,0 +1,166 @@
+"""``workers``: the pure stage in a process pool stores exactly what one process stores (#10)."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import random
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+import bilat
+from bilat import pipeline
+from bilat.cli import cli
+from bilat.engine import LocalPool, engine
+from bilat.engine.local import DIED
+from bilat.records import Document
+from conftest import SAMPLES, TEXTS
+
+# Sentences written for these tests: (language, template) with a state pair, a day and a month.
+TEMPLATES = [
+    ("en", "The President of {a} met the Prime Minister of {b} in Geneva on {d} March 2021. "
+           "The two leaders signed an agreement on trade."),
+    ("en", "The foreign minister of {a} visited {b} on {d} May 2022. Trade between the countries grew by 4%."),
+    ("ru", "Президент {ra} провёл телефонный разговор с президентом {rb} {d} апреля 2023 года."),
+    ("uk", "Міністр закордонних справ {ua} відвідав {ub} {d} червня 2022 року. Сторони підписали угоду."),
+]
+STATES = [("Norway", "Poland", "Норвегии", "Польши", "Норвегії", "Польщу"),
+          ("Armenia", "Iran", "Армении", "Ирана", "Вірменії", "Іран"),
+          ("Kazakhstan", "Germany", "Казахстана", "Германии", "Казахстану", "Німеччину")]
+
+
+def corpus(folder: Path, n: int = 40, seed: int = 10) -> Path:
+    """The samples, ``n`` written documents (a JSON Lines file and single files), repeats across
+    batches, and one text that is only control characters (a failure)."""
+    rng = random.Random(seed)
+    folder.mkdir()
+    for p in SAMPLES.iterdir():
+        if p.is_file():
+            (folder / p.name).write_bytes(p.read_bytes())
+    rows = []
+    for i in range(n):
+        lang, t = rng.choice(TEMPLATES)
+        a, b, ra, rb, ua, ub = rng.choice(STATES)
+        rows.append({"id": f"g{i}", "text": f"Report {i}. " + t.format(a=a, b=b, ra=ra, rb=rb, ua=ua, ub=ub,
+                                                                          d=rng.randint(1, 28)), "lang": lang})
+    rows.append({"id": "again", "text": rows[3]["text"]})  # one text twice: stored once
+    (folder / "gen.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n",
+                                      encoding="utf-8")
+    for lang, text in TEXTS.items():
+        (folder / f"t_{lang}.txt").write_text(text, encoding="utf-8")
+    (folder / "t_en_copy.txt").write_text(TEXTS["en"], encoding="utf-8")  # the same text in another file
+    (folder / "bad.txt").write_text("\x01\x02\x03", encoding="utf-8")
+    return folder
+
+
+def snapshot(db: Path, inputs: Sequence[str], **kw: Any) -> dict[str, Any]:
+    """Everything one ingest leaves: the exports, the documents and sentences tables, and the report."""
+    with bilat.open(db) as kb:
+        r = kb.ingest(inputs, **kw)
+        con = kb.store.con
+        return {
+            **{t: list(kb.records(t)) for t in ("mentions", "indicators", "events")},
+            "documents": con.execute("SELECT id, name, source, version, current, lang, chars FROM documents "
+                                     "ORDER BY id, version").fetchall(),
+            "sentences": con.execute('SELECT doc, idx, start, "end", lang, boilerplate FROM sentences '
+                                     "ORDER BY doc, idx").fetchall(),
+            "report": (r.files, r.documents, r.stored, r.unchanged, r.chars,
+                       sorted((f.where, f.reason) for f in r.failures)),
+        }
+
+
+def test_workers_2_store_exactly_what_1_stores(tmp_path: Path) -> None:
+    inputs = [str(corpus(tmp_path / "in"))]
+    one = snapshot(tmp_path / "one.duckdb", inputs, batch_size=4, workers=1)
+    two = snapshot(tmp_path / "two.duckdb", inputs, batch_size=4, workers=2)
+    assert one["mentions"] and one["events"] and one["indicators"]
+    assert one["report"][3] >= 2 and one["report"][5]  # repeats skipped, the bad file failed
+    assert two == one
+    # And again into the same files: nothing new, everything already there.
+    again = snapshot(tmp_path / "two.duckdb", inputs, batch_size=4, workers=2)
+    assert again["report"][2] == 0 and again["mentions"] == one["mentions"]
+
+
+def test_a_text_in_flight_twice_is_stored_once(tmp_path: Path) -> None:
+    # Batches of one: the copy comes while its twin's batch is still being processed.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, lang in enumerate(["ru", "en", "en", "uk", "en", "fa"]):
+        (folder / f"{i}.txt").write_text(TEXTS[lang], encoding="utf-8")
+    one = snapshot(tmp_path / "one.duckdb", [str(folder)], batch_size=1, workers=1)
+    two = snapshot(tmp_path / "two.duckdb", [str(folder)], batch_size=1, workers=2)
+    assert one["report"][2:4] == (4, 2)
+    assert two == one
+
+
+def dies_on_poison(docs: Sequence[Document]) -> list[Any]:
+    """The pure stage, except that a document saying "poison" kills its worker process outright."""
+    if any("poison" in d.text for d in docs) and multiprocessing.parent_process() is not None:
+        os._exit(3)
+    return REAL(docs)
+
+
+REAL = pipeline.process_batch
+
+
+def test_a_worker_that_dies_costs_one_failure_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, lang in enumerate(["ru", "be", "uk", "fa", "en"]):
+        (folder / f"{i}.txt").write_text(TEXTS[lang], encoding="utf-8")
+    (folder / "2p.txt").write_text("poison. " + TEXTS["en"], encoding="utf-8")
+    monkeypatch.setattr(pipeline, "process_batch", dies_on_poison)
+    seen: list[str] = []
+    with bilat.open(tmp_path / "kb.duckdb") as kb:
+        r = kb.ingest([str(folder)], batch_size=2, workers=2, on_failure=lambda f: seen.append(str(f)))
+        names = sorted(d.name for d in kb.documents())
+    (f,) = r.failures
+    assert f.where.endswith("2p.txt") and f.reason == DIED
+    assert seen == [str(f)]
+    assert r.stored == 5 and names == ["0", "1", "2", "3", "4"]
+
+
+def lengths(docs: Sequence[Document]) -> list[Any]:
+    return [len(d.text) for d in docs]
+
+
+def test_the_pool_holds_a_bounded_number_of_batches(tmp_path: Path) -> None:
+    pulled = 0
+
+    def batches():
+        nonlocal pulled
+        for i in range(30):
+            pulled += 1
+            yield i, [Document(name=str(i), text="x" * (i + 1))]
+
+    ahead = []
+    with LocalPool(2, in_flight=3) as pool:
+        for i, out in pool.map(lengths, batches()):
+            ahead.append(pulled - i)
+            assert out == [i + 1]
+    assert len(ahead) == 30 and max(ahead) <= 4
+
+
+def test_one_batch_needs_no_pool(tmp_path: Path) -> None:
+    # Everything fits one batch: processed here (a monkeypatched stage is seen), no pool is started.
+    with engine(2) as run:
+        out = list(run.map(lengths, [("only", [Document(name="a", text="abc")])]))
+        assert out == [("only", [3])] and run._pool is None
+
+
+def test_cli_workers(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "in", n=12)
+    outs = []
+    for w in ("1", "2"):
+        db = str(tmp_path / f"w{w}.duckdb")
+        r = CliRunner().invoke(cli, ["ingest", "--json", "--workers", w, "--batch-size", "8", "--db", db, str(folder)])
+        assert r.exit_code == 1, r.output  # bad.txt
+        outs.append(json.loads(r.stdout.splitlines()[-1])["knowledge_base"])
+    assert outs[0]["documents"] > 10 and outs[0] == {**outs[1], "database": outs[0]["database"]}
+    r = CliRunner().invoke(cli, ["ingest", "--workers", "0", "--db", str(tmp_path / "x.duckdb"), str(folder)])
+    assert r.exit_code == 2 and "--workers" in r.output
