@@ -68,6 +68,8 @@ class LocalPool:
         self.workers = max(1, workers)
         self.in_flight = max(1, in_flight or 2 * self.workers)
         self._pool: ProcessPoolExecutor | None = None
+        self._worked = False  # a worker has handed a result back
+        self._unusable = False  # workers die before any result: process here instead
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -83,7 +85,8 @@ class LocalPool:
         """``fn`` over each batch in the pool, at most ``in_flight`` batches ahead of the caller.
 
         A single batch (an input smaller than one batch) is processed here: a pool is only worth
-        starting for two."""
+        starting for two. So is everything when the pool's processes cannot start at all (a script
+        without an ``if __name__ == "__main__":`` guard runs itself again in each of them)."""
         it = iter(batches)
         first = next(it, None)
         if first is None:
@@ -102,15 +105,19 @@ class LocalPool:
                 if item is None:
                     exhausted = True
                     break
-                queue.append([item[0], item[1], self._executor().submit(fn, item[1])])
+                queue.append([item[0], item[1], self._submit(fn, item[1])])
             if not queue:
                 return
             tag, docs, future = queue.popleft()
+            if self._unusable:
+                yield tag, fn(docs)
+                continue
             if future is None:
                 yield tag, self._alone(fn, docs)
                 continue
             try:
                 out = future.result()
+                self._worked = True
             except BrokenProcessPool:
                 self._restart()
                 for q in queue:  # what the dead pool had not finished is run again, one batch at a time
@@ -121,15 +128,28 @@ class LocalPool:
                 out = self._alone(fn, docs)
             yield tag, out
 
+    def _submit(self, fn: Stage, docs: Sequence[Document]) -> Future[Outcomes] | None:
+        if self._unusable:
+            return None
+        try:
+            return self._executor().submit(fn, docs)
+        except BrokenProcessPool:  # it died since the last result; what it held is run again alone
+            return None
+
     def _alone(self, fn: Stage, docs: Sequence[Document]) -> Outcomes:
         """One batch with nothing else in the pool; when it kills its worker, each document alone."""
         try:
-            return self._executor().submit(fn, docs).result()
+            out = self._executor().submit(fn, docs).result()
+            self._worked = True
+            return out
         except BrokenProcessPool:
             self._restart()
+            if not self._worked:  # no worker ever gave a result: the processes cannot start here
+                self._unusable = True
+                return fn(docs)
         except Exception:
             pass
-        out: Outcomes = []
+        out = []
         for doc in docs:
             try:
                 out.extend(self._executor().submit(fn, [doc]).result())

@@ -1,0 +1,183 @@
+"""End-to-end ingest throughput with 1 and with 2 worker processes, on the same corpora, in one run.
+
+    .venv/bin/python bench/bench_workers.py              # 5 MB of real news + 5 MB of written documents
+    .venv/bin/python bench/bench_workers.py --mb 1       # a quick run (worker start-up weighs more)
+    .venv/bin/python bench/bench_workers.py --workers 1 2 4
+
+Two corpora, each a JSON Lines file built at run time: real news from the Kremlin and
+Zelenskyy/Putin CSVs under ../shared/corpora (read with bilat's own corpus reader; left out, with
+a line saying so, when ../shared is absent) and a synthetic one from templates written here in six
+languages. Each corpus is ingested into a fresh DuckDB file once per worker count, each run in its
+own process (``kb.ingest(workers=N)``: reading, analysis, storage and fusion, pool start included).
+Prints documents/s, MB/s of UTF-8 text and sentences/s per run, the speed-up against one worker,
+the peak RSS of the writer and of its largest worker, whether the exports are identical, and the
+load average when the run began (other work on the machine lowers the ratio). It asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_extract import SHARED, build_corpus
+
+# Sentences written for this benchmark: {a}, {b} states (in the language's case), {d} a day.
+TEMPLATES = {
+    "en": ["The President of {a} received the Prime Minister of {b} on {d} March 2021.",
+           "The foreign ministers of {a} and {b} signed a memorandum on trade on {d} May 2022.",
+           "Trade between {a} and {b} grew by {p}% in 2022, to {n} million dollars."],
+    "ru": ["Президент {a} провёл переговоры с премьер-министром {b} {d} марта 2021 года.",
+           "Товарооборот между странами вырос на {p}% в 2022 году."],
+    "uk": ["Міністр закордонних справ {a} зустрівся з послом {b} {d} травня 2022 року.",
+           "Сторони підписали угоду про співпрацю."],
+    "be": ["Міністр замежных спраў {a} сустрэўся з паслом {b} {d} сакавіка 2021 года.",
+           "Бакі абмеркавалі гандаль і інвестыцыі."],
+    "pl": ["Prezydent {a} spotkał się z premierem {b} {d} maja 2022 roku.",
+           "Obie strony podpisały umowę o współpracy gospodarczej."],
+    "fa": ["وزیر امور خارجه {a} روز دوشنبه با سفیر {b} دیدار کرد.",
+           "دو طرف درباره همکاری اقتصادی گفتگو کردند."],
+}
+STATES = {
+    "en": ["Norway", "Poland", "Armenia", "Iran", "Kazakhstan", "Germany", "China", "Belarus"],
+    "ru": ["Норвегии", "Польши", "Армении", "Ирана", "Казахстана", "Германии", "Китая", "Беларуси"],
+    "uk": ["Норвегії", "Польщі", "Вірменії", "Ірану", "Казахстану", "Німеччини", "Китаю", "Білорусі"],
+    "be": ["Нарвегіі", "Польшчы", "Арменіі", "Ірана", "Казахстана", "Германіі", "Кітая", "Беларусі"],
+    "pl": ["Norwegii", "Polski", "Armenii", "Iranu", "Kazachstanu", "Niemiec", "Chin", "Białorusi"],
+    "fa": ["نروژ", "لهستان", "ارمنستان", "ایران", "قزاقستان", "آلمان", "چین", "بلاروس"],
+}
+
+
+def synthetic(out: Path, mb: float, seed: int = 10) -> tuple[int, int]:
+    """Write about ``mb`` MB of documents from the templates as JSON Lines; return documents and bytes."""
+    rng = random.Random(seed)
+    docs, nbytes = 0, 0
+    with out.open("w", encoding="utf-8") as f:
+        while nbytes < mb * 1e6:
+            lang = rng.choice(list(TEMPLATES))
+            paras = []
+            for _ in range(rng.randint(3, 12)):
+                a, b = rng.sample(STATES[lang], 2)
+                paras.append(" ".join(rng.choice(TEMPLATES[lang]).format(
+                    a=a, b=b, d=rng.randint(1, 28), p=rng.randint(2, 40), n=rng.randint(10, 900))
+                    for _ in range(rng.randint(1, 4))))
+            text = f"{docs}.\n\n" + "\n\n".join(paras)
+            f.write(json.dumps({"id": f"s{docs}", "text": text, "lang": lang}, ensure_ascii=False) + "\n")
+            nbytes += len(text.encode())
+            docs += 1
+    return docs, nbytes
+
+
+def one(corpus: Path, db: Path, workers: int) -> dict[str, object]:
+    """Ingest ``corpus`` into ``db`` with ``workers`` processes (run in a child of the benchmark)."""
+    import bilat
+
+    peak = {"rss": 0}
+    stop = threading.Event()
+
+    def watch() -> None:  # the workers are the forkserver's children, not ours: look them up in /proc
+        while not stop.wait(0.25):
+            peak["rss"] = max([peak["rss"], *(_hwm_kib(p) for p in _descendants(os.getpid()))])
+
+    threading.Thread(target=watch, daemon=True).start()
+    t0 = time.perf_counter()
+    with bilat.open(db) as kb:
+        r = kb.ingest([str(corpus)], workers=workers)
+        seconds = time.perf_counter() - t0
+        stop.set()
+        s = kb.summary()
+        digest = hashlib.sha1()
+        for what in ("mentions", "indicators", "events"):
+            for rec in kb.records(what):
+                digest.update(json.dumps(rec, sort_keys=True, ensure_ascii=False).encode())
+    return {"seconds": seconds, "documents": r.documents, "failures": len(r.failures),
+            "sentences": s["sentences"] + s["boilerplate_sentences"], "digest": digest.hexdigest(),
+            "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "worker_rss_mib": peak["rss"] / 1024}
+
+
+def _descendants(root: int) -> list[int]:
+    """Every process below ``root`` (Linux /proc)."""
+    parent: dict[int, int] = {}
+    for p in Path("/proc").iterdir():
+        if p.name.isdigit():
+            try:
+                parent[int(p.name)] = int((p / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+    out, todo = [], [root]
+    while todo:
+        up = todo.pop()
+        kids = [pid for pid, pp in parent.items() if pp == up]
+        out += kids
+        todo += kids
+    return out
+
+
+def _hwm_kib(pid: int) -> int:
+    """A process's peak resident set, in KiB (0 once it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def run(corpus: Path, nbytes: int, workers: list[int], work: Path) -> None:
+    base, first = None, None
+    for w in workers:
+        db = work / f"{corpus.stem}-{w}.duckdb"
+        out = subprocess.run([sys.executable, __file__, "--one", str(corpus), str(db), str(w)],
+                             capture_output=True, text=True, check=True, env={**os.environ, "TQDM_DISABLE": "1"})
+        r = json.loads(out.stdout.splitlines()[-1])
+        sec = r["seconds"]
+        base = base or sec
+        first = first or r["digest"]
+        same = "" if w == workers[0] else ("  identical" if r["digest"] == first else "  DIFFERENT EXPORTS")
+        rss = f"writer {r['rss_mib']:.0f} MiB" + (f", largest worker {r['worker_rss_mib']:.0f} MiB" if w > 1 else "")
+        print(f"  workers={w}: {sec:6.1f} s  {r['documents'] / sec:7.1f} docs/s  {nbytes / 1e6 / sec:5.2f} MB/s  "
+              f"{r['sentences'] / sec:7.0f} sentences/s  x{base / sec:4.2f}  {rss}{same}", flush=True)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mb", type=float, default=5.0, help="MB of text per corpus (default 5)")
+    ap.add_argument("--shared", type=Path, default=SHARED, help=f"the shared folder (default {SHARED})")
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts (default 1 2)")
+    ap.add_argument("--one", nargs=3, help=argparse.SUPPRESS)  # child: CORPUS DB WORKERS
+    a = ap.parse_args()
+    if a.one:
+        print(json.dumps(one(Path(a.one[0]), Path(a.one[1]), int(a.one[2]))))
+        return 0
+    print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        corpora = a.shared / "corpora"
+        if corpora.is_dir():
+            news = work / "news.jsonl"
+            docs, nbytes = build_corpus(corpora, news, a.mb)
+            print(f"real news: {docs} documents, {nbytes / 1e6:.1f} MB (English and Russian CSVs of {corpora})")
+            run(news, nbytes, a.workers, work)
+        else:
+            print(f"real news: skipped ({corpora} is absent)")
+        syn = work / "synthetic.jsonl"
+        docs, nbytes = synthetic(syn, a.mb)
+        print(f"synthetic: {docs} documents, {nbytes / 1e6:.1f} MB (templates in six languages)")
+        run(syn, nbytes, a.workers, work)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
