@@ -164,3 +164,22 @@ def test_cli_workers(tmp_path: Path) -> None:
     assert outs[0]["documents"] > 10 and outs[0] == {**outs[1], "database": outs[0]["database"]}
     r = CliRunner().invoke(cli, ["ingest", "--workers", "0", "--db", str(tmp_path / "x.duckdb"), str(folder)])
     assert r.exit_code == 2 and "--workers" in r.output
+
+
+def dies_in_any_worker(docs: Sequence[Document]) -> list[Any]:
+    """A stage whose worker processes die before any result (as an unguarded script's would)."""
+    if multiprocessing.parent_process() is not None:
+        os._exit(1)
+    return REAL(docs)
+
+
+def test_a_pool_that_cannot_start_leaves_the_work_to_this_process(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, lang in enumerate(["ru", "be", "uk", "fa", "en"]):
+        (folder / f"{i}.txt").write_text(TEXTS[lang], encoding="utf-8")
+    monkeypatch.setattr(pipeline, "process_batch", dies_in_any_worker)
+    with bilat.open(tmp_path / "kb.duckdb") as kb:
+        r = kb.ingest([str(folder)], batch_size=2, workers=2)
+    assert r.ok and r.stored == 5
