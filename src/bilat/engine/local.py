@@ -15,6 +15,7 @@ becomes a failure line.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections import deque
@@ -76,6 +77,15 @@ class LocalPool:
             self._pool = ProcessPoolExecutor(self.workers, mp_context=_context())
         return self._pool
 
+    def _warm(self, docs: Iterable[Document]) -> None:
+        """Tell the forkserver (when it has not started yet) which languages to load before it forks."""
+        from bilat.engine.warm import TEXTS
+        from bilat.normalise.langid import identify
+
+        with contextlib.suppress(Exception):
+            langs = {d.lang or identify(d.text[:2000])[0] for d in docs}
+            os.environ.setdefault("BILAT_WARM", ",".join(sorted(c for c in langs if c in TEXTS)))
+
     def _restart(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
@@ -95,6 +105,7 @@ class LocalPool:
         if second is None:
             yield first[0], fn(first[1])
             return
+        self._warm([*first[1], *second[1]])
         # [tag, docs, future]; future None: the pool died while it was in flight, so run it alone.
         queue: deque[list[Any]] = deque()
         pending: Iterator[tuple[T, Sequence[Document]]] = iter([first, second])
