@@ -183,3 +183,54 @@ def test_a_pool_that_cannot_start_leaves_the_work_to_this_process(tmp_path: Path
     with bilat.open(tmp_path / "kb.duckdb") as kb:
         r = kb.ingest([str(folder)], batch_size=2, workers=2)
     assert r.ok and r.stored == 5
+
+
+def _below(root: int) -> set[int]:
+    """Every process below ``root`` now (Linux /proc)."""
+    parent = {}
+    for p in Path("/proc").iterdir():
+        if p.name.isdigit():
+            try:
+                parent[int(p.name)] = int((p / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+    out, todo = set(), [root]
+    while todo:
+        up = todo.pop()
+        kids = [pid for pid, pp in parent.items() if pp == up]
+        out.update(kids)
+        todo += kids
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_workers_do_not_outlive_a_killed_ingest(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(60):
+        lang = list(TEXTS)[i % len(TEXTS)]
+        (folder / f"doc{i:03d}.txt").write_text(f"{TEXTS[lang]} ({i})\n" * 20, encoding="utf-8")
+    cmd = [sys.executable, "-m", "bilat", "ingest", "-v", "--workers", "2", "--batch-size", "2",
+           "--db", str(tmp_path / "kb.duckdb"), str(folder)]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        if line.startswith("stored "):  # the pool is up: a result has come back
+            break
+    below = _below(proc.pid)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=60)
+    assert below, "no worker processes were started"
+
+    def alive() -> set[int]:
+        return {p for p in below if Path(f"/proc/{p}").exists()}
+
+    deadline = time.monotonic() + 30
+    while alive() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not alive()

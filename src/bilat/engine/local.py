@@ -74,7 +74,8 @@ class LocalPool:
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=_context())
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=_orphan_exit,
+                                             initargs=(os.getpid(),))
         return self._pool
 
     def _warm(self, docs: Iterable[Document]) -> None:
@@ -191,6 +192,25 @@ def engine(workers: int | None) -> InProcess | LocalPool:
     if workers is None or workers <= 1:
         return InProcess()
     return LocalPool(workers)
+
+
+def _orphan_exit(writer: int) -> None:
+    """In each worker: exit once the writer process is gone (SIGKILLed, say), instead of waiting
+    forever for work (its parent is the forkserver, so the writer is watched by its pid)."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(writer, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except OSError:
+                pass
+
+    threading.Thread(target=watch, name="bilat-writer-watch", daemon=True).start()
 
 
 def _done_ok(future: Future[Any] | None) -> bool:
