@@ -116,7 +116,8 @@ class KnowledgeBase:
         Each batch of ``batch_size`` documents is committed at once, so a killed run keeps
         every committed batch, and a re-run stores the rest exactly once.
         ``workers`` processes analyse the batches (None or 1: this process); this process alone
-        writes, in reading order, so what is stored does not depend on ``workers``.
+        writes, in reading order, so what is stored does not depend on ``workers``. A script that
+        asks for workers needs an ``if __name__ == "__main__":`` guard, as with any process pool.
         """
         t0 = time.perf_counter()
         report = IngestReport()
