@@ -23,6 +23,7 @@ import pyarrow as pa
 
 from bilat.errors import SchemaError, StoreError
 from bilat.records import Document, Paragraph, Span, to_dict
+from bilat.store import query
 from bilat.store.faults import check_file, explain
 from bilat.store.migrations import migrate
 
@@ -155,6 +156,8 @@ class Store:
             self._append("spans", ("doc", "start", "end", "kind"), spans)
             self._append("mentions", ("id", "doc_id", "kind", "date", "record", "block"), mentions)
             self._append("indicators", ("id", "doc_id", "indicator", "period", "record"), indicators)
+            if docs:
+                query.index_text(con, [d[0] for d in docs])
             if blocks:
                 con.execute("INSERT OR IGNORE INTO fusion_pending SELECT DISTINCT unnest(?)", [sorted(blocks)])
             con.execute("COMMIT")
@@ -185,12 +188,18 @@ class Store:
         cols = list(zip(*rows, strict=True))
         batch = pa.table({c: pa.array(v) for c, v in zip(columns, cols, strict=True)})
         names = ", ".join(f'"{c}"' for c in columns)
+        # Records carry their filter columns and side tables, computed from the record (#9).
+        extra = query.EXTRA.get(table, {}) if not create else {}
+        into = ", ".join([names, *extra])
+        values = ", ".join([names, *extra.values()])
         self.con.register("_bilat_batch", batch)
         try:
             if create:
                 self.con.execute(f"CREATE TEMP TABLE {table} AS SELECT {names} FROM _bilat_batch")
             else:
-                self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _bilat_batch")
+                self.con.execute(f"INSERT INTO {table} ({into}) SELECT {values} FROM _bilat_batch")
+                for sql in query.SIDE.get(table, ()):
+                    self.con.execute(sql.format(src="_bilat_batch"))
         finally:
             self.con.unregister("_bilat_batch")
 
@@ -302,12 +311,15 @@ class Store:
         try:
             # Events: the blocks fused leave the pending queue in the transaction that writes them.
             if table == "events" and blocks is None:
+                query.forget(self.con, "events", "true", [])
                 self.con.execute("DELETE FROM events")
                 self.con.execute("DELETE FROM fusion_pending")
             elif table == "events":
+                query.forget(self.con, "events", "block IN (SELECT unnest(?))", [list(blocks)])
                 self.con.execute("DELETE FROM events WHERE block IN (SELECT unnest(?))", [list(blocks)])
                 self.con.execute("DELETE FROM fusion_pending WHERE block IN (SELECT unnest(?))", [list(blocks)])
             elif doc_ids:
+                query.forget(self.con, table, "doc_id IN (SELECT unnest(?))", [list(doc_ids)])
                 self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [list(doc_ids)])
             self._append(table, columns, list(rows))
             self.con.execute("COMMIT")
