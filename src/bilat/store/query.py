@@ -18,6 +18,7 @@ reasons, and the numbers, are in the README.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -30,6 +31,7 @@ SPLIT = r"[^\p{L}\p{N}\p{M}]+"
 PREFIX_FROM = 3
 MAX_TERMS = 16
 _LAST = "\U0010ffff"
+_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _LIST = "CAST(json_extract(record, '{}') AS VARCHAR[])"
 
 #: columns kept beside the record, as SQL over its JSON
@@ -174,6 +176,10 @@ class Query:
             else:
                 side = "mention_actors" if t == "mentions" else "event_actors"
                 self._cond(f"t.id IN (SELECT id FROM {side} WHERE code = ?)", code)
+        for name in ("since", "until"):
+            value = getattr(f, name)
+            if value is not None and not _DATE.fullmatch(str(value)):
+                raise ValueError(f"{name}={value!r} is not a date such as 2019, 2019-05 or 2019-05-03")
         date = "t.period" if t == "indicators" else "t.date"
         end = date if t == "indicators" else f"coalesce(t.date_end, {date})"
         if f.since:
@@ -247,7 +253,7 @@ def sentence_hits(con: duckdb.DuckDBPyConnection, q: str) -> tuple[str, list[Any
         return "SELECT NULL::VARCHAR AS doc, NULL::INTEGER AS idx WHERE false", []
     parts, params = [], []
     for w in words:
-        parts.append("SELECT doc, idx FROM search_terms WHERE term BETWEEN ? AND ?")
+        parts.append("SELECT DISTINCT doc, idx FROM search_terms WHERE term BETWEEN ? AND ?")
         params += [w, w + _LAST if len(w) >= PREFIX_FROM else w]
     return " INTERSECT ".join(parts), params
 
