@@ -201,8 +201,10 @@ def test_names_resolve_to_codes(name: str, code: str) -> None:
 
 
 def test_unknown_names_are_refused_clearly() -> None:
-    with pytest.raises(ValueError, match="unknown state or organisation 'Atlantis'"):
+    with pytest.raises(ValueError, match="unknown state or organisation name 'Atlantis'"):
         resolve("Atlantis")
+    with pytest.raises(ValueError, match="unknown state or organisation code 'XX'"):
+        resolve("XX")
 
 
 # -- search in every language ----------------------------------------------------------------

@@ -424,8 +424,10 @@ class KnowledgeBase:
         pair = (a.upper(), b.upper())
         if pair[0] == pair[1]:
             raise ValueError(f"a dossier is about two different states: {pair[0]} and {pair[1]} are the same")
-        data = dossier.build(a, b, self.records("events", pair=pair), self.records("mentions", pair=pair),
-                             self.records("indicators", pair=pair))
+        events = list(self.records("events", pair=pair))
+        mentions = self.store.guard(query.by_id, self.store.con, "mentions",
+                                    [m for e in events for m in e["mentions"]])
+        data = dossier.build(a, b, events, mentions, self.records("indicators", pair=pair))
         return dossier.render(data, fmt)
 
 

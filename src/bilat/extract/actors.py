@@ -179,5 +179,6 @@ def resolve(name_or_code: str) -> str:
             hit = _lookup(table, k)
             if hit is not None and hit[0] and hit[1] in ("name", "org", "capital"):
                 return hit[0]
-    raise ValueError(f"unknown state or organisation {name_or_code!r} "
+    what = "code" if re.fullmatch(r"[A-Z_]{2,}|[A-Za-z]{2}", text) else "name"
+    raise ValueError(f"unknown state or organisation {what} {name_or_code!r} "
                      "(give a name such as Belarus or Беларусь, or a code such as BY, NO, EU)")

@@ -47,6 +47,7 @@ class Store:
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = str(path)
+        self.read_only = read_only
         if read_only and not Path(self.path).exists():
             raise SchemaError(f"{self.path}: no bilat database here yet "
                               f"(create one with `bilat ingest --db {self.path} …`)")
@@ -67,8 +68,17 @@ class Store:
             self.guard(migrate, self.con, writing=True)
 
     def close(self) -> None:
-        """Close the connection (a checkpoint folds the write-ahead log into the file)."""
+        """Close the connection (a checkpoint folds the write-ahead log into the file). A writer
+        first keeps the query side tables sorted (see ``query.cluster``)."""
         try:
+            if not self.read_only and not self.broken:
+                self.con.execute("BEGIN TRANSACTION")
+                try:
+                    query.cluster(self.con)
+                    self.con.execute("COMMIT")
+                except duckdb.Error:
+                    self._rollback()
+                    raise
             self.con.close()
         except duckdb.Error as e:
             if not self.broken:  # after a failed write, the first error is the one that matters

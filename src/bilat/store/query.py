@@ -82,17 +82,29 @@ def create(con: duckdb.DuckDBPyConnection) -> None:
         for sql in statements:
             con.execute(sql.format(src=table))
     index_text(con, None)
-    con.execute("""
-        CREATE INDEX IF NOT EXISTS mention_actors_code ON mention_actors (code);
-        CREATE INDEX IF NOT EXISTS mention_actors_id ON mention_actors (id);
-        CREATE INDEX IF NOT EXISTS event_actors_code ON event_actors (code);
-        CREATE INDEX IF NOT EXISTS event_actors_id ON event_actors (id);
-        CREATE INDEX IF NOT EXISTS event_mentions_event ON event_mentions (event);
-        CREATE INDEX IF NOT EXISTS event_mentions_mention ON event_mentions (mention);
-        CREATE INDEX IF NOT EXISTS search_terms_term ON search_terms (term);
-        CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc_id);
-        CREATE INDEX IF NOT EXISTS documents_name ON documents (name);
-    """)
+    # ART indexes only where one key selects a few rows: measured, an index scan over thousands of
+    # rows is slower than DuckDB's column scan, and the side tables are kept sorted instead (cluster).
+    con.execute("CREATE INDEX IF NOT EXISTS event_mentions_event ON event_mentions (event)")
+    cluster(con, force=True)
+
+
+#: side tables and the key each is kept sorted by, so that DuckDB's zone maps skip the rest
+CLUSTER = {"mention_actors": "code, id", "event_actors": "code, id", "search_terms": "term, doc, idx"}
+
+
+def cluster(con: duckdb.DuckDBPyConnection, force: bool = False) -> None:
+    """Rewrite the side tables sorted by their keys once a fifth of their rows came after the
+    last sort (the cost of a rewrite is shared by the writes that made it needed)."""
+    for table, key in CLUSTER.items():
+        n = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+        row = con.execute("SELECT value FROM bilat_meta WHERE key = ?", [f"sorted:{table}"]).fetchall()
+        sorted_n = int(row[0][0]) if row else 0
+        if not force and n <= sorted_n * 1.2 + 50_000:
+            continue
+        con.execute(f"CREATE TABLE {table}_sorted AS SELECT * FROM {table} ORDER BY {key}")
+        con.execute(f"DROP TABLE {table}")
+        con.execute(f"ALTER TABLE {table}_sorted RENAME TO {table}")
+        con.execute("INSERT OR REPLACE INTO bilat_meta VALUES (?, ?)", [f"sorted:{table}", str(n)])
 
 
 def index_text(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str] | None) -> None:
@@ -246,16 +258,23 @@ def terms(con: duckdb.DuckDBPyConnection, q: str) -> list[str]:
     return sorted(r[0] for r in rows)[:MAX_TERMS]
 
 
-def sentence_hits(con: duckdb.DuckDBPyConnection, q: str) -> tuple[str, list[Any]]:
-    """SQL (and its parameters) for the (doc, idx) of the sentences and titles holding every word of ``q``."""
-    words = terms(con, q)
+def sentence_hits(con: duckdb.DuckDBPyConnection, q: str, words: list[str] | None = None
+                  ) -> tuple[str, list[Any]]:
+    """SQL (and its parameters) for the (doc, idx) of the sentences and titles holding every word of
+    ``q``, with ``whole``: how many of the words they hold whole, not only as a prefix."""
+    words = terms(con, q) if words is None else words
     if not words:
-        return "SELECT NULL::VARCHAR AS doc, NULL::INTEGER AS idx WHERE false", []
+        return "SELECT NULL::VARCHAR AS doc, NULL::INTEGER AS idx, 0 AS whole WHERE false", []
     parts, params = [], []
     for w in words:
-        parts.append("SELECT DISTINCT doc, idx FROM search_terms WHERE term BETWEEN ? AND ?")
-        params += [w, w + _LAST if len(w) >= PREFIX_FROM else w]
-    return " INTERSECT ".join(parts), params
+        parts.append("SELECT doc, idx, max((term = ?)::INTEGER) AS whole FROM search_terms "
+                     "WHERE term BETWEEN ? AND ? GROUP BY doc, idx")
+        params += [w, w, w + _LAST if len(w) >= PREFIX_FROM else w]
+    sql = f"({parts[0]}) p0"
+    for i, part in enumerate(parts[1:], 1):
+        sql += f" JOIN ({part}) p{i} USING (doc, idx)"
+    whole = " + ".join(f"p{i}.whole" for i in range(len(parts)))
+    return f"SELECT doc, idx, {whole} AS whole FROM {sql}", params
 
 
 def search(con: duckdb.DuckDBPyConnection, q: str, limit: int = 20, offset: int = 0,
@@ -266,19 +285,15 @@ def search(con: duckdb.DuckDBPyConnection, q: str, limit: int = 20, offset: int 
     The score counts the query words met whole (not only as a prefix) and prefers short sentences.
     """
     hits, params = sentence_hits(con, q)
-    words = terms(con, q)
     lang_cond = "AND coalesce(s.lang, d.lang) = ?" if lang else ""
     sql = f"""
         WITH h AS ({hits}),
-        whole AS (SELECT st.doc, st.idx, count(*) AS n FROM search_terms st SEMI JOIN h ON h.doc = st.doc
-                  AND h.idx = st.idx WHERE st.term IN (SELECT unnest(?)) GROUP BY ALL),
         r AS (
-            SELECT h.doc, h.idx, coalesce(w.n, 0) + 1.0 / (1 + coalesce(s."end" - s."start",
+            SELECT h.doc, h.idx, h.whole + 1.0 / (1 + coalesce(s."end" - s."start",
                    length(d.title)) / 200.0) AS score,
                    s."start" AS s0, s."end" AS s1, coalesce(s.lang, d.lang) AS lang
             FROM h JOIN documents d ON d.id = h.doc AND d.current
             LEFT JOIN sentences s ON s.doc = h.doc AND s.idx = h.idx
-            LEFT JOIN whole w ON w.doc = h.doc AND w.idx = h.idx
             WHERE true {lang_cond}
             ORDER BY score DESC, h.doc, h.idx LIMIT ? OFFSET ?)
         SELECT CASE WHEN r.idx < 0 THEN 'document' ELSE 'sentence' END, r.doc, d.name,
@@ -286,8 +301,26 @@ def search(con: duckdb.DuckDBPyConnection, q: str, limit: int = 20, offset: int 
                CASE WHEN r.idx < 0 THEN d.title ELSE substr(d.text, r.s0 + 1, r.s1 - r.s0) END, r.score, r.lang
         FROM r JOIN documents d ON d.id = r.doc ORDER BY r.score DESC, r.doc, r.idx
     """
-    args = [*params, words, *([lang] if lang else []), max(0, int(limit)), max(0, int(offset))]
+    args = [*params, *([lang] if lang else []), max(0, int(limit)), max(0, int(offset))]
     return con.execute(sql, args).fetchall()
+
+
+def by_id(con: duckdb.DuckDBPyConnection, table: str, ids: Sequence[str]) -> list[dict[str, Any]]:
+    """Records of ``table`` by id (mentions of current documents only), in the order of ``ids``."""
+    if table not in EXTRA:
+        raise ValueError(f"unknown table {table!r}")
+    if not ids:
+        return []
+    # list_contains: a filter in the scan itself, several times faster here than IN (SELECT unnest(?))
+    # or a join; the documents are checked in a second query over the few found.
+    doc = "NULL" if table == "events" else "doc_id"
+    rows = con.execute(f"SELECT id, {doc}, record FROM {table} WHERE list_contains(?, id)",
+                       [list(ids)]).fetchall()
+    docs = sorted({r[1] for r in rows if r[1] is not None})
+    current = {r[0] for r in con.execute("SELECT id FROM documents WHERE current AND list_contains(?, id)",
+                                         [docs]).fetchall()} if docs else set()
+    found = {i: r for i, d, r in rows if d is None or d in current}
+    return [json.loads(found[i]) for i in dict.fromkeys(ids) if i in found]
 
 
 def pairs(con: duckdb.DuckDBPyConnection, limit: int = 20) -> list[tuple[str, str, int]]:
