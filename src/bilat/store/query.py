@@ -31,6 +31,7 @@ SPLIT = r"[^\p{L}\p{N}\p{M}]+"
 PREFIX_FROM = 3
 MAX_TERMS = 16
 _LAST = "\U0010ffff"
+_FEW = 512
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _LIST = "CAST(json_extract(record, '{}') AS VARCHAR[])"
 
@@ -182,12 +183,19 @@ class Query:
                 raise ValueError(f"a pair is two states, not {len(f.pair)}")
             if f.pair[0].upper() == f.pair[1].upper():
                 raise ValueError(f"a pair needs two different states, not {f.pair[0]} and {f.pair[1]}")
-        for code in codes:
-            if t == "indicators":
+        if codes and t == "indicators":
+            for code in codes:
                 self._cond("(t.reporter = ? OR t.partner = ?)", code, code)
+        elif codes:
+            # The ids first, from the side table kept sorted by state (a few row groups); a few of
+            # them then filter the records' scan itself, which a join would read whole.
+            side = "mention_actors" if t == "mentions" else "event_actors"
+            sql = " INTERSECT ".join(f"SELECT id FROM {side} WHERE code = ?" for _ in codes)
+            ids = [r[0] for r in self.con.execute(sql, codes).fetchall()]
+            if len(ids) <= _FEW:
+                self._cond("list_contains(?, t.id)", ids)
             else:
-                side = "mention_actors" if t == "mentions" else "event_actors"
-                self._cond(f"t.id IN (SELECT id FROM {side} WHERE code = ?)", code)
+                self._cond(f"t.id IN ({sql})", *codes)
         for name in ("since", "until"):
             value = getattr(f, name)
             if value is not None and not _DATE.fullmatch(str(value)):
@@ -311,13 +319,16 @@ def by_id(con: duckdb.DuckDBPyConnection, table: str, ids: Sequence[str]) -> lis
         raise ValueError(f"unknown table {table!r}")
     if not ids:
         return []
-    # list_contains: a filter in the scan itself, several times faster here than IN (SELECT unnest(?))
-    # or a join; the documents are checked in a second query over the few found.
+    # A few ids: list_contains, a filter in the scan itself, several times faster here than a join;
+    # many: a semi join (list_contains would hold every row's copy of the list). The documents are
+    # checked in a second query over those found.
+    def where(n: int) -> str:
+        return "list_contains(?, id)" if n <= _FEW else "id IN (SELECT unnest(?))"
+
     doc = "NULL" if table == "events" else "doc_id"
-    rows = con.execute(f"SELECT id, {doc}, record FROM {table} WHERE list_contains(?, id)",
-                       [list(ids)]).fetchall()
+    rows = con.execute(f"SELECT id, {doc}, record FROM {table} WHERE {where(len(ids))}", [list(ids)]).fetchall()
     docs = sorted({r[1] for r in rows if r[1] is not None})
-    current = {r[0] for r in con.execute("SELECT id FROM documents WHERE current AND list_contains(?, id)",
+    current = {r[0] for r in con.execute(f"SELECT id FROM documents WHERE current AND {where(len(docs))}",
                                          [docs]).fetchall()} if docs else set()
     found = {i: r for i, d, r in rows if d is None or d in current}
     return [json.loads(found[i]) for i in dict.fromkeys(ids) if i in found]
