@@ -122,19 +122,56 @@ def summary(db: str, as_json: bool) -> None:
     click.echo(json.dumps(s, ensure_ascii=False) if as_json else format_summary(s))
 
 
+def filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """The record filters of ``events``, ``mentions`` and ``export`` (one declaration for all three)."""
+    options = [
+        click.option("--kind", help="Only this kind (visit, meeting, ...; for indicators: the indicator)."),
+        click.option("--actor", help="Only records with this state or organisation (a code or a name)."),
+        click.option("--pair", nargs=2, help="Only records with both states: --pair BY NO (codes or names)."),
+        click.option("--since", help="From this date on (an ISO prefix: 2019, 2019-05, 2019-05-03)."),
+        click.option("--until", help="Up to this date (an ISO prefix; --until 2019 includes 2019-12-31)."),
+        click.option("--lang", help="Only records stated in this language (be, ru, uk, fa, en, pl)."),
+        click.option("--doc", help="Only records from this document (its name or id)."),
+        click.option("--search", "q", help="Only records whose evidence sentence holds these words."),
+        click.option("--min-confidence", type=float, help="Only records at least this confident (0-1)."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def filters_from(kind: str | None, actor: str | None, pair: tuple[str, str] | None, since: str | None,
+                 until: str | None, lang: str | None, doc: str | None, q: str | None,
+                 min_confidence: float | None, what: str = "events") -> dict[str, Any]:
+    """The filters given on the command line, with names of states resolved to codes."""
+    from bilat.actors import resolve
+
+    pair = (resolve(pair[0]), resolve(pair[1])) if pair else None
+    if pair and pair[0] == pair[1]:
+        raise ValueError(f"a pair needs two different states: {pair[0]} and {pair[1]} are the same")
+    f = {"actor": resolve(actor) if actor else None, "pair": pair, "since": since, "until": until,
+         "lang": lang, "doc": doc, "q": q, "min_confidence": min_confidence,
+         ("indicator" if what == "indicators" else "kind"): kind}
+    if what == "indicators" and min_confidence is not None:
+        raise ValueError("indicators have no confidence: leave out --min-confidence")
+    return {k: v for k, v in f.items() if v is not None}
+
+
 @cli.command()
 @click.argument("what", type=click.Choice(list(COLUMNS)))
 @db_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option("-o", "--output", help="Output file (default: standard output; required for parquet).")
 @click.option("--excel", is_flag=True, help="CSV for spreadsheets: UTF-8 with a byte-order mark.")
+@filter_options
 @clean_errors
-def export(what: str, db: str, fmt: str, output: str | None, excel: bool) -> None:
+def export(what: str, db: str, fmt: str, output: str | None, excel: bool, **options: Any) -> None:
     """Export mentions, indicators or events (the records are described in docs/records.md);
     --format plover writes PLOVER JSON Lines."""
+    filters = filters_from(**options, what=what)
     skipped: list[str] = []
     with bilat.open(db, read_only=True) as kb:
-        n = kb.export(what, fmt, output, excel=excel, on_skip=lambda r: skipped.append(r["id"]))
+        n = kb.export(what, fmt, output, excel=excel, on_skip=lambda r: skipped.append(r["id"]), **filters)
     if skipped:
         click.echo(f"bilat: left out {len(skipped)} {what} whose date has no year (PLOVER needs a date)", err=True)
     if output:
@@ -182,7 +219,13 @@ def eval_command(paths: tuple[str, ...], gold: tuple[str, ...], exclude_hard: bo
 @click.option("-o", "--output", help="Output file (default: standard output).")
 @clean_errors
 def dossier(a: str, b: str, db: str, fmt: str, output: str | None) -> None:
-    """What has happened between states A and B (ISO codes): timeline, figures, people, conflicts."""
+    """What has happened between states A and B (codes or names: BY NO, Belarus Norway, Беларусь Норвегия):
+    timeline, figures, people, conflicts."""
+    from bilat.actors import resolve
+
+    a, b = resolve(a), resolve(b)
+    if a == b:
+        raise ValueError(f"a dossier is about two different states: {a} and {b} are the same")
     with bilat.open(db, read_only=True) as kb:
         text = kb.dossier(a, b, fmt)
     if output:
@@ -190,6 +233,47 @@ def dossier(a: str, b: str, db: str, fmt: str, output: str | None) -> None:
         click.echo(f"Wrote the {a.upper()}–{b.upper()} dossier to {output}", err=True)
     else:
         click.echo(text, nl=False)
+
+
+def _list_command(what: str, line: Callable[[Any], str]) -> Callable[..., Any]:
+    @db_option
+    @json_option
+    @filter_options
+    @click.option("--limit", default=50, show_default=True, help="At most this many (0: all).")
+    @click.option("--offset", default=0, show_default=True, help="Skip this many first (for the next page).")
+    @clean_errors
+    def command(db: str, as_json: bool, limit: int, offset: int, **options: Any) -> None:
+        filters = filters_from(**options, what=what)
+        with bilat.open(db, read_only=True) as kb:
+            rows = getattr(kb, what)(**filters, limit=limit or None, offset=offset)
+            total = kb.count(what, **filters)
+        if as_json:
+            from bilat.records import to_dict
+
+            click.echo(json.dumps({"total": total, "offset": offset, what: [to_dict(r) for r in rows]},
+                                  ensure_ascii=False, indent=1))
+            return
+        for r in rows:
+            click.echo(line(r))
+        if total > offset + len(rows):
+            click.echo(f"({len(rows)} of {total}; the next page: --offset {offset + len(rows)})", err=True)
+
+    return command
+
+
+def _event_line(e: Any) -> str:
+    langs = ",".join(e.languages)
+    return f"{e.date or '?':10s} {e.kind:22s} {'-'.join(e.actors):12s} [{langs}] {e.confidence:.2f} {e.id}"
+
+
+def _mention_line(m: Any) -> str:
+    return f"{m.date or '?':10s} {m.kind:22s} {'-'.join(m.actors):12s} {m.lang or '?'} {m.doc}: {m.evidence.text}"
+
+
+cli.command("events", help="Fused events, newest first, filtered: bilat events --pair BY NO --kind visit "
+            "--since 2019.")(_list_command("events", _event_line))
+cli.command("mentions", help="Event mentions (one per sentence that states an event), newest first, "
+            "filtered as events are.")(_list_command("mentions", _mention_line))
 
 
 @cli.command()

@@ -21,9 +21,9 @@ from bilat import exports, pipeline
 from bilat.citations import Citations, DocumentInfo
 from bilat.engine import engine
 from bilat.ingest import MAX_BYTES, Failure, ReadWarning, expand, read
-from bilat.records import Document, Event, Indicator, Mention, Sentence
+from bilat.records import Document, Event, Indicator, Mention, SearchHit, Sentence
 from bilat.records_io import event_from_dict, indicator_from_dict, mention_from_dict
-from bilat.store import Store
+from bilat.store import Store, query
 
 DEFAULT_DB = "bilat.duckdb"
 
@@ -246,11 +246,13 @@ class KnowledgeBase:
 
     def document(self, name: str) -> Document | None:
         """The newest stored document with this name, or None."""
-        found = None
-        for doc in self.documents():
-            if doc.name == name:
-                found = doc
-        return found
+        row = self.store.guard(query.document, self.store.con, "name", name)
+        return Document(*row) if row else None
+
+    def document_by_id(self, doc_id: str) -> Document | None:
+        """The stored document with this id (content hash), or None."""
+        row = self.store.guard(query.document, self.store.con, "id", doc_id)
+        return Document(*row) if row else None
 
     def sentences(self, name: str, include_boilerplate: bool = False) -> list[Sentence]:
         """The sentences of the document called ``name``."""
@@ -263,25 +265,84 @@ class KnowledgeBase:
             if include_boilerplate or not bp
         ]
 
-    def records(self, what: str) -> Iterator[dict[str, Any]]:
-        """Exported records of ``what`` (mentions, indicators, events) as docs/records.md dicts."""
-        return self.store.records(what)
+    def records(self, what: str, **filters: Any) -> Iterator[dict[str, Any]]:
+        """Exported records of ``what`` (mentions, indicators, events) as docs/records.md dicts,
+        optionally filtered (the filters of ``events``; ``limit``/``offset`` too)."""
+        if not filters:
+            return self.store.records(what)
+        limit, offset = filters.pop("limit", None), filters.pop("offset", 0)
+        return self._query(what, filters).iter(limit, offset or 0)
 
-    def mentions(self, kind: str | None = None, doc: str | None = None) -> list[Mention]:
-        """Event mentions, optionally of one kind or one document."""
-        return [
-            mention_from_dict(r) for r in self.records("mentions")
-            if (kind is None or r["kind"] == kind) and (doc is None or r["doc"] == doc)
-        ]
+    def _query(self, what: str, filters: dict[str, Any]) -> query.Query:
+        if filters.get("pair") is not None:
+            filters["pair"] = tuple(filters["pair"])
+        return self.store.guard(query.Query, self.store.con, what, query.Filters(**filters))
 
-    def indicators(self, indicator: str | None = None) -> list[Indicator]:
-        """Economic indicators, optionally of one kind."""
-        return [indicator_from_dict(r) for r in self.records("indicators")
-                if indicator is None or r["indicator"] == indicator]
+    def _list(self, what: str, limit: int | None, offset: int, filters: dict[str, Any]) -> list[dict[str, Any]]:
+        q = self._query(what, {k: v for k, v in filters.items() if v is not None})
+        return self.store.guard(q.records, limit, offset)
 
-    def events(self, kind: str | None = None) -> list[Event]:
-        """Fused events, optionally of one kind."""
-        return [event_from_dict(r) for r in self.records("events") if kind is None or r["kind"] == kind]
+    def mentions(self, kind: str | None = None, doc: str | None = None, *, actor: str | None = None,
+                 pair: tuple[str, str] | None = None, since: str | None = None, until: str | None = None,
+                 lang: str | None = None, q: str | None = None, min_confidence: float | None = None,
+                 limit: int | None = None, offset: int = 0) -> list[Mention]:
+        """Event mentions, newest first, filtered by kind, document (name or id), state (``actor``),
+        both states of a ``pair``, dates (``since``/``until``: ISO prefixes, compared at the precision
+        of both; undated mentions are left out then), language, words of the evidence sentence
+        (``q``) and least confidence; ``limit``/``offset`` page through them."""
+        rows = self._list("mentions", limit, offset, dict(
+            kind=kind, doc=doc, actor=actor, pair=pair, since=since, until=until, lang=lang, q=q,
+            min_confidence=min_confidence))
+        return [mention_from_dict(r) for r in rows]
+
+    def indicators(self, indicator: str | None = None, *, actor: str | None = None,
+                   pair: tuple[str, str] | None = None, since: str | None = None, until: str | None = None,
+                   lang: str | None = None, doc: str | None = None, q: str | None = None,
+                   limit: int | None = None, offset: int = 0) -> list[Indicator]:
+        """Economic indicators, newest period first, filtered as ``mentions`` are (``actor``: the reporter
+        or the partner; ``pair``: those two)."""
+        rows = self._list("indicators", limit, offset, dict(
+            indicator=indicator, actor=actor, pair=pair, since=since, until=until, lang=lang, doc=doc, q=q))
+        return [indicator_from_dict(r) for r in rows]
+
+    def events(self, kind: str | None = None, *, actor: str | None = None, pair: tuple[str, str] | None = None,
+               since: str | None = None, until: str | None = None, lang: str | None = None,
+               doc: str | None = None, q: str | None = None, min_confidence: float | None = None,
+               limit: int | None = None, offset: int = 0) -> list[Event]:
+        """Fused events, newest first, filtered as ``mentions`` are (``lang``: one of the languages
+        stating it; ``doc`` and ``q``: a mention fused into it)."""
+        rows = self._list("events", limit, offset, dict(
+            kind=kind, actor=actor, pair=pair, since=since, until=until, lang=lang, doc=doc, q=q,
+            min_confidence=min_confidence))
+        return [event_from_dict(r) for r in rows]
+
+    def count(self, what: str, **filters: Any) -> int:
+        """How many ``what`` ("events", "mentions", "indicators") the filters select."""
+        q = self._query(what, {k: v for k, v in filters.items() if v is not None})
+        return self.store.guard(q.count)
+
+    def event(self, event_id: str) -> Event | None:
+        """One event by id, or None."""
+        row = self.store.guard(query.event, self.store.con, event_id)
+        return event_from_dict(row) if row else None
+
+    def event_mentions(self, event_id: str) -> list[Mention]:
+        """The mentions fused into an event."""
+        return [mention_from_dict(r) for r in self.store.guard(query.event_mentions, self.store.con, event_id)]
+
+    def search(self, q: str, *, limit: int = 20, offset: int = 0, lang: str | None = None) -> list[SearchHit]:
+        """Sentences and document titles holding every word of ``q``, lower-cased, each word also as the
+        start of a longer one (``visit`` finds "visited"); best first."""
+        rows = self.store.guard(query.search, self.store.con, q, limit, offset, lang)
+        return [SearchHit(*r) for r in rows]
+
+    def pairs(self, limit: int = 20) -> list[tuple[str, str, int]]:
+        """The pairs of states with the most events: (A, B, events), A < B."""
+        return self.store.guard(query.pairs, self.store.con, limit)
+
+    def partners(self, code: str) -> list[dict[str, Any]]:
+        """The partners of a state or organisation: code, events, counts by kind and by year."""
+        return self.store.guard(query.partners, self.store.con, code)
 
     def summary(self) -> dict[str, Any]:
         """Counts per language and per record type, where the database is, and how many fusion
@@ -299,16 +360,18 @@ class KnowledgeBase:
         return self.arrow(what).to_pandas()
 
     def export(self, what: str, fmt: str = "jsonl", out: str | None = None, excel: bool = False,
-               on_skip: Callable[[dict[str, Any]], None] | None = None) -> int:
+               on_skip: Callable[[dict[str, Any]], None] | None = None, **filters: Any) -> int:
         """Write ``what`` as jsonl, csv, parquet or plover to ``out`` (stdout when None); return the count.
 
-        ``excel`` starts a CSV file with a UTF-8 byte-order mark; ``on_skip`` hears of each record that
-        PLOVER leaves out (one whose date has no year)."""
+        ``filters`` are those of ``events`` (``kind``, ``actor``, ``pair``, ``since``, ...); ``excel`` starts a
+        CSV file with a UTF-8 byte-order mark; ``on_skip`` hears of each record that PLOVER leaves out (one
+        whose date has no year)."""
         if what not in exports.COLUMNS:
             raise ValueError(f"unknown export {what!r} (choose from {', '.join(exports.COLUMNS)})")
+        filters = {k: v for k, v in filters.items() if v is not None}
         # JSON Lines needs no citations; the flat tables' URL and evidence columns and PLOVER's text do (#9).
         cites = self._export_citations(what) if fmt != "jsonl" else None
-        return exports.write(what, self.records(what), fmt, out, cites, excel=excel, on_skip=on_skip)
+        return exports.write(what, self.records(what, **filters), fmt, out, cites, excel=excel, on_skip=on_skip)
 
     def _export_citations(self, what: str) -> Citations:
         """The citations an export of ``what`` needs: the documents, and for events their first mentions."""
@@ -360,8 +423,16 @@ class KnowledgeBase:
         """What has happened between two states, as Markdown, self-contained HTML or JSON."""
         from bilat import dossier
 
-        data = dossier.build(a, b, self.records("events"), self.records("mentions"), self.records("indicators"),
-                             documents=self.citations().documents)
+        # Only the pair's records, through indexed queries: the cost follows the pair, not the database (#9).
+        pair = (a.upper(), b.upper())
+        if pair[0] == pair[1]:
+            raise ValueError(f"a dossier is about two different states: {pair[0]} and {pair[1]} are the same")
+        events = list(self.records("events", pair=pair))
+        mentions = self.store.guard(query.by_id, self.store.con, "mentions",
+                                    [m for e in events for m in e["mentions"]])
+        names = {m["doc"] for m in mentions}
+        documents = {n: DocumentInfo(d.url, d.title, d.date) for n in sorted(names) if (d := self.document(n))}
+        data = dossier.build(a, b, events, mentions, self.records("indicators", pair=pair), documents=documents)
         return dossier.render(data, fmt)
 
 

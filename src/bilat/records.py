@@ -178,3 +178,16 @@ def to_dict(record: Any) -> dict[str, Any]:
         return v
 
     return fix(asdict(record))
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A sentence (or a document's title) that holds every word of a search."""
+
+    kind: str  # "sentence" | "document"
+    doc: str  # document id (content hash)
+    name: str  # document name
+    sentence: int | None  # sentence index; None for a title
+    text: str  # the sentence (or title) as stored
+    score: float
+    lang: str | None = None

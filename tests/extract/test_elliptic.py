@@ -45,3 +45,20 @@ def test_on_behalf_of_is_no_with_phrase(phrase: str, lang: str) -> None:
     lex = lexicon(lang)
     assert lex is not None and lex.roles["with"].search(phrase) is None
     assert lex.roles["with"].search(phrase.replace(phrase.split()[1], "президентом", 1)) is not None
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("A summit of Chile and Peru would be welcome. The last such meeting was held in 2015.", "en"),
+    ("Саммит Чили и Перу был бы полезен. Последняя такая встреча прошла в 2015 году.", "ru"),
+    ("Саміт Чилі та Перу був би корисним. Остання така зустріч відбулася у 2015 році.", "uk"),
+    ("Саміт Чылі і Перу быў бы карысны. Апошняя такая сустрэча адбылася ў 2015 годзе.", "be"),
+    ("Szczyt Chile i Peru byłby korzystny. Ostatnie takie spotkanie odbyło się w 2015 roku.", "pl"),
+])
+def test_the_last_such_meeting_is_held_by_the_states_named_before(text: str, lang: str) -> None:
+    ms = [m for m in mentions_of(text, lang, date="2022-03-05") if m.kind == "meeting"]
+    assert [(m.date, m.actors) for m in ms] == [("2015", ("CL", "PE"))]
+
+
+def test_such_a_meeting_without_two_states_before_is_none() -> None:
+    text = "Chile would welcome a summit. The last such meeting was held in 2015."
+    assert [m for m in mentions_of(text, "en", date="2022-03-05") if m.kind == "meeting"] == []

@@ -3,6 +3,8 @@ third state, imply none (SCHEMA.md, "Implied travel"). Sentences written for the
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import mentions_of
 
 
@@ -54,3 +56,20 @@ def test_a_summit_of_several_states_implies_no_visits() -> None:
 def test_meeting_an_ambassador_where_he_is_posted_implies_no_visit() -> None:
     text = "On 4 May 2023 the foreign minister of Poland met the Ambassador of Chile in Warsaw."
     assert visits(text, "en") == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Speaking in Berlin, the Foreign Minister of Chile Juan Soto criticised Ecuador for the border incident.", "en"),
+    ("Выступая в Берлине, министр иностранных дел Чили Хуан Сото раскритиковал Эквадор за инцидент на границе.", "ru"),
+    ("Podczas wystąpienia w Berlinie minister spraw zagranicznych Chile Juan Soto skrytykował Ekwador za incydent.",
+     "pl"),
+])
+def test_a_named_speaker_in_another_states_capital_visits_it(text: str, lang: str) -> None:
+    ms = mentions_of(text, lang, date="2021-05-03")
+    assert [(m.source, m.target) for m in ms if m.kind == "visit"] == [(("CL",), ("DE",))]
+    assert [(m.source, m.target) for m in ms if m.kind == "criticism"] == [(("CL",), ("EC",))]
+
+
+def test_a_speaker_in_their_own_capital_visits_no_one() -> None:
+    text = "Speaking in Santiago, the Foreign Minister of Chile Juan Soto criticised Ecuador for the incident."
+    assert [m for m in mentions_of(text, "en", date="2021-05-03") if m.kind == "visit"] == []

@@ -189,6 +189,7 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
             ctx.prev_actors = ()  # only the very next sentence goes on with an event
             if dates:
                 ctx.prev_people = ()
+        ctx.prev_named = tuple(sorted({a.code for a in actors if a.code and a.how not in ("place", "capital")}))
         found_ind, ictx = find_indicators(text, code, ictx)
         for n, f in enumerate(found_ind):
             key = f"{doc_id}|{index}|{f.indicator}|{f.period}|{n}"

@@ -160,3 +160,25 @@ def _suffix(text: str, end: int, toks: list, j: int, table: Table, how: str) -> 
 def country_name(code: str, lang: str) -> str | None:
     """Display name of a state or organisation code in a language (CLDR via babel first)."""
     return gazetteer.display_name(code, lang)
+
+
+#: the languages whose names ``resolve`` knows, most used first
+_NAME_LANGS = ("en", "ru", "be", "uk", "pl", "fa")
+
+
+def resolve(name_or_code: str) -> str:
+    """The code of a state or organisation given by code or by name in any of the six languages
+    ("BY", "Belarus", "Беларусь", "Norwegia" -> "BY", "BY", "BY", "NO"); ValueError when unknown."""
+    text = " ".join(str(name_or_code).split())
+    if re.fullmatch(r"[A-Za-z_]{2,}", text) and country_name(text.upper(), "en") is not None:
+        return text.upper()
+    key = " ".join(gazetteer.tokens(re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)))
+    for lang in _NAME_LANGS:
+        table = gazetteer.table(lang)
+        for k in (key, key[:1].upper() + key[1:]):
+            hit = _lookup(table, k)
+            if hit is not None and hit[0] and hit[1] in ("name", "org", "capital"):
+                return hit[0]
+    what = "code" if re.fullmatch(r"[A-Z_]{2,}|[A-Za-z]{2}", text) else "name"
+    raise ValueError(f"unknown state or organisation {what} {name_or_code!r} "
+                     "(give a name such as Belarus or Беларусь, or a code such as BY, NO, EU)")

@@ -53,6 +53,7 @@ class Context:
     prev_kinds: frozenset[str] = frozenset()  # the kinds of the acts the dates just before were written for
     prev_people: tuple[Person, ...] = ()
     prev_actors: tuple[str, ...] = ()  # the states of the last event of the paragraph
+    prev_named: tuple[str, ...] = ()  # the states the sentence just before names
     # The document's own state may complete an event that names one party; not so for a country's
     # news site reporting foreign events (it may still when an unnamed official acts: "the President").
     self_fills: bool = True
@@ -338,6 +339,10 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
             codes.add(ctx.self_code)
         # An international event names a state in its sentence ("his meeting with the Norwegian
         # minister"), or says "the two countries" / "bilateral"; the document's pair only completes it.
+        if not codes and ends_with(lex.roles.get("such"), low, t.start) and len(ctx.prev_named) >= 2:
+            # "… a summit of the Weimar Triangle. The last such meeting took place five years ago": the
+            # states of the sentence before hold it.
+            codes = set(ctx.prev_named)
         if not codes and not (place_code and not kind.bilateral) and not _names_pair(low, lex):
             if not ctx.prev_actors:
                 continue
@@ -386,6 +391,14 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         for pair_codes, src, tgt in dyads(kind, codes, source, target, anchor, partners, joint(low, lex)):
             drafts += _per_date(t, by_trigger[i], pair_codes, () if kind.symmetric else src,
                                 () if kind.symmetric else tgt, location, people, confidence, stated, earlier)
+        if (kind.speaker_visits and place_code and _capital_place(actors, place_code, low, locative)
+                and not any(p.role and p.role.split()[-1] in _RESIDENT for p in people)):
+            # "Speaking in Lisbon, Barnier accused London": a named speaker placed in another state's
+            # capital travelled there.
+            visit = Trigger(kind.speaker_visits, t.start, t.end)
+            for c in sorted({p.code for p in persons if p.code in source and p.code != place_code}):
+                drafts += _per_date(visit, by_trigger[i], {c, place_code}, {c}, {place_code}, location, people,
+                                    confidence - 0.1, stated)
         multilateral = any(not KINDS[x.kind].bilateral and x.kind != t.kind for x in triggers)
         if (kind.implies and place_code in codes and len(codes) == 2 and not multilateral
                 and _capital_place(actors, place_code, low, locative)

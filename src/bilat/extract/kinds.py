@@ -32,6 +32,7 @@ class Kind:
     dyads: bool = False
     # Held in one party's country with the other there: it visited (SCHEMA.md "Implied travel"); two parties only.
     implies: str | None = None
+    speaker_visits: str | None = None
     with_partners: bool = False
     orgs: str = "partner"
     complete: str = "fill"
@@ -66,7 +67,7 @@ def _load(path: Path) -> dict[str, Kind]:
             raise ValueError(f"{path.name}: [{name}] has an unknown rule")
         out[name] = kind
     for kind in out.values():
-        for other in (kind.officials, kind.implies):
+        for other in (kind.officials, kind.implies, kind.speaker_visits):
             if other and other not in out:
                 raise ValueError(f"{path.name}: [{kind.name}] names an unknown kind {other!r}")
     return out

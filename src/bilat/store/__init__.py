@@ -23,6 +23,7 @@ import pyarrow as pa
 
 from bilat.errors import SchemaError, StoreError
 from bilat.records import Document, Paragraph, Span, to_dict
+from bilat.store import query
 from bilat.store.faults import check_file, explain
 from bilat.store.migrations import migrate
 
@@ -46,6 +47,7 @@ class Store:
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = str(path)
+        self.read_only = read_only
         if read_only and not Path(self.path).exists():
             raise SchemaError(f"{self.path}: no bilat database here yet "
                               f"(create one with `bilat ingest --db {self.path} …`)")
@@ -66,8 +68,17 @@ class Store:
             self.guard(migrate, self.con, writing=True)
 
     def close(self) -> None:
-        """Close the connection (a checkpoint folds the write-ahead log into the file)."""
+        """Close the connection (a checkpoint folds the write-ahead log into the file). A writer
+        first keeps the query side tables sorted (see ``query.cluster``)."""
         try:
+            if not self.read_only and not self.broken:
+                self.con.execute("BEGIN TRANSACTION")
+                try:
+                    query.cluster(self.con)
+                    self.con.execute("COMMIT")
+                except duckdb.Error:
+                    self._rollback()
+                    raise
             self.con.close()
         except duckdb.Error as e:
             if not self.broken:  # after a failed write, the first error is the one that matters
@@ -155,6 +166,8 @@ class Store:
             self._append("spans", ("doc", "start", "end", "kind"), spans)
             self._append("mentions", ("id", "doc_id", "kind", "date", "record", "block"), mentions)
             self._append("indicators", ("id", "doc_id", "indicator", "period", "record"), indicators)
+            if docs:
+                query.index_text(con, [d[0] for d in docs])
             if blocks:
                 con.execute("INSERT OR IGNORE INTO fusion_pending SELECT DISTINCT unnest(?)", [sorted(blocks)])
             con.execute("COMMIT")
@@ -185,12 +198,18 @@ class Store:
         cols = list(zip(*rows, strict=True))
         batch = pa.table({c: pa.array(v) for c, v in zip(columns, cols, strict=True)})
         names = ", ".join(f'"{c}"' for c in columns)
+        # Records carry their filter columns and side tables, computed from the record (#9).
+        extra = query.EXTRA.get(table, {}) if not create else {}
+        into = ", ".join([names, *extra])
+        values = ", ".join([names, *extra.values()])
         self.con.register("_bilat_batch", batch)
         try:
             if create:
                 self.con.execute(f"CREATE TEMP TABLE {table} AS SELECT {names} FROM _bilat_batch")
             else:
-                self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _bilat_batch")
+                self.con.execute(f"INSERT INTO {table} ({into}) SELECT {values} FROM _bilat_batch")
+                for sql in query.SIDE.get(table, ()):
+                    self.con.execute(sql.format(src="_bilat_batch"))
         finally:
             self.con.unregister("_bilat_batch")
 
@@ -302,12 +321,15 @@ class Store:
         try:
             # Events: the blocks fused leave the pending queue in the transaction that writes them.
             if table == "events" and blocks is None:
+                query.forget(self.con, "events", "true", [])
                 self.con.execute("DELETE FROM events")
                 self.con.execute("DELETE FROM fusion_pending")
             elif table == "events":
+                query.forget(self.con, "events", "block IN (SELECT unnest(?))", [list(blocks)])
                 self.con.execute("DELETE FROM events WHERE block IN (SELECT unnest(?))", [list(blocks)])
                 self.con.execute("DELETE FROM fusion_pending WHERE block IN (SELECT unnest(?))", [list(blocks)])
             elif doc_ids:
+                query.forget(self.con, table, "doc_id IN (SELECT unnest(?))", [list(doc_ids)])
                 self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [list(doc_ids)])
             self._append(table, columns, list(rows))
             self.con.execute("COMMIT")

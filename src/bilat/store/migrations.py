@@ -82,6 +82,14 @@ def _v3(con: duckdb.DuckDBPyConnection) -> None:
     """)
 
 
+
+@migration(4, "filter columns, actor and event-mention tables, and a search-term index, for filtered queries (#9)")
+def _v4(con: duckdb.DuckDBPyConnection) -> None:
+    from bilat.store import query
+
+    query.create(con)
+
+
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
     """The schema version of an open database (0 for a new one)."""
     con.execute("CREATE TABLE IF NOT EXISTS bilat_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")

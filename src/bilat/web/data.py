@@ -204,7 +204,7 @@ class Data:
     def partners(self, code: str) -> list[dict[str, Any]]:
         """A state's partners with counts by kind and year."""
         if _native(self.kb, "partners"):
-            return self.kb.partners(code)
+            return [{**p, "partner": p["code"]} for p in self.kb.partners(code)]
         code = code.upper()
         kinds: dict[str, Counter[str]] = defaultdict(Counter)
         years: dict[str, Counter[str]] = defaultdict(Counter)
