@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 from kb_fixture import client, web_db  # noqa: F401  (fixtures)
@@ -137,3 +138,14 @@ def test_web_openapi_and_offline_docs(client):
     docs = client.get("/docs")
     assert docs.status_code == 200 and "/pairs/{pair}" in docs.text
     assert "cdn" not in docs.text.lower() and "http" not in docs.text.replace("http://testserver", "")
+
+
+def test_web_evidence_marks_the_words_that_state_the_act(client):
+    from bilat.web.app import trigger_parts
+
+    before, words, after = trigger_parts("On 3 May the President of Chile visited Peru.", "visit", "en")
+    assert words == "visited" and before.endswith("Chile ") and after == " Peru."
+    assert trigger_parts("A sentence with no act.", "visit", "en") == ("", "A sentence with no act.", "")
+    html = client.get("/pairs/BY-CN").text
+    marks = re.findall(r"<mark>(.*?)</mark>", html, flags=re.S)
+    assert marks and any(0 < len(m) < 40 for m in marks)

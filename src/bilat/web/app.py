@@ -119,6 +119,7 @@ class Site:
         self.templates = Jinja2Templates(env=env)
         env.globals.update(rtl=RTL)
         env.filters["safe_url"] = safe_url
+        env.filters["trigger_parts"] = trigger_parts
         env.filters["query"] = lambda params, **kw: urlencode(
             {k: v for k, v in {**params, **kw}.items() if v not in (None, "")})
 
@@ -192,3 +193,16 @@ def _error(request: Request, status: int, message: str) -> Response:
     site: Site = request.app.state.site
     return HTMLResponse(site.templates.get_template("error.html").render(
         request=request, status=status, message=message), status_code=status)
+
+
+def trigger_parts(text: str, kind: str | None, lang: str | None) -> tuple[str, str, str]:
+    """A sentence split around the words that state its act of ``kind`` (found again with the language's
+    triggers), so a page can highlight them; the whole sentence when they are not found."""
+    from bilat.extract.triggers import find_triggers
+
+    low = text.lower()
+    if kind and len(low) == len(text):
+        for t in find_triggers(low, lang):
+            if t.kind == kind:
+                return text[: t.start], text[t.start : t.end], text[t.end :]
+    return "", text, ""

@@ -60,7 +60,7 @@ def _code(code: str) -> str:
 
 def _event_row(e: Event, mentions: list[Mention]) -> dict[str, Any]:
     return {**to_dict(e), "evidence": [{"doc": m.doc, "lang": m.lang, "sentence": m.evidence.sentence,
-                                        "text": m.evidence.text} for m in mentions]}
+                                        "text": m.evidence.text, "kind": m.kind} for m in mentions]}
 
 
 @router.get("/", summary="Overview: documents per language, top pairs, recent events")
