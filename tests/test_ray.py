@@ -6,8 +6,12 @@ Marked ``ray`` (``pytest -m "not ray"`` leaves them out); skipped when Ray is no
 from __future__ import annotations
 
 import json
+import os
 import random
+import signal
+import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -118,6 +122,33 @@ def test_run_and_load_store_exactly_what_ingest_stores(tmp_path: Path, local_ray
     assert r.exit_code == 0, r.output
     assert "0 stored" in r.output
     assert snapshot(tmp_path / "r.duckdb") == ingested
+
+
+def test_a_killed_run_resumed_stores_everything_exactly_once(tmp_path: Path) -> None:
+    pytest.importorskip("ray", reason="Ray is not installed (pip install 'bilat[ray]')")
+    inputs = corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    total = -(-len(docs_in(inputs)) // 2)
+    cmd = [sys.executable, "-m", "bilat", "run", str(inputs), "--out", str(out), "--shard-size", "2", "--cpus", "2"]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    driver = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not shards.completed(out) and driver.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+    finally:
+        os.killpg(driver.pid, signal.SIGKILL)  # the driver and the local Ray it started
+        driver.wait(timeout=30)
+    done = len(shards.completed(out))
+    assert 0 < done < total
+    r = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=240)
+    assert f"into {total} shards: {total - done} run now, {done} done before" in r.stdout, r.stdout + r.stderr
+    runner = CliRunner()
+    r = runner.invoke(cli, ["load", str(out), "--db", str(tmp_path / "r.duckdb")])
+    assert r.exit_code == 0, r.output
+    runner.invoke(cli, ["ingest", str(inputs), "--db", str(tmp_path / "i.duckdb"), "--workers", "1", "-q"])
+    assert snapshot(tmp_path / "r.duckdb") == snapshot(tmp_path / "i.duckdb")
 
 
 def test_a_failed_shard_is_reported_and_the_rest_goes_on(tmp_path: Path, local_ray: Any) -> None:
