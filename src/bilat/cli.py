@@ -320,6 +320,68 @@ def fuse(db: str) -> None:
     click.echo(f"{n} events")
 
 
+@cli.command("run")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--engine", "engine_name", type=click.Choice(["ray"]), default="ray", show_default=True,
+              help="Where the documents are analysed (ray: a Ray cluster through RAY_ADDRESS, else a local one).")
+@click.option("--out", required=True, help="Folder for the Parquet shards (a re-run skips the completed ones).")
+@click.option("--shard-size", type=click.IntRange(min=1), default=64, show_default=True, help="Documents per shard.")
+@click.option("--cpus", type=click.IntRange(min=1), default=None, help="CPUs of a local Ray (default: all).")
+@click.option("--max-size", default=MAX_BYTES // 2**20, show_default=True, help="Largest single file, in MB.")
+@clean_errors
+def run_command(paths: tuple[str, ...], engine_name: str, out: str, shard_size: int, cpus: int | None,
+                max_size: int) -> None:
+    """Analyse documents on an engine into a folder of Parquet shards; `bilat load` stores them (docs/scale.md)."""
+    try:
+        from bilat.engine import ray_engine
+    except ImportError as e:  # pragma: no cover - the module imports Ray lazily
+        raise click.ClickException(str(e)) from None
+    try:
+        report = ray_engine.run(paths, out, shard_size=shard_size, num_cpus=cpus, max_bytes=max_size * 2**20,
+                                on_failure=lambda line: click.echo(f"bilat: skipped {line}", err=True))
+    except RuntimeError as e:
+        if str(e) != ray_engine.NO_RAY:
+            raise
+        click.echo(f"bilat: error: {e}", err=True)
+        sys.exit(2)
+    click.echo(f"Read {report.documents} documents from {report.files} files into {report.shards} shards: "
+               f"{report.processed} run now, {report.skipped} done before, {len(report.failed_shards)} failed "
+               f"({len(report.failures)} failure lines). Store them with: bilat load {out} --db FILE")
+    sys.exit(0 if report.ok else 1)
+
+
+@cli.command()
+@click.argument("folder")
+@db_option
+@clean_errors
+def load(folder: str, db: str) -> None:
+    """Store the shards `bilat run` wrote into the knowledge base, and fuse their events."""
+    from bilat.engine import shards
+
+    if not Path(folder).is_dir():
+        raise click.BadParameter(f"{folder}: no such folder", param_hint="FOLDER")
+    failures: list[str] = []
+
+    def fail(f: Any) -> None:
+        failures.append(str(f))
+        click.echo(f"bilat: skipped {f}", err=True)
+
+    n_shards = n_docs = n_stored = 0
+    with bilat.open(db) as kb:
+        for _shard, docs, stored in shards.load(kb.store, Path(folder), fail):
+            n_shards += 1
+            n_docs += docs
+            n_stored += stored
+        if pending := kb.store.pending():
+            kb.fuse(pending)
+        kb.store.touched.clear()
+        summary = kb.summary()
+    click.echo(f"Loaded {n_shards} shards, {n_docs} documents: {n_stored} stored, {n_docs - n_stored} already there, "
+               f"{len(failures)} failed.")
+    click.echo(format_summary(summary))
+    sys.exit(0 if not failures else 1)
+
+
 @cli.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (other hosts: 0.0.0.0).")
