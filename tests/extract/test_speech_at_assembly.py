@@ -27,3 +27,15 @@ def test_a_speech_to_an_assembly_is_taking_part_in_it(text: str, lang: str) -> N
 def test_the_speaker_of_a_quotation_takes_part_in_the_assembly(text: str, lang: str) -> None:
     ms = [m for m in mentions_of(text, lang, date="2018-09-29") if m.kind == "conference"]
     assert [(m.source, m.target) for m in ms] == [(("RU",), ("UN",))]
+
+
+def test_a_leader_at_a_forum_with_no_host_named_is_no_conference() -> None:
+    text = "Сергей Лавров принял участие в пленарном заседании Форума будущих технологий."
+    assert [m for m in mentions_of(text, "ru", date="2024-02-14") if m.kind == "conference"] == []
+
+
+def test_a_plan_before_a_quoted_name_stays_a_plan() -> None:
+    # the quotes around a name are no end of quoted speech: the plan word before them still counts
+    text = ("Программой предусмотрено посещение министрами Чили и Перу мемориала «Памяти героев», а также "
+            "их выступления на пленарном заседании форума ООН.")
+    assert [m for m in mentions_of(text, "ru", date="2024-02-14") if m.kind == "conference"] == []

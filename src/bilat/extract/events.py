@@ -297,9 +297,12 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
             acting = [a for a in acting if a not in venues]
             host = place_code or (venues[0].code if venues and kind.roles == "host" else None)
         states = _states(acting)
-        if kind.roles == "host" and not states:
-            # "Mr Ri said in his speech to the UN General Assembly": the speaker's state takes part.
-            states = [p for p in persons if p.code and not any(q0 <= p.start < q1 for q0, q1 in quotes)]
+        if kind.roles == "host" and not states and (place_code or any(a.how == "org" for a in acting)):
+            # "Mr Ri said in his speech to the UN General Assembly": the speaker's state takes part in a
+            # conference held by an organisation or in a place (not "Putin took part in the forum's plenary
+            # session", which names no host).
+            states = [p for p in persons if p.code and p.code != place_code
+                      and not any(q0 <= p.start < q1 for q0, q1 in quotes)]
         orgs = [a for a in acting if a.how == "org"]
         if kind.orgs == "member" and not orgs:
             continue  # joining or leaving is about an organisation named in the sentence

@@ -294,7 +294,9 @@ def _clause_break(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"[;!?؛؟]|[,،]\s*(?:" + "|".join(words) + r")(?!\w)")
 
 
-_QUOTE_END = re.compile(r'[»”"]')
+# The end of a quoted speech: a closing quotation mark before a dash ("'…', – he said"), not the quotes
+# around a name («Героям Сталинградской битвы»).
+_QUOTE_END = re.compile(r'[»”"],?\s*[–—-]')
 
 
 def _modal(low: str, t: Trigger, lex: Lexicon) -> bool:
