@@ -28,8 +28,8 @@ OnFields = Callable[[str, tuple[str, ...], tuple[str, ...]], None]
 
 
 @dataclass(frozen=True, slots=True)
-class Failure:
-    """An input that could not be read: where (a path, or ``path:line``) and why, in one line."""
+class _Notice:
+    """Something to say about one input, in one line: where (a path, or ``path:line``) and why."""
 
     where: str
     reason: str
@@ -39,14 +39,13 @@ class Failure:
 
 
 @dataclass(frozen=True, slots=True)
-class ReadWarning:
+class Failure(_Notice):
+    """An input that could not be read."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadWarning(_Notice):
     """A document that was kept, with something dropped or repaired (bad metadata, lone surrogates)."""
-
-    where: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.reason}"
 
 
 def expand(paths: Iterable[str], ignored: list[str] | None = None) -> Iterator[str]:
