@@ -5,9 +5,7 @@ Marked ``ray`` (``pytest -m "not ray"`` leaves them out); skipped when Ray is no
 
 from __future__ import annotations
 
-import json
 import os
-import random
 import signal
 import subprocess
 import sys
@@ -25,20 +23,10 @@ from bilat.engine import shards
 from bilat.engine.ray_engine import shard_name
 from bilat.ingest import expand, read
 from bilat.records import Document
-from conftest import SAMPLES, TEXTS
+from conftest import TEXTS
+from written_corpus import corpus
 
 pytestmark = pytest.mark.ray
-
-# Written for these tests: (language, template) with two states and a day.
-TEMPLATES = [
-    ("en", "The President of {a} met the Prime Minister of {b} in Geneva on {d} March 2021. "
-           "The two leaders signed an agreement on trade."),
-    ("en", "The foreign minister of {a} visited {b} on {d} May 2022. Trade between the countries grew by {d}%."),
-    ("ru", "Президент {ra} провёл телефонный разговор с президентом {rb} {d} апреля 2023 года."),
-]
-STATES = [("Norway", "Poland", "Норвегии", "Польши"), ("Armenia", "Iran", "Армении", "Ирана"),
-          ("Kazakhstan", "Germany", "Казахстана", "Германии")]
-
 
 @pytest.fixture(scope="module")
 def local_ray() -> Iterator[Any]:
@@ -47,28 +35,6 @@ def local_ray() -> Iterator[Any]:
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     yield ray
     ray.shutdown()
-
-
-def corpus(folder: Path, n: int = 50, seed: int = 10) -> Path:
-    """The samples, ``n`` written documents in a JSON Lines file, a few single files, a repeat and a bad file."""
-    rng = random.Random(seed)
-    folder.mkdir()
-    for p in SAMPLES.iterdir():
-        if p.is_file():
-            (folder / p.name).write_bytes(p.read_bytes())
-    rows = []
-    for i in range(n):
-        lang, t = rng.choice(TEMPLATES)
-        a, b, ra, rb = rng.choice(STATES)
-        rows.append({"id": f"g{i}", "lang": lang,
-                     "text": f"Report {i}. " + t.format(a=a, b=b, ra=ra, rb=rb, d=rng.randint(1, 28))})
-    rows.append({"id": "again", "text": rows[3]["text"]})  # one text twice: stored once
-    (folder / "gen.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n",
-                                      encoding="utf-8")
-    for lang, text in TEXTS.items():
-        (folder / f"t_{lang}.txt").write_text(text, encoding="utf-8")
-    (folder / "bad.txt").write_text("\x01\x02\x03", encoding="utf-8")
-    return folder
 
 
 def snapshot(db: Path) -> dict[str, Any]:
@@ -94,7 +60,7 @@ def docs_in(folder: Path) -> list[Document]:
 
 
 def test_run_and_load_store_exactly_what_ingest_stores(tmp_path: Path, local_ray: Any) -> None:
-    inputs = corpus(tmp_path / "in")
+    inputs = corpus(tmp_path / "in", n=50, twin_file=False)
     runner = CliRunner()
     r = runner.invoke(cli, ["ingest", str(inputs), "--db", str(tmp_path / "i.duckdb"), "--workers", "1", "-q"])
     assert r.exit_code == 1  # bad.txt
@@ -126,7 +92,7 @@ def test_run_and_load_store_exactly_what_ingest_stores(tmp_path: Path, local_ray
 
 def test_a_killed_run_resumed_stores_everything_exactly_once(tmp_path: Path) -> None:
     pytest.importorskip("ray", reason="Ray is not installed (pip install 'bilat[ray]')")
-    inputs = corpus(tmp_path / "in")
+    inputs = corpus(tmp_path / "in", n=50, twin_file=False)
     out = tmp_path / "out"
     total = -(-len(docs_in(inputs)) // 2)
     cmd = [sys.executable, "-m", "bilat", "run", str(inputs), "--out", str(out), "--shard-size", "2", "--cpus", "2"]
