@@ -394,24 +394,24 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         for pair_codes, src, tgt in dyads(kind, codes, source, target, anchor, partners, joint(low, lex)):
             drafts += _per_date(t, by_trigger[i], pair_codes, () if kind.symmetric else src,
                                 () if kind.symmetric else tgt, location, people, confidence, stated, earlier)
-        if (kind.speaker_visits and place_code and _capital_place(actors, place_code, low, locative)
-                and not any(p.role and p.role.split()[-1] in _RESIDENT for p in people)):
-            # "Speaking in Lisbon, Barnier accused London": a named speaker placed in another state's
-            # capital travelled there.
-            visit = Trigger(kind.speaker_visits, t.start, t.end)
-            for c in sorted({p.code for p in persons if p.code in source and p.code != place_code}):
-                drafts += _per_date(visit, by_trigger[i], {c, place_code}, {c}, {place_code}, location, people,
-                                    confidence - 0.1, stated)
+        # Who travelled to the capital named as the place (not an official who lives there, an ambassador):
+        visits: list[tuple[str, set[str]]] = []
+        in_capital = (place_code is not None and _capital_place(actors, place_code, low, locative)
+                      and not any(p.role and p.role.split()[-1] in _RESIDENT for p in people))
+        if kind.speaker_visits and in_capital:
+            # "Speaking in Lisbon, Barnier accused London": a named speaker in another state's capital.
+            visits.append((kind.speaker_visits,
+                           {p.code for p in persons if p.code in source and p.code != place_code}))
         multilateral = any(not KINDS[x.kind].bilateral and x.kind != t.kind for x in triggers)
-        if (kind.implies and place_code in codes and len(codes) == 2 and not multilateral
-                and _capital_place(actors, place_code, low, locative)
-                and not any(p.role and p.role.split()[-1] in _RESIDENT for p in people)
+        if (kind.implies and in_capital and place_code in codes and len(codes) == 2 and not multilateral
                 and not (lex.roles.get("ambassador") and lex.roles["ambassador"].search(low))):
             # Talks in the host's capital or seat of government with a visiting leader: each visitor's
             # state visits the host (not a meeting on the sidelines of a conference, or in another city,
             # which may be a venue both came to).
-            visit = Trigger(kind.implies, t.start, t.end)
-            for c in sorted(codes - {place_code}):
+            visits.append((kind.implies, codes - {place_code}))
+        for visit_kind, visitors in visits:
+            visit = Trigger(visit_kind, t.start, t.end)
+            for c in sorted(visitors):
                 drafts += _per_date(visit, by_trigger[i], {c, place_code}, {c}, {place_code}, location, people,
                                     confidence - 0.1, stated)
     return drafts
