@@ -32,7 +32,7 @@ MONTHS = {
 SENTENCES = {
     "en": ["On {d} {m} 2021 the President of France met the Chancellor of Germany in Berlin.",
            "On {d} {m} 2021 the Foreign Minister of Poland visited Lithuania.",
-           "On {d} {m} 2021 the Prime Minister of Italy held a telephone conversation with the President of Ukraine."],
+           "On {d} {m} 2021 the Prime Minister of Italy spoke by telephone with the President of Ukraine."],
     "ru": ["{d} {m} 2021 года президент Беларуси встретился с президентом Казахстана в Минске.",
            "{d} {m} 2021 года министр иностранных дел России посетил Китай."],
     "uk": ["{d} {m} 2021 року президент України зустрівся з прем'єр-міністром Польщі у Варшаві."],

@@ -52,7 +52,7 @@ def test_on_behalf_of_is_no_with_phrase(phrase: str, lang: str) -> None:
     ("Саммит Чили и Перу был бы полезен. Последняя такая встреча прошла в 2015 году.", "ru"),
     ("Саміт Чилі та Перу був би корисним. Остання така зустріч відбулася у 2015 році.", "uk"),
     ("Саміт Чылі і Перу быў бы карысны. Апошняя такая сустрэча адбылася ў 2015 годзе.", "be"),
-    ("Szczyt Chile i Peru byłby korzystny. Ostatnie takie spotkanie odbyło się w 2015 roku.", "pl"),
+    ("Szczyt Chile i Peru byłby korzystny. Ostatnie takie spotkanie miało miejsce w 2015 roku.", "pl"),
 ])
 def test_the_last_such_meeting_is_held_by_the_states_named_before(text: str, lang: str) -> None:
     ms = [m for m in mentions_of(text, lang, date="2022-03-05") if m.kind == "meeting"]

@@ -61,7 +61,7 @@ def test_meeting_an_ambassador_where_he_is_posted_implies_no_visit() -> None:
 @pytest.mark.parametrize(("text", "lang"), [
     ("Speaking in Berlin, the Foreign Minister of Chile Juan Soto criticised Ecuador for the border incident.", "en"),
     ("Выступая в Берлине, министр иностранных дел Чили Хуан Сото раскритиковал Эквадор за инцидент на границе.", "ru"),
-    ("Podczas wystąpienia w Berlinie minister spraw zagranicznych Chile Juan Soto skrytykował Ekwador za incydent.",
+    ("Podczas wystąpienia w Berlinie szef dyplomacji Chile Juan Soto skrytykował Ekwador za incydent.",
      "pl"),
 ])
 def test_a_named_speaker_in_another_states_capital_visits_it(text: str, lang: str) -> None:

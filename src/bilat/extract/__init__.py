@@ -220,7 +220,7 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
 
 def _elliptic(low: str, lang: str | None, kind: str, named: Sequence[PersonMatch]) -> list[Trigger]:
     """A sentence that goes on with the act of the one before, without its verb: "I spoke with the
-    President of Turkey. With the President of the European Council and …" (a with-word first, then an
+    President of Chile. With the head of the European Council too …" (a with-word first, then an
     official named with a role). The act's trigger is the with-word."""
     lex = lexicon(lang)
     rx = lex.roles.get("with") if lex else None

@@ -1,4 +1,4 @@
-"""Recognise states and international organisations in a sentence.
+"""Find the states and the international organisations a sentence names.
 
 Names in any case form, adjectives ("норвежской стороны", "Belarusian-Norwegian"),
 capitals used for the state ("официальный Осло", "the Kremlin"), organisations

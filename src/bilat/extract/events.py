@@ -298,7 +298,7 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
             host = place_code or (venues[0].code if venues and kind.roles == "host" else None)
         states = _states(acting)
         if kind.roles == "host" and not states and (place_code or any(a.how == "org" for a in acting)):
-            # "Mr Ri said in his speech to the UN General Assembly": the speaker's state takes part in a
+            # "Mr Ri told the Assembly of the UN in his address": the speaker's state takes part in a
             # conference held by an organisation or in a place (not "Putin took part in the forum's plenary
             # session", which names no host).
             states = [p for p in persons if p.code and p.code != place_code

@@ -119,7 +119,7 @@ def _sending(a: _Args) -> Roles:
     sending = after_words(amb, a.low, a.states) or before_words(amb, a.low, a.states)
     codes = {x.code for x in a.states}
     if a.self_code in codes and len(codes) >= 3 and not (sending and sending[0].code == a.self_code):
-        # "received credentials from the ambassadors of A, B and C": the document's own state receives.
+        # credentials handed over by the envoys of A, B and C at one ceremony: the document's own state receives.
         return codes - {a.self_code}, {a.self_code}
     if sending:
         source.add(sending[0].code)
@@ -141,7 +141,7 @@ def _initiator(a: _Args) -> Roles:
 def _host(a: _Args) -> Roles:
     """Each participant's state -> the host: the state where it is held when the sentence names that
     state as a party too (a conference in Oslo at the Storting's invitation), else the organisation
-    whose conference it is ("a speech to the UN General Assembly in New York": UN, not the US)."""
+    whose conference it is (an address to the UN's assembly held in New York: UN, not the US)."""
     source = {x.code for x in a.states if x.code != a.place_code}
     owners = [o for o in a.orgs if abs(o.start - a.t.end) <= 40 or abs(a.t.start - o.end) <= 40]
     if owners and not (a.place_code and a.place_code in {x.code for x in a.states}):
@@ -230,9 +230,9 @@ def joint(low: str, lex: Lexicon) -> bool:
 
 def with_partners(low: str, actors: Sequence[ActorMatch], lex: Lexicon, self_code: str | None,
                    reach: int = 40) -> tuple[str | None, set[str]]:
-    """The one party on the near side of a with-phrase and the partners inside it: "had telephone
-    conversations with the presidents of Kyrgyzstan and Belarus" (the subject's state, else the
-    document's own state, and KG, BY). (None, set()) when the sentence has no such phrase."""
+    """The one party on the near side of a with-phrase and the partners inside it: "spoke by phone
+    with the leaders of Chile and of Peru" (the subject's state, else the
+    document's own state, and CL, PE). (None, set()) when the sentence has no such phrase."""
     rx = lex.roles.get("with")
     if rx is None:
         return None, set()
