@@ -60,7 +60,7 @@ def docs_in(folder: Path) -> list[Document]:
 
 
 def test_run_and_load_store_exactly_what_ingest_stores(tmp_path: Path, local_ray: Any) -> None:
-    inputs = corpus(tmp_path / "in", n=50, twin_file=False)
+    inputs = corpus(tmp_path / "in", n=50)
     runner = CliRunner()
     r = runner.invoke(cli, ["ingest", str(inputs), "--db", str(tmp_path / "i.duckdb"), "--workers", "1", "-q"])
     assert r.exit_code == 1  # bad.txt
@@ -92,7 +92,7 @@ def test_run_and_load_store_exactly_what_ingest_stores(tmp_path: Path, local_ray
 
 def test_a_killed_run_resumed_stores_everything_exactly_once(tmp_path: Path) -> None:
     pytest.importorskip("ray", reason="Ray is not installed (pip install 'bilat[ray]')")
-    inputs = corpus(tmp_path / "in", n=50, twin_file=False)
+    inputs = corpus(tmp_path / "in", n=50)
     out = tmp_path / "out"
     total = -(-len(docs_in(inputs)) // 2)
     cmd = [sys.executable, "-m", "bilat", "run", str(inputs), "--out", str(out), "--shard-size", "2", "--cpus", "2"]

@@ -170,3 +170,19 @@ def test_full_disk_names_the_cause_and_keeps_what_was_stored(tmp_path: Path) -> 
         kb.ingest([str(docs)])
         s = kb.summary()
     assert s["documents"] == 12 and s["pending_fusion"] == 0 and s["events"] > 0
+
+
+def test_a_failed_write_reports_its_first_error_not_the_aborted_transaction(tmp_path: Path) -> None:
+    from bilat.pipeline import process
+    from bilat.records import Document
+    from bilat.store import Store
+
+    item = process(Document("a", TEXT.format(d=3, i="x"), "a.txt"))
+    assert item.mentions
+    twice = item.__class__(Document("b", item.document.text + " ", "b.txt"), item.analysis, item.mentions,
+                           item.indicators)  # another text carrying the same mention ids
+    store = Store(tmp_path / "k.duckdb")
+    with pytest.raises(bilat.errors.StoreError) as e:
+        store.write_batch([item, twice])
+    assert "duplicate key" in str(e.value) and "aborted" not in str(e.value)
+    assert store.known([item.document.id]) == set()  # rolled back: nothing half-written

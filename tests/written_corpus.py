@@ -22,9 +22,9 @@ STATES = [("Norway", "Poland", "Норвегии", "Польши", "Норвег
           ("Kazakhstan", "Germany", "Казахстана", "Германии", "Казахстану", "Німеччину")]
 
 
-def corpus(folder: Path, n: int = 40, seed: int = 10, twin_file: bool = True) -> Path:
+def corpus(folder: Path, n: int = 40, seed: int = 10) -> Path:
     """The samples, ``n`` written documents (a JSON Lines file and single files), repeats across
-    batches (``twin_file``: also the same text in two files), and one text that is only control
+    batches, the same text in two files, and one text that is only control
     characters (a failure)."""
     rng = random.Random(seed)
     folder.mkdir()
@@ -42,7 +42,6 @@ def corpus(folder: Path, n: int = 40, seed: int = 10, twin_file: bool = True) ->
                                       encoding="utf-8")
     for lang, text in TEXTS.items():
         (folder / f"t_{lang}.txt").write_text(text, encoding="utf-8")
-    if twin_file:
-        (folder / "t_en_copy.txt").write_text(TEXTS["en"], encoding="utf-8")  # the same text in another file
+    (folder / "t_en_copy.txt").write_text(TEXTS["en"], encoding="utf-8")  # the same text in another file
     (folder / "bad.txt").write_text("\x01\x02\x03", encoding="utf-8")
     return folder

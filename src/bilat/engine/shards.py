@@ -50,6 +50,7 @@ def write_shard(out: Path, shard: str, outcomes: Sequence[Any]) -> tuple[int, li
     from bilat.store import block_id
 
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+    seen: set[str] = set()
     for item in outcomes:
         if isinstance(item, Failure):
             rows["failures"].append({"where": item.where, "why": item.reason})
@@ -57,6 +58,9 @@ def write_shard(out: Path, shard: str, outcomes: Sequence[Any]) -> tuple[int, li
         assert isinstance(item, Processed)
         doc, an = item.document, item.analysis
         doc_id = doc.id
+        if doc_id in seen:  # the same text again in this shard: stored once, as the first file (as ingest does)
+            continue
+        seen.add(doc_id)
         rows["documents"].append({
             "id": doc_id, "name": doc.name, "source": doc.source, "format": doc.format, "lang": doc.lang,
             "date": doc.date, "title": doc.title, "url": doc.url, "encoding": doc.encoding, "text": doc.text,
@@ -104,7 +108,11 @@ def read_shard(out: Path, shard: str) -> tuple[list[Any], list[Failure]]:
     for r in rows("indicators"):
         indicators.setdefault(r["doc_id"], []).append(indicator_from_dict(json.loads(r["record"])))
     out_items: list[Any] = []
+    seen: set[str] = set()
     for r in rows("documents"):
+        if r["id"] in seen:  # rows are keyed by content hash: the same text once
+            continue
+        seen.add(r["id"])
         a = json.loads(r["analysis"])
         doc = Document(r["name"], r["text"], r["source"], r["format"], r["lang"], r["date"], r["title"], r["url"],
                        r["encoding"])

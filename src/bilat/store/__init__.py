@@ -211,7 +211,9 @@ class Store:
                 for sql in query.SIDE.get(table, ()):
                     self.con.execute(sql.format(src="_bilat_batch"))
         finally:
-            self.con.unregister("_bilat_batch")
+            # After a failed statement DuckDB refuses even this until the rollback: report the first error.
+            with contextlib.suppress(duckdb.Error):
+                self.con.unregister("_bilat_batch")
 
     def documents(self, current_only: bool = True) -> Iterator[tuple[Document, int]]:
         """Stored documents (newest version of each source by default), with their version numbers."""
