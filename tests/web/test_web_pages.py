@@ -149,3 +149,12 @@ def test_web_evidence_marks_the_words_that_state_the_act(client):
     html = client.get("/pairs/BY-CN").text
     marks = re.findall(r"<mark>(.*?)</mark>", html, flags=re.S)
     assert marks and any(0 < len(m) < 40 for m in marks)
+
+
+def test_web_an_unknown_parameter_is_refused_not_ignored(client):
+    r = client.get("/events.json", params={"acter": "NO"})  # a typo would return the whole list unfiltered
+    assert r.status_code == 400
+    assert "acter" in r.json()["error"] and "actor" in r.json()["error"]
+    r = client.get("/indicators.json", params={"min_confidence": "0.5"})  # figures have no confidence
+    assert r.status_code == 400
+    assert client.get("/indicators.json", params={"kind": "trade"}).status_code == 200

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 
 from bilat.dossier import build as build_dossier
 from bilat.extract.actors import country_name
@@ -18,7 +19,44 @@ from bilat.records import Event, Mention, to_dict
 from bilat.web import svg
 from bilat.web.app import Site, page, table
 
-router = APIRouter()
+
+class Problem(BaseModel):
+    """What a refused request gets as JSON (HTML pages get the same message as a page)."""
+
+    error: str
+
+
+# Every page answers HTML, or its JSON twin (``.json`` or ``Accept: application/json``); lists also CSV.
+# Errors come as a page or as ``{"error": ...}``. The schema says so, and schemathesis checks it (#9).
+_PAGE = {"text/html": {"schema": {"type": "string"}}, "application/json": {"schema": {"type": "object"}},
+         "text/csv": {"schema": {"type": "string"}}}
+_ERROR = {"text/html": {"schema": {"type": "string"}},
+          "application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+
+
+def known_parameters(request: Request) -> None:
+    """Refuse a query parameter the page does not take (a typo would otherwise go unnoticed: the whole
+    list would come back unfiltered)."""
+    route = request.scope.get("route")
+    if route is None or not request.query_params:
+        return
+    taken: set[str] = set()
+    todo = [route.dependant]
+    while todo:  # the route's own query parameters and those of its dependencies (Filters)
+        dep = todo.pop()
+        taken |= {p.alias for p in dep.query_params}
+        todo.extend(dep.dependencies)
+    if unknown := sorted(set(request.query_params) - taken):
+        raise HTTPException(400, f"{request.url.path} takes no {', '.join(repr(u[:40]) for u in unknown[:5])} "
+                                 f"parameter (it takes: {', '.join(sorted(taken)) or 'none'})")
+
+
+router = APIRouter(dependencies=[Depends(known_parameters)], responses={
+    200: {"description": "The page (HTML), its JSON twin, or for lists CSV", "content": _PAGE},
+    **{code: {"description": why, "model": Problem, "content": _ERROR} for code, why in (
+        (400, "A request that cannot be answered (a pair of one state, a filter a list does not take)"),
+        (404, "No such state, event or document"), (422, "A parameter out of its range or pattern"))},
+})
 CODE = r"^[A-Za-z]{2,12}$"
 DATE = r"^\d{4}(-\d{2}){0,2}$"
 PAGE = 50
@@ -46,6 +84,23 @@ class Filters:
     def params(self) -> dict[str, Any]:
         """The query parameters, for links to other pages of the same list."""
         return {**{k: v for k, v in self.filters.items() if v is not None}, "limit": self.limit}
+
+
+class FigureFilters(Filters):
+    """The filters of the list of figures: those of every list but text and confidence, which a figure has not;
+    its kind is its indicator (trade, investment, aid...)."""
+
+    def __init__(
+        self,
+        kind: Annotated[str | None, Query(max_length=40, pattern=r"^[a-z_]+$")] = None,
+        actor: Annotated[str | None, Query(pattern=CODE)] = None,
+        since: Annotated[str | None, Query(pattern=DATE)] = None,
+        until: Annotated[str | None, Query(pattern=DATE)] = None,
+        lang: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = PAGE,
+        offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    ) -> None:
+        super().__init__(kind, actor, since, until, lang, None, None, limit, offset)
 
 
 def site(request: Request) -> Site:
@@ -110,11 +165,8 @@ def _list(request: Request, s: Site, f: Filters, what: str) -> Response:
     with s.reading() as d:
         fetch: Any = {"events": d.events, "mentions": d.mentions, "indicators": d.indicators}[what]
         filters = {k: v for k, v in f.filters.items() if v is not None}
-        if what == "indicators":
-            if unknown := sorted(set(filters) & {"q", "min_confidence"}):
-                raise HTTPException(400, f"figures take no {' or '.join(unknown)} filter")
-            if "kind" in filters:  # the kind of a figure is its indicator
-                filters["indicator"] = filters.pop("kind")
+        if what == "indicators" and "kind" in filters:  # the kind of a figure is its indicator
+            filters["indicator"] = filters.pop("kind")
         rows = [to_dict(r) for r in fetch(**filters, limit=f.limit, offset=f.offset)]
         total = d.count(what, **filters)
     data = {"what": what, "filters": {k: v for k, v in f.filters.items() if v is not None}, "total": total,
@@ -134,7 +186,7 @@ def mentions_page(request: Request, s: Annotated[Site, Depends(site)], f: Annota
 
 @router.get("/indicators", summary="Economic figures, filtered and paged")
 def indicators_page(request: Request, s: Annotated[Site, Depends(site)],
-                    f: Annotated[Filters, Depends()]) -> Response:
+                    f: Annotated[FigureFilters, Depends()]) -> Response:
     return _list(request, s, f, "indicators")
 
 
@@ -226,7 +278,14 @@ def api_docs(request: Request) -> Response:
     return page(request, "docs.html", {"routes": routes})
 
 
-@router.post("/api/documents", summary="Ingest one uploaded file (needs BILAT_TOKEN and Authorization: Bearer)")
+@router.post("/api/documents", summary="Ingest one uploaded file (needs BILAT_TOKEN and Authorization: Bearer)",
+             status_code=201, responses={
+                 201: {"description": "Ingested: the ingest report", "content": {"application/json": {}}},
+                 401: {"description": "No token, or a wrong one", "model": Problem, "content": _ERROR},
+                 413: {"description": "The upload is larger than the server takes", "model": Problem,
+                       "content": _ERROR},
+                 422: {"description": "The file could not be read or ingested: the report says why",
+                       "content": {"application/json": {}}}})
 def upload(request: Request, file: UploadFile, s: Annotated[Site, Depends(site)]) -> Response:
     if not s.token:
         raise HTTPException(404, "the write API is off (set BILAT_TOKEN to turn it on)")
