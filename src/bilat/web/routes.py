@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import inspect
 import re
 import tempfile
 from collections import Counter
@@ -90,17 +91,11 @@ class FigureFilters(Filters):
     """The filters of the list of figures: those of every list but text and confidence, which a figure has not;
     its kind is its indicator (trade, investment, aid...)."""
 
-    def __init__(
-        self,
-        kind: Annotated[str | None, Query(max_length=40, pattern=r"^[a-z_]+$")] = None,
-        actor: Annotated[str | None, Query(pattern=CODE)] = None,
-        since: Annotated[str | None, Query(pattern=DATE)] = None,
-        until: Annotated[str | None, Query(pattern=DATE)] = None,
-        lang: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None,
-        limit: Annotated[int, Query(ge=1, le=500)] = PAGE,
-        offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-    ) -> None:
-        super().__init__(kind, actor, since, until, lang, None, None, limit, offset)
+
+# FastAPI reads a dependency's parameters from its signature: the figures' one leaves out q and min_confidence.
+_ALL = inspect.signature(Filters, eval_str=True)
+FigureFilters.__signature__ = _ALL.replace(  # type: ignore[attr-defined]
+    parameters=[p for p in _ALL.parameters.values() if p.name not in ("q", "min_confidence")])
 
 
 def site(request: Request) -> Site:
