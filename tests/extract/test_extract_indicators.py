@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from bilat.extract.indicators import IndicatorContext, find_indicators, has_reversed_decimals
@@ -358,12 +356,3 @@ def test_extract_indicators_no_language() -> None:
     assert find_indicators("", None)[0] == []
     m = find_indicators("In 2022 bilateral trade reached $287 million.", None, BY_NO)[0]
     assert m and m[0].value == 287e6
-
-
-def test_extract_indicators_speed() -> None:
-    sentences = [f"Министр иностранных дел Литвы встретился с коллегой из Финляндии {i}." for i in range(2000)]
-    sentences += ["The ministers discussed cooperation in education and culture."] * 8000
-    t = time.perf_counter()
-    for s in sentences:
-        find_indicators(s, "ru", BY_NO)
-    assert len(sentences) / (time.perf_counter() - t) > 10_000

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -348,19 +347,6 @@ def test_extract_people_code_has_no_language_branches() -> None:
     for module in (people_module, translit_module):
         source = Path(module.__file__).read_text(encoding="utf-8")
         assert not re.search(r"""==\s*["'](?:be|ru|uk|fa|en|pl)["']""", source)
-
-
-def test_extract_people_speed() -> None:
-    items = [(t, lang, find_actors(t, lang)) for lang, t, _ in ROLES] + [(t, lang, ()) for lang, t in NEGATIVE]
-    for text, lang, actors in items:
-        find_people(text, lang, actors)
-    n, start = 0, time.perf_counter()
-    while n < 3000:
-        for text, lang, actors in items:
-            find_people(text, lang, actors)
-            n += 1
-    rate = n / (time.perf_counter() - start)
-    assert rate > 2000, f"{rate:.0f} sentences/s"
 
 
 def test_extract_people_persian_apposition_either_side() -> None:
