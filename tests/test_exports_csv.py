@@ -135,3 +135,28 @@ def test_exports_csv_day_range_covers_the_date() -> None:
         start, end = datetime.date.fromisoformat(first), datetime.date.fromisoformat(last)
         assert start <= end
         assert (end + datetime.timedelta(days=1)).isoformat()[: len(date)] != date if end.year < 9999 else True
+
+
+def test_exports_csv_sources_are_fetched_piece_by_piece_as_with_all_in_memory(tmp_path: Path) -> None:
+    events = [{"id": f"e:{i}", "kind": "visit", "plover": "CONSULT", "cameo": "042", "date": "2019", "date_end": None,
+               "actors": ["GB", "NO"], "source": [], "target": [], "location": None, "people": [],
+               "mentions": [f"m:{i % 3 + 1}"], "languages": ["en"], "conflicts": [], "confidence": 0.5}
+              for i in range(7)]
+    mentions = {f"m:{i}": mention(str(i), "ab"[i % 2], f"Sentence {i}.") for i in (1, 2, 3)}
+    asked: list[tuple[set[str], set[str]]] = []
+
+    def fetch(names: set[str], ids: set[str]) -> tuple[dict[str, DocumentInfo], dict[str, Any]]:
+        asked.append((names, ids))
+        found = {i: mentions[i] for i in ids if i in mentions}
+        return ({n: DocumentInfo(url=f"https://example.org/{n}") for n in {m["doc"] for m in found.values()}},
+                found)
+
+    whole = Citations({n: DocumentInfo(url=f"https://example.org/{n}") for n in "ab"}, mentions)
+    pieces = Citations(fetch=fetch)
+    exports.write("events", events, "csv", str(tmp_path / "whole.csv"), whole)
+    stream = pieces.stream(events, size=2)
+    with (tmp_path / "pieces.csv").open("w", encoding="utf-8", newline="") as f:
+        exports._csv("events", stream, f, pieces)
+    assert (tmp_path / "pieces.csv").read_text(encoding="utf-8") == (tmp_path / "whole.csv").read_text(encoding="utf-8")
+    assert len(asked) == 4 and all(len(ids) <= 2 for _, ids in asked)  # 7 events, 2 at a time
+    assert "https://example.org/b" in (tmp_path / "pieces.csv").read_text(encoding="utf-8")

@@ -13,6 +13,7 @@ import pytest
 import bilat
 from bilat import dossier
 from bilat.actors import resolve
+from bilat.citations import DocumentInfo
 from conftest import REPO, SAMPLES
 
 
@@ -172,8 +173,9 @@ def test_pairs_and_partners_count_the_events(samples_kb) -> None:
 
 def test_the_dossier_reads_only_the_pair_and_says_the_same(samples_kb) -> None:
     a, b, _ = samples_kb.pairs(limit=1)[0]
+    documents = {d.name: DocumentInfo(d.url, d.title, d.date) for d in samples_kb.documents()}
     everything = dossier.build(a, b, samples_kb.records("events"), samples_kb.records("mentions"),
-                               samples_kb.records("indicators"), documents=samples_kb.citations().documents)
+                               samples_kb.records("indicators"), documents=documents)
     assert samples_kb.dossier(a, b, "json") == dossier.render(everything, "json")
     with pytest.raises(ValueError, match="two different states"):
         samples_kb.dossier(a, a.lower())

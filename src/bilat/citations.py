@@ -1,12 +1,15 @@
 """Where a record comes from: the sentence that states it, and its document's name, URL, title and
-date (#9). The exports and the dossier ask this one lookup, so that the read side can later answer
-it with an indexed query instead of the dictionaries it is built from here.
+date (#9). The exports and the dossier ask this one lookup. Built from dictionaries (the dossier,
+which has read its pair's records already), or from a ``fetch`` of the store: then ``stream`` reads
+the sources of a bounded piece of records at a time, through indexed queries, so an export's memory
+and cost follow the records exported, not the database.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 
@@ -34,6 +37,11 @@ class Citation:
     published: str | None = None
 
 
+# What a store-backed ``Citations`` asks: the documents of these names and the mentions of these ids
+# (and their documents).
+Fetch = Callable[[set[str], set[str]], tuple[Mapping[str, DocumentInfo], Mapping[str, dict[str, Any]]]]
+
+
 class Citations:
     """The sources of mentions, indicators and events.
 
@@ -41,9 +49,22 @@ class Citations:
     docs/records.md dict, for the events whose sources are asked (others are simply not found)."""
 
     def __init__(self, documents: Mapping[str, DocumentInfo] | None = None,
-                 mentions: Mapping[str, dict[str, Any]] | None = None) -> None:
+                 mentions: Mapping[str, dict[str, Any]] | None = None, fetch: Fetch | None = None) -> None:
         self.documents = documents or {}
         self.mentions = mentions or {}
+        self.fetch = fetch
+
+    def stream(self, records: Iterable[Mapping[str, Any]], size: int = 2_000) -> Iterator[Any]:
+        """``records`` again, with the sources of each piece of ``size`` fetched before it is handed on
+        (with no ``fetch``, ``records`` unchanged)."""
+        if self.fetch is None:
+            yield from records
+            return
+        it = iter(records)
+        while piece := list(islice(it, size)):
+            wanted = {m for r in piece if not isinstance(r.get("evidence"), Mapping) for m in r.get("mentions") or ()}
+            self.documents, self.mentions = self.fetch({r["doc"] for r in piece if r.get("doc")}, wanted)
+            yield from piece
 
     def of(self, record: Mapping[str, Any]) -> list[Citation]:
         """A mention's or an indicator's own source, or an event's: one per fused mention, in order."""

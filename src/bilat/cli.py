@@ -5,9 +5,9 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -17,6 +17,9 @@ from bilat.errors import BilatError
 from bilat.exports import COLUMNS, FORMATS
 from bilat.ingest import MAX_BYTES
 from bilat.kb import IngestProgress
+from bilat.records import ActorSummary, CanonicalPerson, to_dict
+
+R = TypeVar("R")
 
 db_option = click.option("--db", default=bilat.DEFAULT_DB, show_default=True, help="The DuckDB database file.")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print a machine-readable JSON summary.")
@@ -248,8 +251,6 @@ def _list_command(what: str, line: Callable[[Any], str]) -> Callable[..., Any]:
             rows = getattr(kb, what)(**filters, limit=limit or None, offset=offset)
             total = kb.count(what, **filters)
         if as_json:
-            from bilat.records import to_dict
-
             click.echo(json.dumps({"total": total, "offset": offset, what: [to_dict(r) for r in rows]},
                                   ensure_ascii=False, indent=1))
             return
@@ -285,11 +286,10 @@ def people(db: str, as_json: bool) -> None:
     with bilat.open(db, read_only=True) as kb:
         rows = kb.people()
 
-    def line(p: dict[str, Any]) -> str:
-        roles = "; ".join(f"{r['role'] or '?'} ({r['country'] or '?'}) {r['first'] or ''}–{r['last'] or ''}"
-                          for r in p["roles"])
-        return (f"{p['latin']}: {p['mentions']} mentions [{', '.join(p['languages'])}] "
-                f"{' / '.join(p['names'])}" + (f" — {roles}" if roles else ""))
+    def line(p: CanonicalPerson) -> str:
+        roles = "; ".join(f"{r.role or '?'} ({r.country or '?'}) {r.first or ''}–{r.last or ''}" for r in p.roles)
+        return (f"{p.latin}: {p.mentions} mentions [{', '.join(p.languages)}] "
+                f"{' / '.join(p.names)}" + (f" — {roles}" if roles else ""))
 
     print_rows(rows, as_json, line)
 
@@ -303,9 +303,9 @@ def actors(db: str, as_json: bool) -> None:
     with bilat.open(db, read_only=True) as kb:
         rows = kb.actors()
 
-    def line(a: dict[str, Any]) -> str:
-        names = ", ".join(f"{lang}: {n}" for lang, n in a["names"].items())
-        return f"{a['code']:12s} {a['events']:5d} events  {names}"
+    def line(a: ActorSummary) -> str:
+        names = ", ".join(f"{lang}: {n}" for lang, n in a.names.items())
+        return f"{a.code:12s} {a.events:5d} events  {names}"
 
     print_rows(rows, as_json, line)
 
@@ -398,10 +398,10 @@ def serve(db: str, host: str, port: int) -> None:
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 
 
-def print_rows(rows: list[dict[str, Any]], as_json: bool, line: Callable[[dict[str, Any]], str]) -> None:
-    """Rows as indented JSON, or one line each."""
+def print_rows(rows: Sequence[R], as_json: bool, line: Callable[[R], str]) -> None:
+    """Typed records as indented JSON (their docs/records.md form), or one line each."""
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        click.echo(json.dumps([to_dict(r) for r in rows], ensure_ascii=False, indent=1))
     else:
         for row in rows:
             click.echo(line(row))

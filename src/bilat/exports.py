@@ -136,13 +136,14 @@ def write(table: str, records: Iterable[dict[str, Any]], fmt: str, out: str | No
     def body(f: IO[str]) -> int:
         if fmt == "jsonl":
             return _jsonl(records, f)
+        cited = citations.stream(records) if citations is not None else records  # a piece's sources, then it
         if fmt == "plover":
             from bilat import plover
 
-            return plover.write(table, records, f, citations, on_skip)
+            return plover.write(table, cited, f, citations, on_skip)
         if excel:
             f.write("\ufeff")
-        return _csv(table, records, f, citations)
+        return _csv(table, cited, f, citations)
 
     if not out:
         return body(sys.stdout)
@@ -210,7 +211,8 @@ def to_arrow(table: str, records: Iterable[dict[str, Any]], citations: Citations
     """Records as a ``pyarrow.Table`` with the fixed flat schema."""
     import pyarrow as pa
 
-    rows = [flatten(table, r, citations) for r in records]
+    cited = citations.stream(records) if citations is not None else records
+    rows = [flatten(table, r, citations) for r in cited]
     return pa.Table.from_pylist(rows, schema=arrow_schema(table))
 
 

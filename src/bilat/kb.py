@@ -21,7 +21,7 @@ from bilat import exports, pipeline
 from bilat.citations import Citations, DocumentInfo
 from bilat.engine import engine
 from bilat.ingest import MAX_BYTES, Failure, ReadWarning, expand, read
-from bilat.records import Document, Event, Indicator, Mention, SearchHit, Sentence
+from bilat.records import ActorSummary, CanonicalPerson, Document, Event, Indicator, Mention, SearchHit, Sentence
 from bilat.records_io import event_from_dict, indicator_from_dict, mention_from_dict
 from bilat.store import Store, query
 
@@ -273,6 +273,12 @@ class KnowledgeBase:
         limit, offset = filters.pop("limit", None), filters.pop("offset", 0)
         return self._query(what, filters).iter(limit, offset or 0)
 
+    def stream(self, what: str, **filters: Any) -> Iterator[Mention | Indicator | Event]:
+        """All the typed records of ``what`` (mentions, indicators, events), filtered as ``records``, read a
+        bounded piece at a time: for a whole large database, where the list methods would hold it all."""
+        typed = {"mentions": mention_from_dict, "indicators": indicator_from_dict, "events": event_from_dict}[what]
+        return (typed(r) for r in self.records(what, **filters))
+
     def _query(self, what: str, filters: dict[str, Any]) -> query.Query:
         if filters.get("pair") is not None:
             filters["pair"] = tuple(filters["pair"])
@@ -374,18 +380,24 @@ class KnowledgeBase:
         return exports.write(what, self.records(what, **filters), fmt, out, cites, excel=excel, on_skip=on_skip)
 
     def _export_citations(self, what: str) -> Citations:
-        """The citations an export of ``what`` needs: the documents, and for events their first mentions."""
-        firsts = {e["mentions"][0] for e in self.records("events") if e.get("mentions")} if what == "events" else ()
-        return self.citations(firsts)
+        """The citations an export of ``what`` needs, read with each piece of records exported."""
+        return self.citations()
 
     def citations(self, mention_ids: Iterable[str] = ()) -> Citations:
-        """Where records come from: every stored document's URL, title and date, and the mentions named
-        (an event's sources)."""
-        # TODO(#9): the query layer can answer this with an indexed query of the documents and mentions asked.
-        docs = {d.name: DocumentInfo(d.url, d.title, d.date) for d in self.documents()}
-        wanted = set(mention_ids)
-        mentions = {r["id"]: r for r in self.records("mentions") if r["id"] in wanted} if wanted else {}
-        return Citations(docs, mentions)
+        """Where records come from: the documents' URL, title and date, and the mentions of events.
+
+        With ``mention_ids``, those mentions and their documents, read now; without, a ``Citations`` whose
+        ``stream`` reads them for each piece of records it is given (exports)."""
+        if ids := set(mention_ids):
+            return Citations(*self._sources(set(), ids))
+        return Citations(fetch=self._sources)
+
+    def _sources(self, names: set[str], mention_ids: set[str]) -> tuple[dict[str, DocumentInfo], dict[str, Any]]:
+        """Documents by name and mentions by id (with their documents), by indexed queries."""
+        mentions = {r["id"]: r for r in self.store.guard(query.by_id, self.store.con, "mentions",
+                                                         sorted(mention_ids))}
+        names = names | {m["doc"] for m in mentions.values()}
+        return self.store.guard(self.store.document_info, sorted(names)), mentions
 
     # -- evaluation --------------------------------------------------------------
 
@@ -397,13 +409,13 @@ class KnowledgeBase:
             evaluate.load_gold(gold_paths), lambda what: list(self.records(what)), exclude_hard
         )
 
-    def people(self) -> list[dict[str, Any]]:
+    def people(self) -> list[CanonicalPerson]:
         """Everyone the mentions name, once per person: name variants, roles and states over time."""
         from bilat.fuse.people import people_index
 
-        return [p.as_dict() for p in people_index(self.records("mentions"))]
+        return people_index(self.stream("mentions"))
 
-    def actors(self) -> list[dict[str, Any]]:
+    def actors(self) -> list[ActorSummary]:
         """The states and organisations taking part in events: code, names in the sources' languages, counts."""
         from collections import Counter
 
@@ -411,12 +423,12 @@ class KnowledgeBase:
 
         events: Counter[str] = Counter()
         langs: dict[str, set[str]] = {}
-        for e in self.records("events"):
-            for code in e.get("actors") or ():
+        for e in self.stream("events"):
+            for code in e.actors:
                 events[code] += 1
-                langs.setdefault(code, set()).update(e.get("languages") or ())
-        return [{"code": code, "events": n, "names": {lang: name for lang in sorted(langs[code] | {"en"})
-                                                       if (name := country_name(code, lang))}}
+                langs.setdefault(code, set()).update(e.languages)
+        return [ActorSummary(code, n, {lang: name for lang in sorted(langs[code] | {"en"})
+                                       if (name := country_name(code, lang))})
                 for code, n in events.most_common()]
 
     def dossier(self, a: str, b: str, fmt: str = "md") -> str:

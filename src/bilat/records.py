@@ -6,8 +6,9 @@ character offset into ``Document.text``, the text exactly as bilat stores it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -168,16 +169,24 @@ class Event:
 
 
 def to_dict(record: Any) -> dict[str, Any]:
-    """A record as a JSON-ready dict (tuples become lists)."""
+    """A record as a JSON-ready dict (tuples become lists), as ``dataclasses.asdict`` gives it, faster: the
+    store writes every mention this way, and exports read them back (#10)."""
+    return _plain(record)
 
-    def fix(v: Any) -> Any:
-        if isinstance(v, tuple | list):
-            return [fix(x) for x in v]
-        if isinstance(v, dict):
-            return {k: fix(x) for k, x in v.items()}
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, str | int | float | bool) or v is None:
         return v
-
-    return fix(asdict(record))
+    if isinstance(v, tuple | list):
+        return [_plain(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items()}
+    return {name: _plain(getattr(v, name)) for name in _field_names(type(v))}
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,3 +200,34 @@ class SearchHit:
     text: str  # the sentence (or title) as stored
     score: float
     lang: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSpan:
+    """A role a person held for a state, as the mentions date it: first and last dated mention."""
+
+    role: str | None
+    country: str | None
+    first: str | None
+    last: str | None
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class CanonicalPerson:
+    """A person as all sources together know them: every spelling in every script, roles over time."""
+
+    latin: str
+    names: tuple[str, ...]
+    roles: tuple[RoleSpan, ...]
+    languages: tuple[str, ...]
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActorSummary:
+    """A state or organisation taking part in events: how many, and its names in the sources' languages."""
+
+    code: str
+    events: int
+    names: dict[str, str]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 
@@ -205,22 +206,22 @@ def test_fuse_migration_from_v1_adds_blocks(tmp_path) -> None:
 
 def test_fuse_people_index_merges_spellings_keeps_people_apart() -> None:
     from bilat.fuse.people import people_index
+    from bilat.records import Person, RoleSpan
 
-    def m(i: str, date: str, lang: str, *people: tuple[str, str, str | None, str | None]) -> dict:
-        return {"id": f"m:{i}", "date": date, "lang": lang,
-                "people": [{"name": n, "latin": lat, "role": r, "country": c} for n, lat, r, c in people]}
+    def m(i: str, date: str, lang: str, *people: tuple[str, str, str | None, str | None]) -> Mention:
+        return replace(mention(i, f"d{i}", "visit", date), lang=lang, people=tuple(Person(*p) for p in people))
 
     index = people_index([
         m("1", "2016-02", "ru", ("Макей В.В.", "Makei V.V.", "foreign minister", "BY")),
         m("2", "2019", "be", ("Уладзімір Макей", "Uladzimir Makei", None, None),
           ("Уладзімір Сянько", "Uladzimir Sianko", "foreign minister", "BY")),
         m("3", "2020-04", "ru", ("В.В. Макей", "V.V. Makei", "foreign minister", "BY")),
+        m("4", "--05-09", "ru", ("Макей В.В.", "Makei V.V.", "foreign minister", "BY")),  # no year: undated span
     ])
     makei, sianko = index
-    assert makei.mentions == 3 and makei.languages == ["be", "ru"]
+    assert makei.mentions == 4 and makei.languages == ("be", "ru")
     assert sorted(makei.names) == sorted(["Макей В.В.", "Уладзімір Макей", "В.В. Макей"])
-    assert makei.roles == [{"role": "foreign minister", "country": "BY", "first": "2016-02", "last": "2020-04",
-                            "mentions": 2}]
+    assert makei.roles == (RoleSpan("foreign minister", "BY", "2016-02", "2020-04", 3),)
     assert sianko.latin == "Uladzimir Sianko" and sianko.mentions == 1
 
 

@@ -226,6 +226,16 @@ class Store:
             for r in rows:
                 yield Document(*r[:9]), r[9]
 
+    def document_info(self, names: Sequence[str]) -> dict[str, Any]:
+        """The URL, title and publication date of the current documents of these names (citations)."""
+        from bilat.citations import DocumentInfo
+
+        if not names:
+            return {}
+        rows = self.con.execute("SELECT name, url, title, date FROM documents WHERE current AND name IN "
+                                "(SELECT unnest(?))", [list(names)]).fetchall()
+        return {n: DocumentInfo(u, t, d) for n, u, t, d in rows}
+
     def paragraphs(self, doc_id: str) -> list[Paragraph]:
         """A document's paragraphs, in order."""
         rows = self.con.execute(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bilat.kb import KnowledgeBase
-from bilat.records import Document, Event, Indicator, Mention, Sentence
+from bilat.records import Document, Event, Indicator, Mention, Sentence, to_dict
 
 FILTERS = ("kind", "actor", "pair", "since", "until", "lang", "doc", "q", "min_confidence")
 
@@ -117,7 +117,7 @@ class Data:
 
     def people(self) -> list[dict[str, Any]]:
         """Canonical people with their spellings."""
-        return self.kb.people()
+        return [to_dict(p) for p in self.kb.people()]
 
     def search(self, q: str, limit: int = 20, offset: int = 0, lang: str | None = None) -> list[Hit]:
         """Sentences and documents that contain the words of ``q``."""
