@@ -33,7 +33,7 @@ from synthetic import descendants, hwm_kib, write_corpus
 
 HERE = Path(__file__).resolve().parent
 STEPS = ["read + wait for analysis", "dedup query", "store", "store: versions query", "store: appends",
-         "store: search index", "store: commit", "fuse", "fuse: fuse_block", "fuse: write events", "close",
+         "store: search index", "commits", "fuse", "fuse: fuse_block", "fuse: write events", "close",
          "close: cluster", "summary"]
 
 

@@ -11,6 +11,8 @@ STEPS.json. The writer's steps, in the order a batch meets them:
 - ``dedup query``: ``Store.known`` before analysis (which documents are stored already)
 - ``store``: ``pipeline.store_batch``, split into ``versions query``, ``appends`` (every table,
   side tables included) and ``search index``
+- ``commits``: every ``COMMIT`` on the connection: each batch's while storing; at the end also
+  fusion's and close's
 - ``fuse``: ``pipeline.fuse`` of the touched blocks, split into ``fuse_block`` (the pure fusion)
   and ``write events``; the rest is reading the blocks' mentions
 - ``close``: ``query.cluster`` (sorting the side tables) and DuckDB's checkpoint
@@ -86,7 +88,7 @@ class _Timed:
         try:
             return self._con.execute(sql, *args)
         finally:
-            STEPS["store: commit"] += time.perf_counter() - t0
+            STEPS["commits"] += time.perf_counter() - t0
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._con, name)
