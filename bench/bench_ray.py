@@ -4,7 +4,7 @@
     .venv/bin/python bench/bench_ray.py            # 2 MB of written documents in six languages
     .venv/bin/python bench/bench_ray.py --mb 5
 
-The corpus is bench_workers.py's synthetic JSON Lines file. Each step runs as its own ``bilat`` command
+The corpus is the synthetic JSON Lines file of bench/synthetic.py. Each step runs as its own ``bilat`` command
 (Ray start-up included, as a user sees it). Prints seconds, documents/s and MB/s per step, and whether
 the loaded database's exports equal the ingested one's. It asserts nothing.
 """
@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_workers import synthetic
+from synthetic import write_corpus
 
 
 def bilat(*args: str) -> float:
@@ -52,7 +52,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         corpus = work / "synthetic.jsonl"
-        docs, nbytes = synthetic(corpus, a.mb)
+        docs, nbytes = write_corpus(corpus, mb=a.mb)
         print(f"synthetic corpus: {docs} documents, {nbytes / 1e6:.1f} MB")
 
         def line(name: str, sec: float) -> None:

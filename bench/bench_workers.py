@@ -20,7 +20,6 @@ import argparse
 import hashlib
 import json
 import os
-import random
 import resource
 import subprocess
 import sys
@@ -31,51 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_extract import SHARED, build_corpus
-
-# Sentences written for this benchmark: {a}, {b} states (in the language's case), {d} a day.
-TEMPLATES = {
-    "en": ["The President of {a} received the Prime Minister of {b} on {d} March 2021.",
-           "The foreign ministers of {a} and {b} signed a memorandum on trade on {d} May 2022.",
-           "Trade between {a} and {b} grew by {p}% in 2022, to {n} million dollars."],
-    "ru": ["Президент {a} провёл переговоры с премьер-министром {b} {d} марта 2021 года.",
-           "Товарооборот между странами вырос на {p}% в 2022 году."],
-    "uk": ["Міністр закордонних справ {a} зустрівся з послом {b} {d} травня 2022 року.",
-           "Сторони підписали угоду про співпрацю."],
-    "be": ["Міністр замежных спраў {a} сустрэўся з паслом {b} {d} сакавіка 2021 года.",
-           "Бакі абмеркавалі гандаль і інвестыцыі."],
-    "pl": ["Prezydent {a} spotkał się z premierem {b} {d} maja 2022 roku.",
-           "Obie strony podpisały umowę o współpracy gospodarczej."],
-    "fa": ["وزیر امور خارجه {a} روز دوشنبه با سفیر {b} دیدار کرد.",
-           "دو طرف درباره همکاری اقتصادی گفتگو کردند."],
-}
-STATES = {
-    "en": ["Norway", "Poland", "Armenia", "Iran", "Kazakhstan", "Germany", "China", "Belarus"],
-    "ru": ["Норвегии", "Польши", "Армении", "Ирана", "Казахстана", "Германии", "Китая", "Беларуси"],
-    "uk": ["Норвегії", "Польщі", "Вірменії", "Ірану", "Казахстану", "Німеччини", "Китаю", "Білорусі"],
-    "be": ["Нарвегіі", "Польшчы", "Арменіі", "Ірана", "Казахстана", "Германіі", "Кітая", "Беларусі"],
-    "pl": ["Norwegii", "Polski", "Armenii", "Iranu", "Kazachstanu", "Niemiec", "Chin", "Białorusi"],
-    "fa": ["نروژ", "لهستان", "ارمنستان", "ایران", "قزاقستان", "آلمان", "چین", "بلاروس"],
-}
-
-
-def synthetic(out: Path, mb: float, seed: int = 10) -> tuple[int, int]:
-    """Write about ``mb`` MB of documents from the templates as JSON Lines; return documents and bytes."""
-    rng = random.Random(seed)
-    docs, nbytes = 0, 0
-    with out.open("w", encoding="utf-8") as f:
-        while nbytes < mb * 1e6:
-            lang = rng.choice(list(TEMPLATES))
-            paras = []
-            for _ in range(rng.randint(3, 12)):
-                a, b = rng.sample(STATES[lang], 2)
-                paras.append(" ".join(rng.choice(TEMPLATES[lang]).format(
-                    a=a, b=b, d=rng.randint(1, 28), p=rng.randint(2, 40), n=rng.randint(10, 900))
-                    for _ in range(rng.randint(1, 4))))
-            text = f"{docs}.\n\n" + "\n\n".join(paras)
-            f.write(json.dumps({"id": f"s{docs}", "text": text, "lang": lang}, ensure_ascii=False) + "\n")
-            nbytes += len(text.encode())
-            docs += 1
-    return docs, nbytes
+from synthetic import descendants, hwm_kib, write_corpus
 
 
 def one(corpus: Path, db: Path, workers: int) -> dict[str, object]:
@@ -87,7 +42,7 @@ def one(corpus: Path, db: Path, workers: int) -> dict[str, object]:
 
     def watch() -> None:  # the workers are the forkserver's children, not ours: look them up in /proc
         while not stop.wait(0.25):
-            peak["rss"] = max([peak["rss"], *(_hwm_kib(p) for p in _descendants(os.getpid()))])
+            peak["rss"] = max([peak["rss"], *(hwm_kib(p) for p in descendants(os.getpid()))])
 
     threading.Thread(target=watch, daemon=True).start()
     t0 = time.perf_counter()
@@ -104,35 +59,6 @@ def one(corpus: Path, db: Path, workers: int) -> dict[str, object]:
             "sentences": s["sentences"] + s["boilerplate_sentences"], "digest": digest.hexdigest(),
             "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "worker_rss_mib": peak["rss"] / 1024}
-
-
-def _descendants(root: int) -> list[int]:
-    """Every process below ``root`` (Linux /proc)."""
-    parent: dict[int, int] = {}
-    for p in Path("/proc").iterdir():
-        if p.name.isdigit():
-            try:
-                parent[int(p.name)] = int((p / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, ValueError, IndexError):
-                continue
-    out, todo = [], [root]
-    while todo:
-        up = todo.pop()
-        kids = [pid for pid, pp in parent.items() if pp == up]
-        out += kids
-        todo += kids
-    return out
-
-
-def _hwm_kib(pid: int) -> int:
-    """A process's peak resident set, in KiB (0 once it is gone)."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    except (OSError, ValueError):
-        pass
-    return 0
 
 
 def run(corpus: Path, nbytes: int, workers: list[int], work: Path) -> None:
@@ -173,7 +99,7 @@ def main() -> int:
         else:
             print(f"real news: skipped ({corpora} is absent)")
         syn = work / "synthetic.jsonl"
-        docs, nbytes = synthetic(syn, a.mb)
+        docs, nbytes = write_corpus(syn, mb=a.mb)
         print(f"synthetic: {docs} documents, {nbytes / 1e6:.1f} MB (templates in six languages)")
         run(syn, nbytes, a.workers, work)
     return 0

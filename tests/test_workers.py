@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,9 @@ from bilat.engine.local import DIED
 from bilat.records import Document
 from conftest import TEXTS
 from written_corpus import corpus
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from synthetic import descendants  # the benchmarks' /proc walk
 
 
 def snapshot(db: Path, inputs: Sequence[str], **kw: Any) -> dict[str, Any]:
@@ -149,24 +153,6 @@ def test_a_pool_that_cannot_start_leaves_the_work_to_this_process(tmp_path: Path
     assert r.ok and r.stored == 5
 
 
-def _below(root: int) -> set[int]:
-    """Every process below ``root`` now (Linux /proc)."""
-    parent = {}
-    for p in Path("/proc").iterdir():
-        if p.name.isdigit():
-            try:
-                parent[int(p.name)] = int((p / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, ValueError, IndexError):
-                continue
-    out, todo = set(), [root]
-    while todo:
-        up = todo.pop()
-        kids = [pid for pid, pp in parent.items() if pp == up]
-        out.update(kids)
-        todo += kids
-    return out
-
-
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
 def test_workers_do_not_outlive_a_killed_ingest(tmp_path: Path) -> None:
     import signal
@@ -186,7 +172,7 @@ def test_workers_do_not_outlive_a_killed_ingest(tmp_path: Path) -> None:
     for line in proc.stderr:
         if line.startswith("stored "):  # the pool is up: a result has come back
             break
-    below = _below(proc.pid)
+    below = set(descendants(proc.pid))
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=60)
     assert below, "no worker processes were started"

@@ -167,7 +167,7 @@ class Store:
             self._append("mentions", ("id", "doc_id", "kind", "date", "record", "block"), mentions)
             self._append("indicators", ("id", "doc_id", "indicator", "period", "record"), indicators)
             if docs:
-                query.index_text(con, [d[0] for d in docs])
+                self._index_text([d[0] for d in docs], sents)
             if blocks:
                 con.execute("INSERT OR IGNORE INTO fusion_pending SELECT DISTINCT unnest(?)", [sorted(blocks)])
             con.execute("COMMIT")
@@ -180,6 +180,19 @@ class Store:
             raise
         self.touched |= blocks
         return len(docs)
+
+    def _index_text(self, doc_ids: list[str], sents: list[tuple[Any, ...]]) -> None:
+        """The search terms of newly written documents, from their sentences (this batch's rows)."""
+        cols = list(zip(*sents, strict=True)) if sents else [[] for _ in range(6)]
+        names = ("doc", "idx", "start", "end", "lang", "boilerplate")
+        types = (pa.string(), pa.int32(), pa.int32(), pa.int32(), pa.string(), pa.bool_())
+        self.con.register("_bilat_sentences", pa.table({n: pa.array(c, type=t) for n, c, t in zip(
+            names, cols, types, strict=True)}))
+        try:
+            query.index_text(self.con, doc_ids, "_bilat_sentences")
+        finally:
+            with contextlib.suppress(duckdb.Error):
+                self.con.unregister("_bilat_sentences")
 
     def _versions(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
         """The newest stored version number of each (source, name)."""

@@ -108,15 +108,19 @@ def cluster(con: duckdb.DuckDBPyConnection, force: bool = False) -> None:
         con.execute("INSERT OR REPLACE INTO bilat_meta VALUES (?, ?)", [f"sorted:{table}", str(n)])
 
 
-def index_text(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str] | None) -> None:
-    """Add the search terms of these documents (all when None): their sentences and titles."""
+def index_text(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str] | None, sentences: str = "sentences") -> None:
+    """Add the search terms of these documents (all when None): their sentences and titles.
+
+    ``sentences``: the table (or registered batch) that holds those documents' sentences. A batch
+    being stored passes its own: read from the whole table, every batch would scan all the
+    sentences stored before it, a cost that grew with the database (#10)."""
     only = "" if doc_ids is None else "AND d.id IN (SELECT unnest($ids))"
     words = "unnest(regexp_split_to_array(lower(TEXT), '" + SPLIT + "'))"
     con.execute(f"""
         INSERT INTO search_terms
         SELECT DISTINCT term, doc, idx FROM (
             SELECT s.doc, s.idx, {words.replace("TEXT", 'substr(d.text, s."start" + 1, s."end" - s."start")')} AS term
-            FROM sentences s JOIN documents d ON d.id = s.doc WHERE NOT s.boilerplate {only}
+            FROM {sentences} s JOIN documents d ON d.id = s.doc WHERE NOT s.boilerplate {only}
             UNION ALL
             SELECT d.id, -1, {words.replace("TEXT", "d.title")} FROM documents d WHERE d.title IS NOT NULL {only}
         ) WHERE length(term) BETWEEN 1 AND 64
