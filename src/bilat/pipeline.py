@@ -30,6 +30,7 @@ from bilat.errors import BilatError
 from bilat.fuse import fuse_block
 from bilat.ingest import Failure
 from bilat.normalise import Analysis, analyse
+from bilat.normalise.terms import search_terms
 from bilat.records import Document, Indicator, Mention, Sentence, to_dict
 from bilat.records_io import mention_from_dict
 
@@ -45,6 +46,8 @@ class Processed:
     analysis: Analysis
     mentions: tuple[Mention, ...]
     indicators: tuple[Indicator, ...]
+    #: the search terms (``bilat.normalise.terms``); None: the store computes them itself
+    terms: tuple[tuple[int, str], ...] | None = None
 
 
 Outcome = Processed | Failure
@@ -78,7 +81,7 @@ def process(doc: Document) -> Processed:
     """Every stage for one document read from its source."""
     doc, analysis = normalise(doc)
     mentions, indicators = extract(doc, analysis)
-    return Processed(doc, analysis, mentions, indicators)
+    return Processed(doc, analysis, mentions, indicators, search_terms(doc.text, analysis.sentences, doc.title))
 
 
 def process_batch(docs: Sequence[Document]) -> list[Outcome]:

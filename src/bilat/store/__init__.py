@@ -132,7 +132,8 @@ class Store:
                     known.add(doc_id)
                     fresh.append(p)
             versions = self._versions([(p.document.source, p.document.name) for p in fresh])
-            docs, paras, sents, spans, mentions, indicators = [], [], [], [], [], []
+            docs, paras, sents, spans, mentions, indicators, terms = [], [], [], [], [], [], []
+            unindexed: list[str] = []  # documents whose search terms DuckDB computes (see bilat.normalise.terms)
             for item in fresh:
                 doc, an = item.document, item.analysis
                 doc_id = doc.id  # a hash of the whole text: compute it once
@@ -149,6 +150,10 @@ class Store:
                                  block_id(m.kind, m.actors)) for m in item.mentions)
                 indicators.extend((i.id, doc_id, i.indicator, i.period, json.dumps(to_dict(i), ensure_ascii=False))
                                   for i in item.indicators)
+                if item.terms is None:
+                    unindexed.append(doc_id)
+                else:
+                    terms.extend((doc_id, idx, words) for idx, words in item.terms)
             superseded = [(src, name) for (src, name), v in versions.items() if v > 1]
             blocks = {m[5] for m in mentions}
             if superseded:
@@ -166,8 +171,13 @@ class Store:
             self._append("spans", ("doc", "start", "end", "kind"), spans)
             self._append("mentions", ("id", "doc_id", "kind", "date", "record", "block"), mentions)
             self._append("indicators", ("id", "doc_id", "indicator", "period", "record"), indicators)
-            if docs:
-                query.index_text(con, [d[0] for d in docs])
+            self._append("_bilat_terms", ("doc", "idx", "words"), terms, create=True)
+            if terms:
+                con.execute("INSERT INTO search_terms SELECT unnest(string_split(words, chr(10))), doc, idx "
+                            "FROM _bilat_terms")
+                con.execute("DROP TABLE _bilat_terms")
+            if unindexed:
+                query.index_text(con, unindexed)
             if blocks:
                 con.execute("INSERT OR IGNORE INTO fusion_pending SELECT DISTINCT unnest(?)", [sorted(blocks)])
             con.execute("COMMIT")
