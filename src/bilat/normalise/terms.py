@@ -4,12 +4,12 @@ The full-text table (``bilat.store.query``) holds each distinct lower-cased word
 that is not boilerplate, and of the title (sentence -1), split where DuckDB's ``lower`` and
 ``regexp_split_to_array(…, query.SPLIT)`` split it: that is how the store indexes a text itself,
 and how it splits a query. This module gives the same terms without DuckDB, for texts whose every
-character lies in ``RANGES`` (Latin, Cyrillic, Arabic script, common punctuation). Over those
-characters Python's ``str.lower`` and the Unicode letter/digit/mark classes agree with DuckDB's,
-one character at a time (tests/normalise/test_normalise_terms.py checks every one of them against DuckDB); Greek is
-left out (Python lower-cases a final sigma by context) and so is ``İ`` (it lower-cases to two
-characters), and so are ``Ⱥ`` and ``Ⱦ`` (their lower case lies outside). Any other text gets
-None, and the store indexes it with DuckDB as before.
+character lies in ``RANGES`` (Latin, Cyrillic, Arabic script, punctuation, symbols such as №).
+Over those characters Python's ``str.lower`` and the Unicode letter/digit/mark classes agree with
+DuckDB's, one character at a time (tests/normalise/test_normalise_terms.py checks each of them
+against DuckDB). Left out: Greek (Python lower-cases a final sigma by context), ``İ`` (it
+lower-cases to two characters), ``Ⱥ``, ``Ⱦ`` and ``Ω`` (their lower case lies outside). Any other
+text gets None, and the store indexes it with DuckDB as before.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from collections.abc import Sequence
 
 #: the code points whose lower-casing and word classes are checked against DuckDB's
 RANGES = ((0x0001, 0x012F), (0x0131, 0x0239), (0x023B, 0x023D), (0x023F, 0x036F), (0x0400, 0x052F),
-          (0x0600, 0x06FF), (0x200B, 0x206F), (0x20A0, 0x20C0), (0xFEFF, 0xFEFF))
+          (0x0600, 0x06FF), (0x200B, 0x206F), (0x20A0, 0x20C0), (0x2100, 0x2125), (0x2127, 0x23FF),
+          (0x2460, 0x27BF), (0xFEFF, 0xFEFF))
 MAX_LEN = 64  # longer "words" (a URL's run of letters) are not indexed
 
 _CHARS = [chr(c) for lo, hi in RANGES for c in range(lo, hi + 1)]
