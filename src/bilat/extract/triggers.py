@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from itertools import product
+from pathlib import Path
 from typing import Any
 
 try:
@@ -21,6 +22,7 @@ except ImportError:  # Python < 3.11
     import sre_parse as _sp  # type: ignore[no-redef]
 
 from bilat import lang as langdata
+from bilat.extract import table_cache
 from bilat.extract.kinds import KINDS
 
 _WORDS = re.compile(r"\S+")
@@ -282,7 +284,11 @@ def lexicon(code: str | None) -> Lexicon | None:
         role_words={k: tuple(v) for k, v in roles.items()},
         clause_break=_clause_break(mod.get("clause_breaks", [])),
         code=code,
-        screen=Screen.build(triggers | {"!" + k: rx for k, rx in exclude.items()}),
+        # The screen takes longer to work out than the patterns to compile: it is kept on disk.
+        screen=table_cache.cached(
+            f"screen-{code}", [Path(__file__), langdata.path(code, "events.toml"), code],
+            lambda: Screen.build(triggers | {"!" + k: rx for k, rx in exclude.items()}),
+            lambda sc: (sc.always, sc.keyed, sc.unkeyed, sc.keys), lambda v: Screen(*v)),  # type: ignore[misc]
     )
 
 
