@@ -195,6 +195,49 @@ def required_literals(rx: re.Pattern[str]) -> tuple[str, ...] | None:
     return None if clause is None else tuple(dict.fromkeys(x.replace(_START, "") for x in clause))
 
 
+def first_chars(rx: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters a match of ``rx`` can start with, or None when that cannot be told (a class,
+    a flag, a match that may be empty): ``(?=[…])`` before the pattern then changes no match and
+    spares trying each of a long alternation's branches at every other position."""
+    if rx.flags & _ODD_FLAGS:
+        return None
+    try:
+        return _first(list(_sp.parse(rx.pattern, rx.flags)))
+    except Exception:  # an internal parser we cannot follow
+        return None
+
+
+def _first(items: list[_Node]) -> frozenset[str] | None:
+    for op, av in items:
+        if op is _sc.AT or (op in (_sc.ASSERT, _sc.ASSERT_NOT)):
+            continue  # zero width
+        if op is _sc.LITERAL:
+            return frozenset(chr(av))
+        if op is _sc.IN and all(o is _sc.LITERAL for o, _ in av):
+            return frozenset(chr(v) for _, v in av)
+        if op is _sc.SUBPATTERN and not av[1] & _ODD_FLAGS:
+            return _first(list(av[3]))
+        if op in _REPEATS and av[0] >= 1:
+            return _first(list(av[2]))
+        if op is _sc.BRANCH:
+            out: set[str] = set()
+            for b in av[1]:
+                f = _first(list(b))
+                if f is None:
+                    return None
+                out |= f
+            return frozenset(out)
+        return None
+    return None  # only zero-width items: an empty match
+
+
+def screened(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled, with a look-ahead for the characters its matches start with (``first_chars``)."""
+    rx = re.compile(pattern)
+    first = first_chars(rx)
+    return re.compile(f"(?=[{''.join(map(re.escape, sorted(first)))}])(?:{pattern})") if first else rx
+
+
 def _word_key(marked: str) -> str | None:
     """The first three letters of a word the literal starts (after a ``_START`` mark or a
     non-word character), or None: any sentence holding the literal has a word beginning so.
