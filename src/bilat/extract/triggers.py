@@ -102,13 +102,7 @@ def _fixed_node(op: Any, av: Any) -> _Set | None:
     if op is _sc.ATOMIC_GROUP:
         return _fixed(list(av))
     if op is _sc.BRANCH:
-        out: set[str] = set()
-        for b in av[1]:
-            e = _fixed(list(b))
-            if e is None:
-                return None
-            out |= e
-        return frozenset(out) if len(out) <= _CAP else None
+        return _union(av[1], _fixed, _CAP)
     if op in _REPEATS and av[1] <= 2:
         e = _fixed(list(av[2]))
         if e is None:
@@ -220,15 +214,20 @@ def _first(items: list[_Node]) -> frozenset[str] | None:
         if op in _REPEATS and av[0] >= 1:
             return _first(list(av[2]))
         if op is _sc.BRANCH:
-            out: set[str] = set()
-            for b in av[1]:
-                f = _first(list(b))
-                if f is None:
-                    return None
-                out |= f
-            return frozenset(out)
+            return _union(av[1], _first)
         return None
     return None  # only zero-width items: an empty match
+
+
+def _union(branches: list[Any], part: Any, cap: int | None = None) -> frozenset[str] | None:
+    """What ``part`` gives each branch, together; None when it gives one None, or more than ``cap``."""
+    out: set[str] = set()
+    for b in branches:
+        e = part(list(b))
+        if e is None:
+            return None
+        out |= e
+    return frozenset(out) if cap is None or len(out) <= cap else None
 
 
 def screened(pattern: str) -> re.Pattern[str]:
