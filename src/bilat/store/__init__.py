@@ -22,7 +22,7 @@ import duckdb
 import pyarrow as pa
 
 from bilat.errors import SchemaError, StoreError
-from bilat.records import Document, Paragraph, Span, to_dict
+from bilat.records import Document, Paragraph, Span, to_json
 from bilat.store import query
 from bilat.store.faults import check_file, explain
 from bilat.store.migrations import migrate
@@ -146,10 +146,13 @@ class Store:
                              for i, p in enumerate(an.paragraphs))
                 sents.extend((doc_id, i, s[0], s[1], s[2], s[3]) for i, s in enumerate(an.sentences))
                 spans.extend((doc_id, s.start, s.end, s.kind) for s in an.spans)
-                mentions.extend((m.id, doc_id, m.kind, m.date, json.dumps(to_dict(m), ensure_ascii=False),
-                                 block_id(m.kind, m.actors)) for m in item.mentions)
-                indicators.extend((i.id, doc_id, i.indicator, i.period, json.dumps(to_dict(i), ensure_ascii=False))
-                                  for i in item.indicators)
+                # the records' JSON, as the workers wrote it (or written here)
+                m_json, i_json = item.records or ([to_json(m) for m in item.mentions],
+                                                  [to_json(i) for i in item.indicators])
+                mentions.extend((m.id, doc_id, m.kind, m.date, j, block_id(m.kind, m.actors))
+                                for m, j in zip(item.mentions, m_json, strict=True))
+                indicators.extend((i.id, doc_id, i.indicator, i.period, j)
+                                  for i, j in zip(item.indicators, i_json, strict=True))
                 if item.terms is None:
                     unindexed.append(doc_id)
                 else:
