@@ -17,7 +17,7 @@ import bilat
 from bilat import pipeline
 from bilat.cli import cli
 from bilat.engine import LocalPool, engine
-from bilat.engine.local import DIED
+from bilat.engine.local import DIED, pieces
 from bilat.records import Document
 from conftest import TEXTS
 from written_corpus import corpus
@@ -184,3 +184,14 @@ def test_workers_do_not_outlive_a_killed_ingest(tmp_path: Path) -> None:
     while alive() and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not alive()
+
+
+def test_each_batch_goes_to_the_pool_in_pieces_of_about_equal_text() -> None:
+    docs = [Document(name=str(i), text="x" * n) for i, n in enumerate([10, 10, 10, 10, 60])]
+    assert [[d.name for d in p] for p in pieces(docs, 2)] == [["0", "1", "2", "3"], ["4"]]
+    assert [[d.name for d in p] for p in pieces(docs[:4], 2)] == [["0", "1"], ["2", "3"]]
+    assert [[d.name for d in p] for p in pieces(docs[:4], 3)] == [["0"], ["1", "2"], ["3"]]
+    assert [len(p) for p in pieces(docs[:1], 2)] == [1]
+    for n in (1, 2, 3, 8):
+        parts = pieces(docs, n)
+        assert [d for p in parts for d in p] == docs and all(parts) and len(parts) <= n

@@ -19,7 +19,6 @@ A batch goes through three named steps:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby
@@ -30,7 +29,8 @@ from bilat.errors import BilatError
 from bilat.fuse import fuse_block
 from bilat.ingest import Failure
 from bilat.normalise import Analysis, analyse
-from bilat.records import Document, Indicator, Mention, Sentence, to_dict
+from bilat.normalise.terms import search_terms
+from bilat.records import Document, Indicator, Mention, Sentence, to_json
 from bilat.records_io import mention_from_dict
 
 if TYPE_CHECKING:
@@ -45,6 +45,10 @@ class Processed:
     analysis: Analysis
     mentions: tuple[Mention, ...]
     indicators: tuple[Indicator, ...]
+    #: the search terms (``bilat.normalise.terms``); None: the store computes them itself
+    terms: tuple[tuple[int, str], ...] | None = None
+    #: the JSON of the mentions and of the indicators (``records.to_json``); None: the store writes it
+    records: tuple[tuple[str, ...], tuple[str, ...]] | None = None
 
 
 Outcome = Processed | Failure
@@ -78,7 +82,9 @@ def process(doc: Document) -> Processed:
     """Every stage for one document read from its source."""
     doc, analysis = normalise(doc)
     mentions, indicators = extract(doc, analysis)
-    return Processed(doc, analysis, mentions, indicators)
+    # What the writer stores is worked out here, where the work is spread over the workers.
+    return Processed(doc, analysis, mentions, indicators, search_terms(doc.text, analysis.sentences, doc.title),
+                     (tuple(map(to_json, mentions)), tuple(map(to_json, indicators))))
 
 
 def process_batch(docs: Sequence[Document]) -> list[Outcome]:
@@ -158,7 +164,7 @@ def fuse(store: Store, blocks: Iterable[str] | None = None) -> int:
         return 0
     # Block after block, so memory holds one block's mentions at a time.
     mentions = (mention_from_dict(_without_text(r)) for r in store.block_mentions(wanted))
-    rows = [(e.id, e.kind, e.date, json.dumps(to_dict(e), ensure_ascii=False), block)
+    rows = [(e.id, e.kind, e.date, to_json(e), block)
             for block, group in groupby(mentions, key=lambda m: block_id(m.kind, m.actors))
             for e in fuse_block(list(group))]
     store.replace_records("events", rows, blocks=wanted)

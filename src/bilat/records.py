@@ -6,9 +6,11 @@ character offset into ``Document.text``, the text exactly as bilat stores it.
 
 from __future__ import annotations
 
-import functools
+import copy
 import hashlib
-from dataclasses import dataclass, field, fields
+import json
+from dataclasses import dataclass, field, fields, is_dataclass
+from functools import cache
 from typing import Any
 
 
@@ -169,24 +171,31 @@ class Event:
 
 
 def to_dict(record: Any) -> dict[str, Any]:
-    """A record as a JSON-ready dict (tuples become lists), as ``dataclasses.asdict`` gives it, faster: the
-    store writes every mention this way, and exports read them back (#10)."""
+    """A record as a JSON-ready dict (tuples become lists): ``dataclasses.asdict`` without its deep
+    copies, which the immutable values of a record do not need."""
     return _plain(record)
 
 
-@functools.cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
+def to_json(record: Any) -> str:
+    """A record as the JSON text bilat stores."""
+    return json.dumps(_plain(record), ensure_ascii=False)
 
 
 def _plain(v: Any) -> Any:
-    if isinstance(v, str | int | float | bool) or v is None:
+    if v is None or isinstance(v, str | int | float):
         return v
     if isinstance(v, tuple | list):
         return [_plain(x) for x in v]
     if isinstance(v, dict):
         return {k: _plain(x) for k, x in v.items()}
-    return {name: _plain(getattr(v, name)) for name in _field_names(type(v))}
+    if is_dataclass(v) and not isinstance(v, type):
+        return {k: _plain(getattr(v, k)) for k in _field_names(type(v))}
+    return copy.deepcopy(v)  # as asdict gives any other value
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,9 +8,10 @@
 ``Processed`` or ``Failure`` per document. The pool never touches the database (its processes are
 started by ``forkserver`` or ``spawn``, never forked from a process holding DuckDB open) and
 holds at most ``2 × workers`` batches in flight, so reading runs ahead of storing by a bounded
-amount. A worker that dies (a segfault, ``os._exit``, the out-of-memory killer) costs the batches
-it had in flight nothing: they are run again, alone, and the one document that kills its worker
-becomes a failure line.
+amount. Each batch goes to the pool in ``workers`` pieces of about equal text, so the last batch
+of a run keeps every worker busy too. A worker that dies (a segfault, ``os._exit``, the
+out-of-memory killer) costs the batches it had in flight nothing: they are run again, alone, and
+the one document that kills its worker becomes a failure line.
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ class LocalPool:
             yield first[0], fn(first[1])
             return
         self._warm([*first[1], *second[1]])
-        # [tag, docs, future]; future None: the pool died while it was in flight, so run it alone.
+        # [tag, docs, futures]; futures None: the pool died while it was in flight, so run it alone.
         queue: deque[list[Any]] = deque()
         pending: Iterator[tuple[T, Sequence[Document]]] = iter([first, second])
         exhausted = False
@@ -120,15 +121,15 @@ class LocalPool:
                 queue.append([item[0], item[1], self._submit(fn, item[1])])
             if not queue:
                 return
-            tag, docs, future = queue.popleft()
+            tag, docs, futures = queue.popleft()
             if self._unusable:
                 yield tag, fn(docs)
                 continue
-            if future is None:
+            if futures is None:
                 yield tag, self._alone(fn, docs)
                 continue
             try:
-                out = future.result()
+                out = [x for f in futures for x in f.result()]
                 self._worked = True
             except BrokenProcessPool:
                 self._restart()
@@ -140,11 +141,11 @@ class LocalPool:
                 out = self._alone(fn, docs)
             yield tag, out
 
-    def _submit(self, fn: Stage, docs: Sequence[Document]) -> Future[Outcomes] | None:
+    def _submit(self, fn: Stage, docs: Sequence[Document]) -> list[Future[Outcomes]] | None:
         if self._unusable:
             return None
         try:
-            return self._executor().submit(fn, docs)
+            return [self._executor().submit(fn, part) for part in pieces(docs, self.workers)]
         except BrokenProcessPool:  # it died since the last result; what it held is run again alone
             return None
 
@@ -213,8 +214,23 @@ def _orphan_exit(writer: int) -> None:
     threading.Thread(target=watch, name="bilat-writer-watch", daemon=True).start()
 
 
-def _done_ok(future: Future[Any] | None) -> bool:
-    return future is not None and future.done() and not future.cancelled() and future.exception() is None
+def _done_ok(futures: list[Future[Any]] | None) -> bool:
+    return futures is not None and all(f.done() and not f.cancelled() and f.exception() is None for f in futures)
+
+
+def pieces(docs: Sequence[Document], n: int) -> list[Sequence[Document]]:
+    """``docs`` cut, in order, into at most ``n`` runs of about equal text (none empty): a run
+    ends before the document whose middle lies past its share."""
+    total = sum(len(d.text) for d in docs)
+    out: list[Sequence[Document]] = []
+    start, seen = 0, 0
+    for i, d in enumerate(docs):
+        if i > start and len(out) < n - 1 and (2 * seen + len(d.text)) * n > 2 * total * (len(out) + 1):
+            out.append(docs[start:i])
+            start = i
+        seen += len(d.text)
+    out.append(docs[start:])
+    return out
 
 
 def _context() -> multiprocessing.context.BaseContext:

@@ -20,7 +20,7 @@ from typing import Any
 
 from bilat.ingest import Failure
 from bilat.normalise import Analysis
-from bilat.records import Document, Paragraph, Span, to_dict
+from bilat.records import Document, Paragraph, Span, to_dict, to_json
 from bilat.records_io import indicator_from_dict, mention_from_dict
 
 TABLES = ("documents", "sentences", "mentions", "indicators", "failures")
@@ -71,9 +71,9 @@ def write_shard(out: Path, shard: str, outcomes: Sequence[Any]) -> tuple[int, li
                                   "text": doc.text[s:e]} for i, (s, e, lang, bp) in enumerate(an.sentences))
         rows["mentions"].extend({"id": m.id, "doc_id": doc_id, "kind": m.kind, "date": m.date,
                                  "block": block_id(m.kind, m.actors),
-                                 "record": json.dumps(to_dict(m), ensure_ascii=False)} for m in item.mentions)
+                                 "record": to_json(m)} for m in item.mentions)
         rows["indicators"].extend({"id": i.id, "doc_id": doc_id, "indicator": i.indicator, "period": i.period,
-                                   "record": json.dumps(to_dict(i), ensure_ascii=False)} for i in item.indicators)
+                                   "record": to_json(i)} for i in item.indicators)
     for table in TABLES:
         folder = out / table
         folder.mkdir(parents=True, exist_ok=True)

@@ -33,8 +33,10 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 from bilat import lang as langdata
+from bilat.extract import table_cache
 
 #: a word: letters, with the Arabic-script short vowels written inside it ("کِیمن" is one word)
 TOKEN = re.compile(r"(?:\w|[\u064b-\u0653\u0655-\u065f\u0670])+")
@@ -227,7 +229,30 @@ def name_parts(name: str) -> list[str]:
 
 @cache
 def table(code: str) -> Table:
-    """The lazily built, cached name table of one language."""
+    """The name table of one language, built once per process, or read from the disk cache
+    (``bilat.extract.table_cache``) when none of what it is built from has changed since."""
+    return table_cache.cached(f"gazetteer-{code}", _inputs(code), lambda: _build(code), _pack, _unpack)
+
+
+#: the data files a language's table is built from (with CLDR's and pycountry's names)
+_DATA_FILES = ("actors.toml", "countries_extra.tsv", "orgs.tsv", "capitals.tsv", "places.tsv", "adjectives.tsv")
+
+
+def _inputs(code: str) -> list[object]:
+    """Everything a table depends on: this code, the language's files, the versions of babel and pycountry."""
+    return [Path(__file__), Path(langdata.__file__), *(langdata.path(code, n) for n in _DATA_FILES),
+            table_cache.version("babel"), table_cache.version("pycountry"), code]
+
+
+def _pack(t: Table) -> tuple[object, ...]:
+    return (t.exact, t.lower, t.width, t.stop_initial, t.person_like, t.suffixes)
+
+
+def _unpack(v: tuple[object, ...]) -> Table:
+    return Table(*v)  # type: ignore[arg-type]
+
+
+def _build(code: str) -> Table:
     b = _Builder(code)
     for phrase in b.cfg.get("not_actors", []):
         b.add_name(phrase, "", "none")  # in every case: "Латинской Америки" is no state either

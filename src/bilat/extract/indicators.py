@@ -23,6 +23,7 @@ from bilat.extract.indicator_rules import changes as _changes
 from bilat.extract.indicator_rules import other_of_pair, parties, respectively, source_of, speaker
 from bilat.extract.indicator_rules import period as _period
 from bilat.extract.numbers import NUMBER, SLASH_NUMBER, parse_number, slash_is_reversed
+from bilat.extract.triggers import screened
 from bilat.normalise.text import norm_view
 
 __all__ = ["IndicatorContext", "IndicatorMatch", "find_indicators", "has_reversed_decimals"]
@@ -137,7 +138,7 @@ def _grammar(code: str | None) -> _Grammar:
     codes = (code,) if code else tuple(c for c in langdata.available() if langdata.path(c, "indicators.toml").exists())
     d = _merge(codes)
     cues = d.get("cues", {})
-    cue = re.compile("|".join(f"(?P<{k}>{_alt(v)})" for k, v in cues.items() if v) or r"(?!x)x")
+    cue = screened("|".join(f"(?P<{k}>{_alt(v)})" for k, v in cues.items() if v) or r"(?!x)x")
     scales = dict(d.get("scale", {}))
     syms = dict(d.get("symbols", {}))
     curs = dict(d.get("currency", {}))

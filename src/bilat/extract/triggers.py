@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from itertools import product
+from pathlib import Path
 from typing import Any
 
 try:
@@ -21,6 +22,7 @@ except ImportError:  # Python < 3.11
     import sre_parse as _sp  # type: ignore[no-redef]
 
 from bilat import lang as langdata
+from bilat.extract import table_cache
 from bilat.extract.kinds import KINDS
 
 _WORDS = re.compile(r"\S+")
@@ -100,13 +102,7 @@ def _fixed_node(op: Any, av: Any) -> _Set | None:
     if op is _sc.ATOMIC_GROUP:
         return _fixed(list(av))
     if op is _sc.BRANCH:
-        out: set[str] = set()
-        for b in av[1]:
-            e = _fixed(list(b))
-            if e is None:
-                return None
-            out |= e
-        return frozenset(out) if len(out) <= _CAP else None
+        return _union(av[1], _fixed, _CAP)
     if op in _REPEATS and av[1] <= 2:
         e = _fixed(list(av[2]))
         if e is None:
@@ -191,6 +187,54 @@ def required_literals(rx: re.Pattern[str]) -> tuple[str, ...] | None:
     """Substrings one of which every match of ``rx`` contains, or None when it cannot be told."""
     clause = _clause(rx)
     return None if clause is None else tuple(dict.fromkeys(x.replace(_START, "") for x in clause))
+
+
+def first_chars(rx: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters a match of ``rx`` can start with, or None when that cannot be told (a class,
+    a flag, a match that may be empty): ``(?=[…])`` before the pattern then changes no match and
+    spares trying each of a long alternation's branches at every other position."""
+    if rx.flags & _ODD_FLAGS:
+        return None
+    try:
+        return _first(list(_sp.parse(rx.pattern, rx.flags)))
+    except Exception:  # an internal parser we cannot follow
+        return None
+
+
+def _first(items: list[_Node]) -> frozenset[str] | None:
+    for op, av in items:
+        if op is _sc.AT or (op in (_sc.ASSERT, _sc.ASSERT_NOT)):
+            continue  # zero width
+        if op is _sc.LITERAL:
+            return frozenset(chr(av))
+        if op is _sc.IN and all(o is _sc.LITERAL for o, _ in av):
+            return frozenset(chr(v) for _, v in av)
+        if op is _sc.SUBPATTERN and not av[1] & _ODD_FLAGS:
+            return _first(list(av[3]))
+        if op in _REPEATS and av[0] >= 1:
+            return _first(list(av[2]))
+        if op is _sc.BRANCH:
+            return _union(av[1], _first)
+        return None
+    return None  # only zero-width items: an empty match
+
+
+def _union(branches: list[Any], part: Any, cap: int | None = None) -> frozenset[str] | None:
+    """What ``part`` gives each branch, together; None when it gives one None, or more than ``cap``."""
+    out: set[str] = set()
+    for b in branches:
+        e = part(list(b))
+        if e is None:
+            return None
+        out |= e
+    return frozenset(out) if cap is None or len(out) <= cap else None
+
+
+def screened(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled, with a look-ahead for the characters its matches start with (``first_chars``)."""
+    rx = re.compile(pattern)
+    first = first_chars(rx)
+    return re.compile(f"(?=[{''.join(map(re.escape, sorted(first)))}])(?:{pattern})") if first else rx
 
 
 def _word_key(marked: str) -> str | None:
@@ -282,7 +326,11 @@ def lexicon(code: str | None) -> Lexicon | None:
         role_words={k: tuple(v) for k, v in roles.items()},
         clause_break=_clause_break(mod.get("clause_breaks", [])),
         code=code,
-        screen=Screen.build(triggers | {"!" + k: rx for k, rx in exclude.items()}),
+        # The screen takes longer to work out than the patterns to compile: it is kept on disk.
+        screen=table_cache.cached(
+            f"screen-{code}", [Path(__file__), langdata.path(code, "events.toml"), code],
+            lambda: Screen.build(triggers | {"!" + k: rx for k, rx in exclude.items()}),
+            lambda sc: (sc.always, sc.keyed, sc.unkeyed, sc.keys), lambda v: Screen(*v)),  # type: ignore[misc]
     )
 
 

@@ -32,7 +32,8 @@ MAX_SENTENCE = 2_000
 # "В декабре 2019 г. Министр ... посетил": a date this short opens its sentence rather than ending one.
 MIN_WORDS_BEFORE_YEAR_END = 5
 
-_LETTER = re.compile(r"[^\W\d_]")
+#: MIN_LETTERS letters, with anything between them (found without counting every letter of a long piece)
+_ENOUGH_LETTERS = re.compile(r"[^\W\d_](?:[\W\d_]*[^\W\d_]){" + str(MIN_LETTERS - 1) + "}")
 _WORD = re.compile(r"[^\W\d_]+")
 _YEAR = re.compile(r"[(\[]?\d{4}(?:[-–—]\d{2,4})?")
 
@@ -136,7 +137,7 @@ def _join_scraps(pieces: list[tuple[int, int]], text: str) -> list[tuple[int, in
     out: list[tuple[int, int]] = []
     pending: int | None = None
     for s, e in pieces:
-        if len(_LETTER.findall(text, s, e)) < MIN_LETTERS:
+        if _ENOUGH_LETTERS.search(text, s, e) is None:
             if out:
                 out[-1] = (out[-1][0], e)
             elif pending is None:

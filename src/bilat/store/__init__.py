@@ -22,7 +22,7 @@ import duckdb
 import pyarrow as pa
 
 from bilat.errors import SchemaError, StoreError
-from bilat.records import Document, Paragraph, Span, to_dict
+from bilat.records import Document, Paragraph, Span, to_json
 from bilat.store import query
 from bilat.store.faults import check_file, explain
 from bilat.store.migrations import migrate
@@ -132,7 +132,8 @@ class Store:
                     known.add(doc_id)
                     fresh.append(p)
             versions = self._versions([(p.document.source, p.document.name) for p in fresh])
-            docs, paras, sents, spans, mentions, indicators = [], [], [], [], [], []
+            docs, paras, sents, spans, mentions, indicators, terms = [], [], [], [], [], [], []
+            unindexed: list[str] = []  # documents whose search terms DuckDB computes (see bilat.normalise.terms)
             for item in fresh:
                 doc, an = item.document, item.analysis
                 doc_id = doc.id  # a hash of the whole text: compute it once
@@ -145,10 +146,17 @@ class Store:
                              for i, p in enumerate(an.paragraphs))
                 sents.extend((doc_id, i, s[0], s[1], s[2], s[3]) for i, s in enumerate(an.sentences))
                 spans.extend((doc_id, s.start, s.end, s.kind) for s in an.spans)
-                mentions.extend((m.id, doc_id, m.kind, m.date, json.dumps(to_dict(m), ensure_ascii=False),
-                                 block_id(m.kind, m.actors)) for m in item.mentions)
-                indicators.extend((i.id, doc_id, i.indicator, i.period, json.dumps(to_dict(i), ensure_ascii=False))
-                                  for i in item.indicators)
+                # the records' JSON, as the workers wrote it (or written here)
+                m_json, i_json = item.records or ([to_json(m) for m in item.mentions],
+                                                  [to_json(i) for i in item.indicators])
+                mentions.extend((m.id, doc_id, m.kind, m.date, j, block_id(m.kind, m.actors))
+                                for m, j in zip(item.mentions, m_json, strict=True))
+                indicators.extend((i.id, doc_id, i.indicator, i.period, j)
+                                  for i, j in zip(item.indicators, i_json, strict=True))
+                if item.terms is None:
+                    unindexed.append(doc_id)
+                else:
+                    terms.extend((doc_id, idx, words) for idx, words in item.terms)
             superseded = [(src, name) for (src, name), v in versions.items() if v > 1]
             blocks = {m[5] for m in mentions}
             if superseded:
@@ -166,8 +174,14 @@ class Store:
             self._append("spans", ("doc", "start", "end", "kind"), spans)
             self._append("mentions", ("id", "doc_id", "kind", "date", "record", "block"), mentions)
             self._append("indicators", ("id", "doc_id", "indicator", "period", "record"), indicators)
-            if docs:
-                self._index_text([d[0] for d in docs], sents)
+            self._append("_bilat_terms", ("doc", "idx", "words"), terms, create=True)
+            if terms:
+                con.execute("INSERT INTO search_terms SELECT unnest(string_split(words, chr(10))), doc, idx "
+                            "FROM _bilat_terms")
+                con.execute("DROP TABLE _bilat_terms")
+            if unindexed:
+                wanted = set(unindexed)
+                self._index_text(unindexed, [s for s in sents if s[0] in wanted])
             if blocks:
                 con.execute("INSERT OR IGNORE INTO fusion_pending SELECT DISTINCT unnest(?)", [sorted(blocks)])
             con.execute("COMMIT")
