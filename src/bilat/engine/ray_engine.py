@@ -1,11 +1,14 @@
 """The pure stage on a Ray cluster: ``bilat run --engine ray INPUT... --out DIR`` (extra ``bilat[ray]``).
 
-The driver reads the inputs with bilat's own readers (every format ``bilat ingest`` reads, with the same
-failure lines), groups the documents into shards of ``shard_size``, and maps
-``pipeline.process_batch`` over them as Ray tasks, at most ``2 × CPUs`` shards in flight. Each task
-writes its shard's Parquet files into DIR (``bilat.engine.shards``); the driver then marks the shard
-done, so a re-run skips it. A shard whose task fails (its worker died, DIR could not be written) is
-reported with its reason, and the others go on. ``bilat load DIR --db FILE`` then stores and fuses it all.
+Corpora (JSON Lines, CSV/TSV, JSON, Parquet) are read by Ray Data, a file a read task, with bilat's
+own readers, and each shard is processed as a Ray Data task (``bilat.engine.ray_data``); the other
+files (txt, html, pdf, docx, stdin) are read here, grouped into shards of ``shard_size``, and
+``pipeline.process_batch`` is mapped over them as Ray tasks, at most ``2 × CPUs`` in flight
+(``reader="driver"`` reads corpora here too). Each task writes its shard's Parquet files into DIR
+(``bilat.engine.shards``) and then its ``_done`` marker, so a re-run skips it. A shard whose task
+fails (its worker died past its retries, DIR could not be written) is reported with its reason, and
+the others go on. When every shard is complete, the events are fused in a second, grouped Ray stage
+(``bilat.engine.ray_fusion``) into DIR/events. ``bilat load DIR --db FILE`` then stores it all.
 
 ``RAY_ADDRESS`` attaches to a running cluster (DIR must then be on storage that every node sees, and
 bilat installed on every node); without it a local Ray is started with ``num_cpus`` CPUs. Ray is imported
