@@ -1,12 +1,14 @@
-"""The Ray engine against a local ingest on the same corpus: ``bilat run --engine ray`` on 1 and 2 CPUs,
-``bilat load`` (the single writer: store + fuse) alone, and ``bilat ingest --workers 1``.
+"""The Ray engine against a local ingest on the same corpus: ``bilat ingest --workers 1``; ``bilat run
+--engine ray --cpus 2`` with the corpus read by the driver and by Ray Data (interleaved, ``--rounds``
+times each, without the fusion stage); one run with the fusion stage; and ``bilat load`` of each
+(storing the fusion stage's events, or fusing here).
 
     .venv/bin/python bench/bench_ray.py            # 2 MB of written documents in six languages
-    .venv/bin/python bench/bench_ray.py --mb 5
+    .venv/bin/python bench/bench_ray.py --mb 5 --rounds 3
 
 The corpus is the synthetic JSON Lines file of bench/synthetic.py. Each step runs as its own ``bilat`` command
 (Ray start-up included, as a user sees it). Prints seconds, documents/s and MB/s per step, and whether
-the loaded database's exports equal the ingested one's. It asserts nothing.
+the loaded databases' exports equal the ingested one's. It asserts nothing.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ def digest(db: Path) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mb", type=float, default=2.0, help="MB of text (default 2)")
+    ap.add_argument("--rounds", type=int, default=2, help="runs of each reader, interleaved (default 2)")
     a = ap.parse_args()
     try:
         import ray  # noqa: F401
@@ -56,19 +59,25 @@ def main() -> int:
         print(f"synthetic corpus: {docs} documents, {nbytes / 1e6:.1f} MB")
 
         def line(name: str, sec: float) -> None:
-            print(f"  {name:34s} {sec:6.1f} s  {docs / sec:7.1f} docs/s  {nbytes / 1e6 / sec:5.2f} MB/s", flush=True)
+            print(f"  {name:40s} {sec:6.1f} s  {docs / sec:7.1f} docs/s  {nbytes / 1e6 / sec:5.2f} MB/s", flush=True)
 
         line("ingest --workers 1", bilat("ingest", str(corpus), "--db", str(work / "i.duckdb"), "--workers", "1",
                                          "-q"))
-        for cpus in (1, 2):
-            out = work / f"out{cpus}"
-            run = bilat("run", "--engine", "ray", str(corpus), "--out", str(out), "--cpus", str(cpus))
-            line(f"run --engine ray --cpus {cpus}", run)
-        load = bilat("load", str(work / "out2"), "--db", str(work / "r.duckdb"))
-        line("load (store + fuse, one writer)", load)
-        line("ray on 2 CPUs + load", run + load)
-        same = digest(work / "i.duckdb") == digest(work / "r.duckdb")
-        print(f"  exports of load and ingest: {'identical' if same else 'DIFFERENT'}")
+        for n in range(a.rounds):  # A, B, A, B: the machine's load changes under the benchmark
+            for reader in ("driver", "data"):
+                out = work / f"out-{reader}-{n}"
+                line(f"run --cpus 2 --reader {reader} --no-fuse", bilat(
+                    "run", "--engine", "ray", str(corpus), "--out", str(out), "--cpus", "2", "--reader", reader,
+                    "--no-fuse"))
+        fused = work / "out-fused"
+        line("run --cpus 2 --reader data (+ fusion)", bilat("run", "--engine", "ray", str(corpus), "--out", str(fused),
+                                                            "--cpus", "2"))
+        line("load, fusing here (one writer)", bilat("load", str(work / "out-data-0"), "--db", str(work / "r.duckdb")))
+        line("load, the fusion stage's events", bilat("load", str(fused), "--db", str(work / "f.duckdb")))
+        want = digest(work / "i.duckdb")
+        for db in ("r", "f"):
+            same = digest(work / f"{db}.duckdb") == want
+            print(f"  exports of {db}.duckdb and ingest: {'identical' if same else 'DIFFERENT'}")
     return 0
 
 

@@ -22,10 +22,11 @@ STATES = [("Norway", "Poland", "Норвегии", "Польши", "Норвег
           ("Kazakhstan", "Germany", "Казахстана", "Германии", "Казахстану", "Німеччину")]
 
 
-def corpus(folder: Path, n: int = 40, seed: int = 10) -> Path:
+def corpus(folder: Path, n: int = 40, seed: int = 10, parquet: int = 0) -> Path:
     """The samples, ``n`` written documents (a JSON Lines file and single files), repeats across
     batches, the same text in two files, and one text that is only control
-    characters (a failure)."""
+    characters (a failure). With ``parquet``, that many more written documents in a Parquet file
+    (one of them with the text of a JSON Lines line, one without text)."""
     rng = random.Random(seed)
     folder.mkdir()
     for p in SAMPLES.iterdir():
@@ -40,6 +41,20 @@ def corpus(folder: Path, n: int = 40, seed: int = 10) -> Path:
     rows.append({"id": "again", "text": rows[3]["text"]})  # one text twice: stored once
     (folder / "gen.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n",
                                       encoding="utf-8")
+    if parquet:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        more = []
+        for i in range(parquet):
+            lang, t = rng.choice(TEMPLATES)
+            a, b, ra, rb, ua, ub = rng.choice(STATES)
+            more.append({"doc_id": f"q{i}", "language": lang, "published": f"2023-0{rng.randint(1, 9)}-1{i % 10}",
+                         "body": f"Bulletin {i}. " + t.format(a=a, b=b, ra=ra, rb=rb, ua=ua, ub=ub,
+                                                             d=rng.randint(1, 28))})
+        more += [{"doc_id": "twin", "body": rows[5]["text"], "language": None, "published": None},
+                 {"doc_id": "empty", "body": "", "language": None, "published": None}]
+        pq.write_table(pa.Table.from_pylist(more), folder / "more.parquet", row_group_size=16)
     for lang, text in TEXTS.items():
         (folder / f"t_{lang}.txt").write_text(text, encoding="utf-8")
     (folder / "t_en_copy.txt").write_text(TEXTS["en"], encoding="utf-8")  # the same text in another file

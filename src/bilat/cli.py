@@ -328,9 +328,13 @@ def fuse(db: str) -> None:
 @click.option("--shard-size", type=click.IntRange(min=1), default=64, show_default=True, help="Documents per shard.")
 @click.option("--cpus", type=click.IntRange(min=1), default=None, help="CPUs of a local Ray (default: all).")
 @click.option("--max-size", default=MAX_BYTES // 2**20, show_default=True, help="Largest single file, in MB.")
+@click.option("--reader", type=click.Choice(["data", "driver"]), default="data", show_default=True,
+              help="Who reads corpora (JSON Lines, CSV, JSON, Parquet): Ray Data tasks, or this process.")
+@click.option("--fuse/--no-fuse", default=True, show_default=True,
+              help="Fuse the events on Ray too, into OUT/events (else bilat load fuses them).")
 @clean_errors
 def run_command(paths: tuple[str, ...], engine_name: str, out: str, shard_size: int, cpus: int | None,
-                max_size: int) -> None:
+                max_size: int, reader: str, fuse: bool) -> None:
     """Analyse documents on an engine into a folder of Parquet shards; `bilat load` stores them (docs/scale.md)."""
     try:
         from bilat.engine import ray_engine
@@ -338,6 +342,7 @@ def run_command(paths: tuple[str, ...], engine_name: str, out: str, shard_size: 
         raise click.ClickException(str(e)) from None
     try:
         report = ray_engine.run(paths, out, shard_size=shard_size, num_cpus=cpus, max_bytes=max_size * 2**20,
+                                reader=reader, fuse=fuse,
                                 on_failure=lambda line: click.echo(f"bilat: skipped {line}", err=True))
     except RuntimeError as e:
         if str(e) != ray_engine.NO_RAY:
@@ -346,7 +351,9 @@ def run_command(paths: tuple[str, ...], engine_name: str, out: str, shard_size: 
         sys.exit(2)
     click.echo(f"Read {report.documents} documents from {report.files} files into {report.shards} shards: "
                f"{report.processed} run now, {report.skipped} done before, {len(report.failed_shards)} failed "
-               f"({len(report.failures)} failure lines). Store them with: bilat load {out} --db FILE")
+               f"({len(report.failures)} failure lines)"
+               + (f"; {report.events} events fused" if report.events is not None else "")
+               + f". Store them with: bilat load {out} --db FILE")
     sys.exit(0 if report.ok else 1)
 
 
@@ -368,16 +375,17 @@ def load(folder: str, db: str) -> None:
 
     n_shards = n_docs = n_stored = 0
     with bilat.open(db) as kb:
+        fresh = shards.empty(kb.store)
         for _shard, docs, stored in shards.load(kb.store, Path(folder), fail):
             n_shards += 1
             n_docs += docs
             n_stored += stored
-        if pending := kb.store.pending():
-            kb.fuse(pending)
+        events, staged = shards.finish(kb.store, Path(folder), fresh, clean=not failures)
         kb.store.touched.clear()
         summary = kb.summary()
     click.echo(f"Loaded {n_shards} shards, {n_docs} documents: {n_stored} stored, {n_docs - n_stored} already there, "
-               f"{len(failures)} failed.")
+               f"{len(failures)} failed; {events} events " + ("stored from the fusion stage." if staged else
+                                                             "fused here."))
     click.echo(format_summary(summary))
     sys.exit(0 if not failures else 1)
 

@@ -163,12 +163,18 @@ def fuse(store: Store, blocks: Iterable[str] | None = None) -> int:
     if wanted == []:
         return 0
     # Block after block, so memory holds one block's mentions at a time.
-    mentions = (mention_from_dict(_without_text(r)) for r in store.block_mentions(wanted))
-    rows = [(e.id, e.kind, e.date, to_json(e), block)
-            for block, group in groupby(mentions, key=lambda m: block_id(m.kind, m.actors))
-            for e in fuse_block(list(group))]
+    mentions = (mention_from_dict(without_text(r)) for r in store.block_mentions(wanted))
+    rows = [row for block, group in groupby(mentions, key=lambda m: block_id(m.kind, m.actors))
+            for row in event_rows(block, list(group))]
     store.replace_records("events", rows, blocks=wanted)
     return len(rows)
+
+
+def event_rows(block: str, mentions: Sequence[Mention]) -> list[tuple[str, str, str | None, str, str]]:
+    """One block's mentions fused into events, as rows of the events table (id, kind, date, record, block).
+
+    The one place a block is fused, here and in the Ray engine's fusion stage (``bilat.engine.ray_fusion``)."""
+    return [(e.id, e.kind, e.date, to_json(e), block) for e in fuse_block(mentions)]
 
 
 def why(e: BaseException) -> str:
@@ -177,7 +183,7 @@ def why(e: BaseException) -> str:
     return f"{type(e).__name__}: {msg[:200]}"
 
 
-def _without_text(record: dict[str, Any]) -> dict[str, Any]:
+def without_text(record: dict[str, Any]) -> dict[str, Any]:
     """A mention for fusion: the evidence sentence is not needed there, and a block can be large."""
     record["evidence"] = {**record["evidence"], "text": ""}
     return record

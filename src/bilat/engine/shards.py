@@ -6,12 +6,15 @@
     DIR/indicators/<shard>.parquet   one row per indicator: id, doc_id, indicator, period, record
     DIR/failures/<shard>.parquet     one row per document that could not be processed: where, why
     DIR/_done/<shard>                written last: the shard is complete (a re-run skips it)
+    DIR/events/*.parquet             the fusion stage's events: id, kind, date, record, block (Ray engine)
+    DIR/events/_complete.json        written last: the completed shards the events were fused from
 
 Needs pyarrow only (no Ray), so any machine can ``load`` what a cluster ``run`` wrote.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -142,6 +145,74 @@ def load(store: Any, out: Path, fail: Callable[[Failure], None]) -> Iterator[tup
         yield shard, len(processed), stored
 
 
+EVENTS = "events"
+COMPLETE = "_complete.json"
+
+
+def fingerprint(done: Sequence[str]) -> str:
+    """A hash of a list of completed shards: which shards a set of events was fused from."""
+    return hashlib.sha1("\n".join(done).encode()).hexdigest()
+
+
+def later_twins(out: Path, done: Sequence[str]) -> set[tuple[str, str]]:
+    """(shard, document id) of each document whose text an earlier shard holds already: ``load`` stores
+    the first and skips these, so their mentions are not fused either."""
+    import pyarrow.parquet as pq
+
+    first: set[str] = set()
+    twins: set[tuple[str, str]] = set()
+    for shard in done:
+        ids = set(pq.read_table(out / "documents" / f"{shard}.parquet", columns=["id"]).column("id").to_pylist())
+        twins |= {(shard, i) for i in ids & first}
+        first |= ids
+    return twins
+
+
+def mark_events(folder: Path, done: Sequence[str], events: int) -> None:
+    """Record that ``folder`` holds every event of the shards ``done`` (written after the events)."""
+    (folder / COMPLETE).write_text(json.dumps({"shards": fingerprint(done), "events": events}))
+
+
+def events_ready(out: Path) -> int | None:
+    """How many events DIR/events holds when they were fused from exactly the shards completed now, else None."""
+    try:
+        marker = json.loads((out / EVENTS / COMPLETE).read_text())
+    except (OSError, ValueError):
+        return None
+    return int(marker["events"]) if marker.get("shards") == fingerprint(completed(out)) else None
+
+
+def read_events(out: Path) -> Iterator[tuple[Any, ...]]:
+    """The fusion stage's events as rows of the events table: id, kind, date, record, block."""
+    import pyarrow.parquet as pq
+
+    for path in sorted((out / EVENTS).glob("*.parquet")):
+        for r in pq.read_table(path, columns=list(_SCHEMAS["events"].names)).to_pylist():
+            yield r["id"], r["kind"], r["date"], r["record"], r["block"]
+
+
+def empty(store: Any) -> bool:
+    """Whether the database holds no document yet (any version)."""
+    return not store.con.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+
+def finish(store: Any, out: Path, fresh: bool, clean: bool) -> tuple[int, bool]:
+    """After the shards are stored: the events, as (how many, whether the fusion stage's were stored).
+
+    The fusion stage's events are stored as they are when they are complete for the shards loaded,
+    the database held nothing before (``fresh``), every document was stored (``clean``) and no
+    document replaced an earlier version of itself; otherwise the blocks touched are fused here."""
+    from bilat.pipeline import fuse
+
+    ready = events_ready(out)
+    superseded = store.con.execute("SELECT count(*) FROM documents WHERE NOT current").fetchone()[0]
+    if ready is not None and fresh and clean and not superseded:
+        store.replace_records("events", read_events(out), blocks=None)
+        return ready, True
+    pending = store.pending()
+    return (fuse(store, pending) if pending else 0), False
+
+
 def _schemas() -> dict[str, Any]:
     import pyarrow as pa
 
@@ -154,6 +225,7 @@ def _schemas() -> dict[str, Any]:
         "mentions": pa.schema([(n, s) for n in ("id", "doc_id", "kind", "date", "block", "record")]),
         "indicators": pa.schema([(n, s) for n in ("id", "doc_id", "indicator", "period", "record")]),
         "failures": pa.schema([("where", s), ("why", s)]),
+        "events": pa.schema([(n, s) for n in ("id", "kind", "date", "record", "block")]),
     }
 
 

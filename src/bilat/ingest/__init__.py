@@ -1,7 +1,7 @@
 """Ingest: paths (files, folders, globs, ``-`` for stdin) to a stream of ``Document`` records.
 
-Nothing is held in memory beyond one document at a time; a JSON Lines corpus
-is read line by line, so its size does not matter.
+Nothing is held in memory beyond one document at a time; a JSON Lines or Parquet corpus
+is read piece by piece, so its size does not matter.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from typing import BinaryIO, cast
 
 from bilat.errors import BadInput
 from bilat.ingest.corpora import Reading, read_csv, read_json, read_jsonl
-from bilat.ingest.readers import CORPUS_EXT, JSONL_EXT, READERS, SUPPORTED, doc_name, read_text
+from bilat.ingest.parquet import read_parquet
+from bilat.ingest.readers import CORPUS_EXT, JSONL_EXT, PARQUET_EXT, READERS, SUPPORTED, doc_name, read_text
 from bilat.records import Document
 
 # One document file (or corpus record) larger than this is refused (a JSON Lines corpus may be any size).
@@ -173,6 +174,9 @@ def _read(
     if ext in JSONL_EXT:
         yield from _read_jsonl(path, max_bytes, on_fields, on_bytes)
         return
+    if ext in PARQUET_EXT:
+        yield from _read_parquet(path, max_bytes, on_fields, on_bytes)
+        return
     if size > max_bytes:
         yield Failure(path, f"too large for one document ({_mb(size)} > {_mb(max_bytes)}; see --max-size)")
         return
@@ -205,28 +209,39 @@ def _read_corpus(
 ) -> Iterator[Document | Failure | ReadWarning]:
     """A CSV/TSV or JSON corpus: its documents, with a failure for each bad record."""
     reader = read_json if ext == ".json" else read_csv
-    failures: list[Failure] = []
-    try:
-        for reading in reader(data, path, lambda w, r: failures.append(Failure(w, r)), max_bytes):
-            yield from failures
-            failures.clear()
-            yield from _unpack(reading, on_fields)
-    except BadInput as e:
-        failures.append(Failure(path, str(e)))
-    yield from failures
+    return _records(path, on_fields, lambda errors: reader(data, path, errors, max_bytes))
 
 
 def _read_jsonl(
     path: str, max_bytes: int, on_fields: OnFields | None, on_bytes: Callable[[int], None] | None = None
 ) -> Iterator[Document | Failure | ReadWarning]:
-    failures: list[Failure] = []
-    try:
+    def readings(errors: Callable[[str, str], None]) -> Iterator[Reading]:
         with open(path, "rb") as f:
             lines = cast(BinaryIO, _Counted(f, on_bytes)) if on_bytes else f
-            for reading in read_jsonl(lines, path, lambda w, r: failures.append(Failure(w, r)), max_bytes):
-                yield from failures
-                failures.clear()
-                yield from _unpack(reading, on_fields)
+            yield from read_jsonl(lines, path, errors, max_bytes)
+
+    return _records(path, on_fields, readings)
+
+
+def _read_parquet(
+    path: str, max_bytes: int, on_fields: OnFields | None, on_bytes: Callable[[int], None] | None = None
+) -> Iterator[Document | Failure | ReadWarning]:
+    return _records(path, on_fields, lambda errors: read_parquet(path, errors, max_bytes, on_bytes))
+
+
+def _records(
+    path: str, on_fields: OnFields | None, readings: Callable[[Callable[[str, str], None]], Iterable[Reading]]
+) -> Iterator[Document | Failure | ReadWarning]:
+    """A corpus's documents, each bad record's failure just before the next document, and one failure
+    for the whole file when it cannot be read at all (the documents before it are kept)."""
+    failures: list[Failure] = []
+    try:
+        for reading in readings(lambda w, r: failures.append(Failure(w, r))):
+            yield from failures
+            failures.clear()
+            yield from _unpack(reading, on_fields)
+    except BadInput as e:
+        failures.append(Failure(path, str(e)))
     except OSError as e:
         failures.append(Failure(path, f"cannot read it ({e.strerror})"))
     yield from failures

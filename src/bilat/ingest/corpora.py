@@ -1,4 +1,5 @@
-"""Corpora: many documents in one file — JSON Lines, CSV/TSV, or JSON (an array or an object of records).
+"""Corpora: many documents in one file — JSON Lines, CSV/TSV, or JSON (an array or an object of records);
+Parquet, with the same fields, in ``bilat.ingest.parquet``.
 
 Each record becomes a document (see ``bilat.ingest.fields`` for which fields make its text):
 

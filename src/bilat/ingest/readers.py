@@ -21,7 +21,8 @@ TEXT_EXT = {".txt", ".md", ".text"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 JSONL_EXT = {".jsonl", ".ndjson"}
 CORPUS_EXT = {".csv", ".tsv", ".json"}  # many documents in one file, read whole
-SUPPORTED = TEXT_EXT | HTML_EXT | JSONL_EXT | CORPUS_EXT | {".pdf", ".docx"}
+PARQUET_EXT = {".parquet"}  # many documents in one file, streamed a record batch at a time
+SUPPORTED = TEXT_EXT | HTML_EXT | JSONL_EXT | CORPUS_EXT | PARQUET_EXT | {".pdf", ".docx"}
 
 # A date that starts with an ISO 8601 day (publication dates in metadata and corpora).
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")

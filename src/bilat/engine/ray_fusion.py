@@ -1,0 +1,109 @@
+"""Fusion as a second, grouped Ray stage: the completed shards' mentions grouped by block, each block
+fused in a Ray task, the events written as Parquet under DIR/events.
+
+    from_items(completed shards) -> map_batches(read their mentions: block, record; without those of a
+                                    text an earlier shard holds, as load stores the first copy only)
+      -> groupby(block).map_groups(pipeline.event_rows)
+      -> map_batches(write Parquet files into DIR/.events-<id>) -> renamed DIR/events, then _complete.json
+
+A block is fused by ``bilat.pipeline.event_rows``, the function ``bilat ingest`` and ``bilat load``
+fuse with, so the events are theirs. The marker names the completed shards the events came from:
+``bilat load`` stores these events instead of fusing again only when they match the shards it
+loads (and the database was empty); a re-run with nothing new skips the stage.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import uuid
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from bilat.engine import shards
+
+_MB_PER_PARTITION = 64  # mentions' Parquet bytes per shuffle partition (at least one partition per CPU)
+
+
+def _read_mentions(batch: Any, twins: frozenset[tuple[str, str]]) -> Any:
+    """In a Ray task: the mentions of the batch's shards (block, record), without those of documents
+    that an earlier shard holds. Read with pyarrow, not ``ray.data.read_parquet``, whose path checks
+    import fsspec's HTTP file system from several threads at once and fail now and then when it is
+    not installed ("cannot import name 'HTTPFileSystem'")."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    tables = []
+    for path, shard in zip(batch.column("path").to_pylist(), batch.column("shard").to_pylist(), strict=True):
+        t = pq.read_table(path, columns=["doc_id", "block", "record"])
+        if twins:
+            t = t.filter(pa.array([(shard, d) not in twins for d in t.column("doc_id").to_pylist()], pa.bool_()))
+        tables.append(t.select(["block", "record"]))
+    return pa.concat_tables(tables)
+
+
+def _write_events(batch: Any, folder: str) -> Any:
+    """In a Ray task: a batch of events written as one Parquet file of ``folder``; returns how many."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if batch.num_rows:
+        name = f"{uuid.uuid4().hex}.parquet"
+        pq.write_table(batch, Path(folder) / f".{name}.tmp")
+        os.replace(Path(folder) / f".{name}.tmp", Path(folder) / name)
+    return pa.table({"events": [batch.num_rows]})
+
+
+def _fuse_group(group: Any) -> Any:
+    """In a Ray task: the events of one block's mentions, as a table of the events schema."""
+    import pyarrow as pa
+
+    from bilat.pipeline import event_rows, without_text
+    from bilat.records_io import mention_from_dict
+
+    schema = shards._SCHEMAS[shards.EVENTS]
+    records = sorted(group.column("record").to_pylist())  # a fixed order, whatever order the shuffle gave
+    mentions = [mention_from_dict(without_text(json.loads(r))) for r in records]
+    rows = event_rows(group.column("block")[0].as_py(), mentions) if mentions else []
+    return pa.Table.from_pylist([dict(zip(schema.names, r, strict=True)) for r in rows], schema=schema)
+
+
+def fuse(out: Path, cpus: int) -> int:
+    """Fuse the mentions of every completed shard in ``out`` into DIR/events; return the events written.
+
+    Skipped (the count of the last run returned) when DIR/events is complete for these shards already."""
+    import pyarrow.parquet as pq
+    import ray.data
+
+    from bilat.engine.ray_data import quiet
+
+    ready = shards.events_ready(out)
+    if ready is not None:
+        return ready
+    done = shards.completed(out)
+    files = [out / "mentions" / f"{s}.parquet" for s in done]
+    tmp = out / f".events-{uuid.uuid4().hex[:12]}"
+    tmp.mkdir()
+    try:
+        rows = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
+        if rows:
+            quiet()
+            size = sum(f.stat().st_size for f in files)
+            parts = int(max(cpus, size // (_MB_PER_PARTITION * 2**20) + 1))
+            twins = frozenset(shards.later_twins(out, done))
+            ds = ray.data.from_items([{"path": str(f), "shard": s} for f, s in zip(files, done, strict=True)],
+                                     override_num_blocks=min(len(files), 4 * parts))
+            ds = ds.map_batches(partial(_read_mentions, twins=twins), batch_format="pyarrow", batch_size=8)
+            ds = ds.groupby("block", num_partitions=parts).map_groups(_fuse_group, batch_format="pyarrow")
+            ds = ds.map_batches(partial(_write_events, folder=str(tmp)), batch_format="pyarrow")
+            ds.materialize()
+        events = sum(pq.ParquetFile(f).metadata.num_rows for f in tmp.glob("*.parquet"))
+        shutil.rmtree(out / shards.EVENTS, ignore_errors=True)
+        tmp.rename(out / shards.EVENTS)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    shards.mark_events(out / shards.EVENTS, done, events)
+    return events
