@@ -69,14 +69,15 @@ def people_keys(m: Mention) -> tuple[frozenset[str], ...]:
 
 @dataclass(slots=True)
 class _Cluster:
-    members: list[Mention] = field(default_factory=list)
+    """What a cluster's future members are matched against; its members are kept by the caller."""
+
+    number: int  # its place among the block's clusters, in the order they were made
     date: str | None = None
     end: str | None = None  # the last day, when a source gives a range ("from 14 to 16 November")
     people: set[frozenset[str]] = field(default_factory=set)
     places: set[str] = field(default_factory=set)  # the countries its mentions place it in
 
     def add(self, m: Mention, keys: tuple[frozenset[str], ...]) -> None:
-        self.members.append(m)
         if m.location and m.location.country:
             self.places.add(m.location.country)
         self.date = merge_dates([self.date, m.date])
@@ -129,41 +130,84 @@ def _year(date: str | None) -> str | None:
     return date[:4] if date and not date.startswith("--") else None
 
 
+def _month(date: str | None) -> str | None:
+    """The month a date names, with or without a year (``2019-02``, ``--02-04``: ``02``); None when none."""
+    if not date:
+        return None
+    if date.startswith("--"):
+        return date[2:4] if len(date) >= 4 else None
+    return date[5:7] if len(date) >= 7 else None
+
+
 def block_key(m: Mention) -> tuple[str, tuple[str, ...]]:
     """Mentions are only compared with those of the same kind and states."""
     return (m.kind, _states(m))
 
 
-def cluster(block: Sequence[Mention]) -> list[list[Mention]]:
-    """Group one block's mentions into events.
+def date_order(date: str | None) -> tuple[int, str]:
+    """Where mentions of this date come in a block's fusion: the most precise dates first."""
+    return (-precision(date), date or "")
+
+
+def order_key(m: Mention) -> tuple[int, str, str, str]:
+    """The order a block's mentions are clustered in (which makes the events independent of input order)."""
+    return (*date_order(m.date), m.doc, m.id)
+
+
+class Clustering:
+    """The clusters of one block, fed its mentions one by one in ``order_key`` order.
 
     Clusters are indexed by year: a dated mention only meets the clusters of its year and those
-    whose date has no year yet, which keeps a block of many events near-linear.
+    whose date has no year yet, which keeps a block of many events near-linear; a mention without
+    a year meets those of its month and those without a month. Only what matching needs is kept,
+    not the mentions, so a block can be fed in pieces (``bilat.fuse.split``) that never hold it whole.
     """
-    ordered = sorted(block, key=lambda m: (-precision(m.date), m.date or "", m.doc, m.id))
-    clusters: list[_Cluster] = []
-    by_year: dict[str | None, list[_Cluster]] = defaultdict(list)
-    for m in ordered:
+
+    def __init__(self) -> None:
+        self.clusters: list[_Cluster] = []
+        self.by_year: dict[str | None, dict[int, _Cluster]] = defaultdict(dict)
+        self.by_month: dict[str | None, dict[int, _Cluster]] = defaultdict(dict)
+
+    def add(self, m: Mention) -> int:
+        """Put ``m`` in its cluster (a new one when none is clearly it); return the cluster's number."""
         year = _year(m.date)
-        pool = clusters if year is None else by_year[year] + by_year[None]
+        if year is not None:
+            pool = [*self.by_year[year].values(), *self.by_year[None].values()]
+        elif (month := _month(m.date)) is not None:  # only dates of its month, or without one, can fit
+            pool = [*self.by_month[month].values(), *self.by_month[None].values()]
+        else:
+            pool = self.clusters
         keys = people_keys(m)
         candidates = [c for c in pool if c.accepts(m, keys)]
         if precision(m.date) == 4:
             candidates = [c for c in candidates if c.date == m.date or precision(c.date) < 4 or c.within(m.date)]
-        chosen = _choose(candidates, keys)
-        if chosen is not None:
-            c = chosen
-            before = _year(c.date)
+        c = _choose(candidates, keys)
+        if c is None:
+            c = _Cluster(len(self.clusters))
+            self.clusters.append(c)
             c.add(m, keys)
-            if _year(c.date) != before:  # a yearless cluster ("--02-04") found its year
-                by_year[before].remove(c)
-                by_year[_year(c.date)].append(c)
         else:
-            c = _Cluster()
+            year, month = _year(c.date), _month(c.date)
             c.add(m, keys)
-            clusters.append(c)
-            by_year[_year(c.date)].append(c)
-    return [c.members for c in clusters]
+            if _year(c.date) != year:  # a yearless cluster ("--02-04") found its year
+                del self.by_year[year][c.number]
+            if _month(c.date) != month:
+                del self.by_month[month][c.number]
+        self.by_year[_year(c.date)][c.number] = c
+        self.by_month[_month(c.date)][c.number] = c
+        return c.number
+
+
+def cluster(block: Sequence[Mention]) -> list[list[Mention]]:
+    """Group one block's mentions into events, each event's mentions in ``order_key`` order."""
+    state = Clustering()
+    groups: list[list[Mention]] = []
+    for m in sorted(block, key=order_key):
+        number = state.add(m)
+        if number == len(groups):
+            groups.append([])
+        groups[number].append(m)
+    return groups
 
 
 def _people(members: Sequence[Mention]) -> tuple[Person, ...]:
