@@ -15,6 +15,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 from bilat.extract.kinds import KINDS
 from bilat.fuse.names import name_keys, same_person
@@ -107,19 +108,30 @@ class _Cluster:
         return any(same_person(a, b) for a in keys for b in self.people)
 
 
-def _choose(candidates: list[_Cluster], keys: tuple[frozenset[str], ...]) -> _Cluster | None:
-    """The one cluster a mention belongs to, or None when it is not clear which.
+def _choose(pool: Iterable[_Cluster], m: Mention, keys: tuple[frozenset[str], ...]) -> _Cluster | None:
+    """The one cluster of ``pool`` that ``m`` belongs to, or None when it is not clear which.
 
-    Among several, the only one that names a person the mention names is it ("the meeting of
-    Trump and Kim", undated, beside a dated summit of Trump and Kim and an unnamed meeting).
+    It is the only one that accepts ``m`` (a full date only joins its own day, a coarser date or a
+    range), or, among several, the only one that names a person the mention names ("the meeting of
+    Trump and Kim", undated, beside a dated summit of Trump and Kim and an unnamed meeting). The scan
+    stops as soon as the answer is None: two candidates and no names, or two named.
     """
-    if len(candidates) == 1:
-        return candidates[0]
-    if keys and candidates:
-        named = [c for c in candidates if c.people and c.shares_person(keys)]
-        if len(named) == 1:
-            return named[0]
-    return None
+    full = precision(m.date) == 4
+    count, first, named, found = 0, None, 0, None
+    for c in pool:
+        if not c.accepts(m, keys) or (full and not (c.date == m.date or precision(c.date) < 4 or c.within(m.date))):
+            continue
+        count += 1
+        if count == 1:
+            first = c
+        if keys and c.people and c.shares_person(keys):
+            named += 1
+            found = c
+            if named == 2:
+                return None
+        elif not keys and count == 2:
+            return None
+    return first if count == 1 else found if named == 1 else None
 
 
 def _states(m: Mention) -> tuple[str, ...]:
@@ -172,16 +184,12 @@ class Clustering:
         """Put ``m`` in its cluster (a new one when none is clearly it); return the cluster's number."""
         year = _year(m.date)
         if year is not None:
-            pool = [*self.by_year[year].values(), *self.by_year[None].values()]
+            pool: Iterable[_Cluster] = chain(self.by_year[year].values(), self.by_year[None].values())
         elif (month := _month(m.date)) is not None:  # only dates of its month, or without one, can fit
-            pool = [*self.by_month[month].values(), *self.by_month[None].values()]
+            pool = chain(self.by_month[month].values(), self.by_month[None].values())
         else:
             pool = self.clusters
-        keys = people_keys(m)
-        candidates = [c for c in pool if c.accepts(m, keys)]
-        if precision(m.date) == 4:
-            candidates = [c for c in candidates if c.date == m.date or precision(c.date) < 4 or c.within(m.date)]
-        c = _choose(candidates, keys)
+        c = _choose(pool, m, keys := people_keys(m))
         if c is None:
             c = _Cluster(len(self.clusters))
             self.clusters.append(c)
