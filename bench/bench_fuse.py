@@ -71,33 +71,35 @@ def in_list(n: int, blocks: int | None) -> None:
 
     t0 = time.perf_counter()
     mentions = [m for block in synthetic_blocks(n, blocks) for m in block]
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), time.process_time()
     made = rss_mb()
     events = fuse(mentions)
-    t2 = time.perf_counter()
+    t2, c2 = time.perf_counter(), time.process_time()
     print(f"mentions: {len(mentions):,} in a list (made in {t1 - t0:.1f} s; peak RSS then {made:,.0f} MB)")
-    print(f"fusion: {len(events):,} events in {t2 - t1:.1f} s ({len(mentions) / (t2 - t1):,.0f} mentions/s); "
-          f"peak RSS {rss_mb():,.0f} MB")
+    print(f"fusion: {len(events):,} events in {t2 - t1:.1f} s ({len(mentions) / (t2 - t1):,.0f} mentions/s; "
+          f"{c2 - c1:.1f} s of CPU); peak RSS {rss_mb():,.0f} MB")
 
 
 def streamed(n: int, blocks: int | None) -> None:
     from bilat.fuse import fuse_block
 
-    made = fused = 0.0
+    made = fused = cpu = 0.0
     count = events = 0
     stream = synthetic_blocks(n, blocks)
     while True:
         t0 = time.perf_counter()
         block = next(stream, None)
-        t1 = time.perf_counter()
+        t1, c1 = time.perf_counter(), time.process_time()
         made += t1 - t0
         if block is None:
             break
         count += len(block)
         events += len(fuse_block(block))
         fused += time.perf_counter() - t1
+        cpu += time.process_time() - c1
     print(f"mentions: {count:,} made a block at a time ({made:.1f} s)")
-    print(f"fusion: {events:,} events in {fused:.1f} s ({count / fused:,.0f} mentions/s); peak RSS {rss_mb():,.0f} MB")
+    print(f"fusion: {events:,} events in {fused:.1f} s ({count / fused:,.0f} mentions/s; {cpu:.1f} s of CPU); "
+          f"peak RSS {rss_mb():,.0f} MB")
 
 
 def through_db(n: int, blocks: int | None, db: Path) -> None:
@@ -134,13 +136,14 @@ def fuse_db(db: Path) -> None:
     store = Store(db)
     n = store.con.execute("SELECT count(*) FROM mentions").fetchall()[0][0]
     largest = store.con.execute("SELECT max(c) FROM (SELECT count(*) c FROM mentions GROUP BY block)").fetchall()[0][0]
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     events = fuse(store)
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), time.process_time()
     store.close()
     t2 = time.perf_counter()
     print(f"fusion through the database: {n:,} mentions (largest block {largest:,}) into {events:,} events in "
-          f"{t1 - t0:.1f} s ({n / (t1 - t0):,.0f} mentions/s), then close {t2 - t1:.1f} s; peak RSS {rss_mb():,.0f} MB")
+          f"{t1 - t0:.1f} s ({n / (t1 - t0):,.0f} mentions/s; {c1 - c0:.1f} s of CPU), then close {t2 - t1:.1f} s; "
+          f"peak RSS {rss_mb():,.0f} MB")
 
 
 def main() -> None:

@@ -151,25 +151,26 @@ def fuse(store: Store, blocks: Iterable[str] | None = None) -> int:
     """Fuse stored mentions into events, block after block; return the number of events written.
 
     With ``blocks`` (kind + states, see ``bilat.fuse``) only those are fused again; without, every one
-    (all are queued first). Small blocks are read together, about ``Store._MENTIONS_PER_QUERY``
+    (all are queued and their events dropped first). Small blocks are read together, about ``Store._MENTIONS_PER_QUERY``
     mentions at a time; a larger block is read and fused in pieces (``bilat.fuse.split``), so memory
     never holds one block whole. Each read's events are written in the transaction that takes its
     blocks off the pending queue: a kill in between leaves them queued."""
     from bilat.store import block_id
 
-    wanted = store.queue_all() if blocks is None else sorted(set(blocks))
+    fresh = blocks is None  # every block queued and every event dropped in one transaction first
+    wanted = store.queue_all() if fresh else sorted(set(blocks))
     size = store._MENTIONS_PER_QUERY
     written = 0
     for chunk in pack((((b, n), n) for b, n in store.block_sizes(wanted)), size):
         names = [b for b, _ in chunk]
         if chunk[0][1] > size:  # a large block comes alone
             rows = (_row(e, names[0]) for e in _fuse_large(store, names[0], size))
-            written += store.replace_records("events", rows, blocks=names)
+            written += store.replace_records("events", rows, blocks=names, fresh=fresh)
             continue
         mentions = map(_mention, store.block_mentions(names))
         written += store.replace_records("events", [
             _row(e, block) for block, group in groupby(mentions, key=lambda m: block_id(m.kind, m.actors))
-            for e in fuse_block(list(group))], blocks=names)
+            for e in fuse_block(list(group))], blocks=names, fresh=fresh)
     return written
 
 

@@ -328,14 +328,14 @@ class Store:
                 self.con.unregister("_bilat_gather")
 
     def queue_all(self) -> list[str]:
-        """Queue every fusion block (of mentions and of events) to be fused again, and drop events
-        without a block, in one transaction; return the queue. Fusing it a chunk at a time then leaves
-        whatever a kill interrupts queued."""
+        """Queue every fusion block (of mentions and of events) to be fused again and drop every event,
+        in one transaction; return the queue. Fusing it a chunk at a time (``replace_records`` with
+        ``fresh``) then leaves whatever a kill interrupts queued, and the next open fuses it."""
         with self._transaction():
             self.con.execute("INSERT OR IGNORE INTO fusion_pending SELECT block FROM mentions WHERE block IS NOT NULL "
                              "UNION SELECT block FROM events WHERE block IS NOT NULL")
-            query.forget(self.con, "events", "block IS NULL", [])
-            self.con.execute("DELETE FROM events WHERE block IS NULL")
+            query.forget(self.con, "events", "true", [])
+            self.con.execute("DELETE FROM events")
         return self.pending()
 
     @contextlib.contextmanager
@@ -356,10 +356,11 @@ class Store:
     _ROWS_PER_APPEND = 20_000
 
     def replace_records(self, table: str, rows: Iterable[tuple[Any, ...]], doc_ids: Sequence[str] = (),
-                        blocks: Sequence[str] | None = None) -> int:
+                        blocks: Sequence[str] | None = None, fresh: bool = False) -> int:
         """Write records; return how many. Mentions/indicators: first drop those of ``doc_ids``. Events:
-        first drop those of ``blocks`` (all events when None); rows carry their block. ``rows`` may be
-        a generator: it is written a bounded piece at a time, inside the transaction."""
+        first drop those of ``blocks`` (all events when None; none when ``fresh``: ``queue_all`` dropped
+        them); rows carry their block. ``rows`` may be a generator: it is written a bounded piece at a
+        time, inside the transaction."""
         if table not in TABLES:
             raise ValueError(f"unknown table {table!r}")
         columns = {"mentions": ("id", "doc_id", "kind", "date", "record", "block"),
@@ -373,8 +374,9 @@ class Store:
                 self.con.execute("DELETE FROM events")
                 self.con.execute("DELETE FROM fusion_pending")
             elif table == "events":
-                query.forget(self.con, "events", "block IN (SELECT unnest(?))", [list(blocks)])
-                self.con.execute("DELETE FROM events WHERE block IN (SELECT unnest(?))", [list(blocks)])
+                if not fresh:
+                    query.forget(self.con, "events", "block IN (SELECT unnest(?))", [list(blocks)])
+                    self.con.execute("DELETE FROM events WHERE block IN (SELECT unnest(?))", [list(blocks)])
                 self.con.execute("DELETE FROM fusion_pending WHERE block IN (SELECT unnest(?))", [list(blocks)])
             elif doc_ids:
                 query.forget(self.con, table, "doc_id IN (SELECT unnest(?))", [list(doc_ids)])
