@@ -1,23 +1,36 @@
 """Fusion at scale: synthetic mentions (default 1,000,000) fused into events; time and peak memory.
 
-    .venv/bin/python bench/bench_fuse.py            # 1,000,000 mentions
-    .venv/bin/python bench/bench_fuse.py --n 100000
+    .venv/bin/python bench/bench_fuse.py                        # 1,000,000 mentions in a list: bilat.fuse.fuse
+    .venv/bin/python bench/bench_fuse.py --n 10000000 --stream  # made and fused a block at a time: fuse_block
+    .venv/bin/python bench/bench_fuse.py --n 10000000 --db /tmp/f.duckdb   # the database path: pipeline.fuse
+    .venv/bin/python bench/bench_fuse.py --n 1000000 --blocks 10 --db /tmp/f.duckdb   # large blocks, in pieces
 
-Mentions are spread over 40 states, 20 kinds and 30 years; each real event is told 1–4 times
-at different date precisions (day, month, year, day without year), in different languages,
-sometimes with a person named, as documents tell them.
+Mentions are spread evenly over the blocks (20 kinds × the 780 pairs of 40 states, or the first
+``--blocks`` of them) and 30 years; each real event is told 1–4 times at different date precisions
+(day, month, year, day without year), in different languages, sometimes with a person named, as
+documents tell them; ten mentions per document.
+
+``--db`` writes the mentions into a bilat database first (through ``Store.replace_records``, not
+timed as fusion; kept, and reused when it already holds ``--n`` mentions), then fuses it in a fresh
+process, as ``bilat fuse`` does: every block read from DuckDB, blocks of more than 20,000 mentions
+in pieces by dates, and the events written. Peak RSS is that process's.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import resource
+import subprocess
+import sys
 import time
+from collections.abc import Iterator
+from itertools import combinations
+from pathlib import Path
 
 from bilat.extract.kinds import KINDS
-from bilat.fuse import fuse
-from bilat.records import Evidence, Mention, Person
+from bilat.records import Evidence, Mention, Person, to_dict
 
 STATES = ["BY", "NO", "RU", "UA", "PL", "DE", "FR", "GB", "US", "CN", "IR", "AM", "KZ", "IL", "TR", "SE", "FI",
           "DK", "LT", "LV", "EE", "IT", "ES", "JP", "IN", "BR", "EG", "SA", "AE", "CH", "AT", "HU", "CZ", "SK",
@@ -26,39 +39,129 @@ LANGS = ["be", "ru", "uk", "fa", "en", "pl"]
 SURNAMES = ["Makei", "Soreide", "Brende", "Kuleba", "Sikorski", "Zarif", "Lavrov", "Blinken", "Wang", "Baerbock"]
 
 
-def synthetic(n: int, seed: int = 1) -> list[Mention]:
-    """About ``n`` mentions of random real events, each told a few times."""
+def synthetic_blocks(n: int, blocks: int | None = None, seed: int = 1) -> Iterator[list[Mention]]:
+    """About ``n`` mentions of random real events, each told a few times, one block at a time."""
     rng = random.Random(seed)
-    kinds = list(KINDS)
-    out: list[Mention] = []
+    keys = [(kind, pair) for kind in KINDS for pair in combinations(sorted(STATES), 2)][:blocks]
     evidence = Evidence(0, 0, 1, "x")
-    while len(out) < n:
-        kind = rng.choice(kinds)
-        pair = tuple(sorted(rng.sample(STATES, 2)))
-        y, mth, d = rng.randint(1995, 2024), rng.randint(1, 12), rng.randint(1, 28)
-        person = (Person(rng.choice(SURNAMES), rng.choice(SURNAMES)),) if rng.random() < 0.3 else ()
-        for _ in range(rng.randint(1, 4)):
-            date = rng.choice([f"{y}-{mth:02d}-{d:02d}", f"{y}-{mth:02d}", f"{y}", f"--{mth:02d}-{d:02d}"])
-            i = len(out)
-            out.append(Mention(id=f"m:{i}", doc=f"d{rng.randint(0, n // 10)}", lang=rng.choice(LANGS), kind=kind,
-                               plover=None, plover_mode=None, cameo=None, date=date, evidence=evidence,
-                               actors=pair, people=person))
-    return out[:n]
+    base, extra = divmod(n, len(keys))
+    i = 0
+    for b, (kind, pair) in enumerate(keys):
+        out: list[Mention] = []
+        quota = base + (b < extra)
+        while len(out) < quota:
+            y, mth, d = rng.randint(1995, 2024), rng.randint(1, 12), rng.randint(1, 28)
+            person = (Person(rng.choice(SURNAMES), rng.choice(SURNAMES)),) if rng.random() < 0.3 else ()
+            for _ in range(min(rng.randint(1, 4), quota - len(out))):
+                date = rng.choice([f"{y}-{mth:02d}-{d:02d}", f"{y}-{mth:02d}", f"{y}", f"--{mth:02d}-{d:02d}"])
+                out.append(Mention(id=f"m:{i}", doc=f"d{i // 10}", lang=rng.choice(LANGS), kind=kind, plover=None,
+                                   plover_mode=None, cameo=None, date=date, evidence=evidence, actors=pair,
+                                   people=person))
+                i += 1
+        yield out
+
+
+def rss_mb() -> float:
+    """Peak resident memory of this process so far."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def in_list(n: int, blocks: int | None) -> None:
+    from bilat.fuse import fuse
+
+    t0 = time.perf_counter()
+    mentions = [m for block in synthetic_blocks(n, blocks) for m in block]
+    t1, c1 = time.perf_counter(), time.process_time()
+    made = rss_mb()
+    events = fuse(mentions)
+    t2, c2 = time.perf_counter(), time.process_time()
+    print(f"mentions: {len(mentions):,} in a list (made in {t1 - t0:.1f} s; peak RSS then {made:,.0f} MB)")
+    print(f"fusion: {len(events):,} events in {t2 - t1:.1f} s ({len(mentions) / (t2 - t1):,.0f} mentions/s; "
+          f"{c2 - c1:.1f} s of CPU); peak RSS {rss_mb():,.0f} MB")
+
+
+def streamed(n: int, blocks: int | None) -> None:
+    from bilat.fuse import fuse_block
+
+    made = fused = cpu = 0.0
+    count = events = 0
+    stream = synthetic_blocks(n, blocks)
+    while True:
+        t0 = time.perf_counter()
+        block = next(stream, None)
+        t1, c1 = time.perf_counter(), time.process_time()
+        made += t1 - t0
+        if block is None:
+            break
+        count += len(block)
+        events += len(fuse_block(block))
+        fused += time.perf_counter() - t1
+        cpu += time.process_time() - c1
+    print(f"mentions: {count:,} made a block at a time ({made:.1f} s)")
+    print(f"fusion: {events:,} events in {fused:.1f} s ({count / fused:,.0f} mentions/s; {cpu:.1f} s of CPU); "
+          f"peak RSS {rss_mb():,.0f} MB")
+
+
+def through_db(n: int, blocks: int | None, db: Path) -> None:
+    from bilat.store import Store, block_id
+
+    store = Store(db)
+    have = store.con.execute("SELECT count(*) FROM mentions").fetchall()[0][0]
+    if have not in (0, n):
+        sys.exit(f"{db} holds {have:,} mentions, not {n:,}: remove it first")
+    if have == 0:
+        t0 = time.perf_counter()
+        docs = (n + 9) // 10
+        store.con.execute(
+            "INSERT INTO documents (id, name, source, version, current, chars, text) "
+            "SELECT 'd' || i, 'd' || i, 'bench', 1, true, 0, '' FROM range(?) t(i)", [docs])
+        rows: list[tuple[str, str, str, str | None, str, str]] = []
+        for block in synthetic_blocks(n, blocks):
+            rows.extend((m.id, m.doc, m.kind, m.date, json.dumps(to_dict(m), ensure_ascii=False),
+                         block_id(m.kind, m.actors)) for m in block)
+            if len(rows) >= 200_000:
+                store.replace_records("mentions", rows)
+                rows = []
+        store.replace_records("mentions", rows)
+        print(f"stored {n:,} mentions in {db} ({time.perf_counter() - t0:.1f} s)")
+    store.close()
+    out = subprocess.run([sys.executable, __file__, "--fuse-db", str(db)], check=True, capture_output=True, text=True)
+    print(out.stdout, end="")
+
+
+def fuse_db(db: Path) -> None:
+    from bilat.pipeline import fuse
+    from bilat.store import Store
+
+    store = Store(db)
+    n = store.con.execute("SELECT count(*) FROM mentions").fetchall()[0][0]
+    largest = store.con.execute("SELECT max(c) FROM (SELECT count(*) c FROM mentions GROUP BY block)").fetchall()[0][0]
+    t0, c0 = time.perf_counter(), time.process_time()
+    events = fuse(store)
+    t1, c1 = time.perf_counter(), time.process_time()
+    store.close()
+    t2 = time.perf_counter()
+    print(f"fusion through the database: {n:,} mentions (largest block {largest:,}) into {events:,} events in "
+          f"{t1 - t0:.1f} s ({n / (t1 - t0):,.0f} mentions/s; {c1 - c0:.1f} s of CPU), then close {t2 - t1:.1f} s; "
+          f"peak RSS {rss_mb():,.0f} MB")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=1_000_000)
+    ap.add_argument("--blocks", type=int, help="only the first BLOCKS blocks (fewer, larger blocks)")
+    ap.add_argument("--stream", action="store_true", help="make and fuse a block at a time")
+    ap.add_argument("--db", type=Path, help="through a bilat database at this path (kept)")
+    ap.add_argument("--fuse-db", type=Path, help=argparse.SUPPRESS)
     a = ap.parse_args()
-    t0 = time.perf_counter()
-    mentions = synthetic(a.n)
-    t1 = time.perf_counter()
-    events = fuse(mentions)
-    t2 = time.perf_counter()
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"mentions: {len(mentions):,} (made in {t1 - t0:.1f} s)")
-    print(f"fusion: {len(events):,} events in {t2 - t1:.1f} s ({len(mentions) / (t2 - t1):,.0f} mentions/s); "
-          f"peak RSS {rss:,.0f} MB")
+    if a.fuse_db:
+        fuse_db(a.fuse_db)
+    elif a.db:
+        through_db(a.n, a.blocks, a.db)
+    elif a.stream:
+        streamed(a.n, a.blocks)
+    else:
+        in_list(a.n, a.blocks)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ A batch goes through three named steps:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
@@ -27,10 +27,11 @@ from typing import TYPE_CHECKING, Any
 from bilat import extract as extraction
 from bilat.errors import BilatError
 from bilat.fuse import fuse_block
+from bilat.fuse.split import fuse_pieces, pack
 from bilat.ingest import Failure
 from bilat.normalise import Analysis, analyse
 from bilat.normalise.terms import search_terms
-from bilat.records import Document, Indicator, Mention, Sentence, to_json
+from bilat.records import Document, Event, Indicator, Mention, Sentence, to_json
 from bilat.records_io import mention_from_dict
 
 if TYPE_CHECKING:
@@ -155,26 +156,50 @@ def store_batch(
 def fuse(store: Store, blocks: Iterable[str] | None = None) -> int:
     """Fuse stored mentions into events, block after block; return the number of events written.
 
-    With ``blocks`` (kind + states, see ``bilat.fuse``) only those are fused again; without, every one.
-    The fused blocks leave the pending queue in the transaction that writes their events."""
+    With ``blocks`` (kind + states, see ``bilat.fuse``) only those are fused again; without, every one
+    (all are queued and their events dropped first). Small blocks are read together, about ``Store._MENTIONS_PER_QUERY``
+    mentions at a time; a larger block is read and fused in pieces (``bilat.fuse.split``), so memory
+    never holds one block whole. Each read's events are written in the transaction that takes its
+    blocks off the pending queue: a kill in between leaves them queued."""
     from bilat.store import block_id
 
-    wanted = None if blocks is None else sorted(set(blocks))
-    if wanted == []:
-        return 0
-    # Block after block, so memory holds one block's mentions at a time.
-    mentions = (mention_from_dict(without_text(r)) for r in store.block_mentions(wanted))
-    rows = [row for block, group in groupby(mentions, key=lambda m: block_id(m.kind, m.actors))
-            for row in event_rows(block, list(group))]
-    store.replace_records("events", rows, blocks=wanted)
-    return len(rows)
+    fresh = blocks is None  # every block queued and every event dropped in one transaction first
+    wanted = store.queue_all() if fresh else sorted(set(blocks))
+    size = store._MENTIONS_PER_QUERY
+    written = 0
+    for chunk in pack((((b, n), n) for b, n in store.block_sizes(wanted)), size):
+        names = [b for b, _ in chunk]
+        if chunk[0][1] > size:  # a large block comes alone
+            rows = (_row(e, names[0]) for e in _fuse_large(store, names[0], size))
+            written += store.replace_records("events", rows, blocks=names, fresh=fresh)
+            continue
+        mentions = map(_mention, store.block_mentions(names))
+        written += store.replace_records("events", [
+            row for block, group in groupby(mentions, key=lambda m: block_id(m.kind, m.actors))
+            for row in event_rows(block, list(group))], blocks=names, fresh=fresh)
+    return written
+
+
+def _fuse_large(store: Store, block: str, size: int) -> Iterator[Event]:
+    """The events of a block of more than ``size`` mentions, read a piece of about ``size`` at a time."""
+    def gather(ids: list[str], numbers: Sequence[int],
+               spans: list[tuple[int, int]]) -> Iterator[list[tuple[int, Mention]]]:
+        for part in store.gather(ids, numbers, spans):
+            yield [(n, _mention(r)) for n, r in part]
+
+    return fuse_pieces(lambda dates: [_mention(r) for r in store.block_piece(block, dates)],
+                       store.block_dates(block), gather, size)
+
+
+def _row(e: Event, block: str) -> tuple[Any, ...]:
+    return (e.id, e.kind, e.date, to_json(e), block)
 
 
 def event_rows(block: str, mentions: Sequence[Mention]) -> list[tuple[str, str, str | None, str, str]]:
     """One block's mentions fused into events, as rows of the events table (id, kind, date, record, block).
 
     The one place a block is fused, here and in the Ray engine's fusion stage (``bilat.engine.ray_fusion``)."""
-    return [(e.id, e.kind, e.date, to_json(e), block) for e in fuse_block(mentions)]
+    return [_row(e, block) for e in fuse_block(mentions)]
 
 
 def why(e: BaseException) -> str:
@@ -184,6 +209,10 @@ def why(e: BaseException) -> str:
 
 
 def without_text(record: dict[str, Any]) -> dict[str, Any]:
-    """A mention for fusion: the evidence sentence is not needed there, and a block can be large."""
+    """A mention's stored record for fusion: the evidence sentence is not needed there, and a block can be large."""
     record["evidence"] = {**record["evidence"], "text": ""}
     return record
+
+
+def _mention(record: dict[str, Any]) -> Mention:
+    return mention_from_dict(without_text(record))

@@ -15,6 +15,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 from bilat.extract.kinds import KINDS
 from bilat.fuse.names import name_keys, same_person
@@ -69,14 +70,15 @@ def people_keys(m: Mention) -> tuple[frozenset[str], ...]:
 
 @dataclass(slots=True)
 class _Cluster:
-    members: list[Mention] = field(default_factory=list)
+    """What a cluster's future members are matched against; its members are kept by the caller."""
+
+    number: int  # its place among the block's clusters, in the order they were made
     date: str | None = None
     end: str | None = None  # the last day, when a source gives a range ("from 14 to 16 November")
     people: set[frozenset[str]] = field(default_factory=set)
     places: set[str] = field(default_factory=set)  # the countries its mentions place it in
 
     def add(self, m: Mention, keys: tuple[frozenset[str], ...]) -> None:
-        self.members.append(m)
         if m.location and m.location.country:
             self.places.add(m.location.country)
         self.date = merge_dates([self.date, m.date])
@@ -106,19 +108,30 @@ class _Cluster:
         return any(same_person(a, b) for a in keys for b in self.people)
 
 
-def _choose(candidates: list[_Cluster], keys: tuple[frozenset[str], ...]) -> _Cluster | None:
-    """The one cluster a mention belongs to, or None when it is not clear which.
+def _choose(pool: Iterable[_Cluster], m: Mention, keys: tuple[frozenset[str], ...]) -> _Cluster | None:
+    """The one cluster of ``pool`` that ``m`` belongs to, or None when it is not clear which.
 
-    Among several, the only one that names a person the mention names is it ("the meeting of
-    Trump and Kim", undated, beside a dated summit of Trump and Kim and an unnamed meeting).
+    It is the only one that accepts ``m`` (a full date only joins its own day, a coarser date or a
+    range), or, among several, the only one that names a person the mention names ("the meeting of
+    Trump and Kim", undated, beside a dated summit of Trump and Kim and an unnamed meeting). The scan
+    stops as soon as the answer is None: two candidates and no names, or two named.
     """
-    if len(candidates) == 1:
-        return candidates[0]
-    if keys and candidates:
-        named = [c for c in candidates if c.people and c.shares_person(keys)]
-        if len(named) == 1:
-            return named[0]
-    return None
+    full = precision(m.date) == 4
+    count, first, named, found = 0, None, 0, None
+    for c in pool:
+        if not c.accepts(m, keys) or (full and not (c.date == m.date or precision(c.date) < 4 or c.within(m.date))):
+            continue
+        count += 1
+        if count == 1:
+            first = c
+        if keys and c.people and c.shares_person(keys):
+            named += 1
+            found = c
+            if named == 2:
+                return None
+        elif not keys and count == 2:
+            return None
+    return first if count == 1 else found if named == 1 else None
 
 
 def _states(m: Mention) -> tuple[str, ...]:
@@ -129,41 +142,80 @@ def _year(date: str | None) -> str | None:
     return date[:4] if date and not date.startswith("--") else None
 
 
+def _month(date: str | None) -> str | None:
+    """The month a date names, with or without a year (``2019-02``, ``--02-04``: ``02``); None when none."""
+    if not date:
+        return None
+    if date.startswith("--"):
+        return date[2:4] if len(date) >= 4 else None
+    return date[5:7] if len(date) >= 7 else None
+
+
 def block_key(m: Mention) -> tuple[str, tuple[str, ...]]:
     """Mentions are only compared with those of the same kind and states."""
     return (m.kind, _states(m))
 
 
-def cluster(block: Sequence[Mention]) -> list[list[Mention]]:
-    """Group one block's mentions into events.
+def date_order(date: str | None) -> tuple[int, str]:
+    """Where mentions of this date come in a block's fusion: the most precise dates first."""
+    return (-precision(date), date or "")
+
+
+def order_key(m: Mention) -> tuple[int, str, str, str]:
+    """The order a block's mentions are clustered in (which makes the events independent of input order)."""
+    return (*date_order(m.date), m.doc, m.id)
+
+
+class Clustering:
+    """The clusters of one block, fed its mentions one by one in ``order_key`` order.
 
     Clusters are indexed by year: a dated mention only meets the clusters of its year and those
-    whose date has no year yet, which keeps a block of many events near-linear.
+    whose date has no year yet, which keeps a block of many events near-linear; a mention without
+    a year meets those of its month and those without a month. Only what matching needs is kept,
+    not the mentions, so a block can be fed in pieces (``bilat.fuse.split``) that never hold it whole.
     """
-    ordered = sorted(block, key=lambda m: (-precision(m.date), m.date or "", m.doc, m.id))
-    clusters: list[_Cluster] = []
-    by_year: dict[str | None, list[_Cluster]] = defaultdict(list)
-    for m in ordered:
+
+    def __init__(self) -> None:
+        self.clusters: list[_Cluster] = []
+        self.by_year: dict[str | None, dict[int, _Cluster]] = defaultdict(dict)
+        self.by_month: dict[str | None, dict[int, _Cluster]] = defaultdict(dict)
+
+    def add(self, m: Mention) -> int:
+        """Put ``m`` in its cluster (a new one when none is clearly it); return the cluster's number."""
         year = _year(m.date)
-        pool = clusters if year is None else by_year[year] + by_year[None]
-        keys = people_keys(m)
-        candidates = [c for c in pool if c.accepts(m, keys)]
-        if precision(m.date) == 4:
-            candidates = [c for c in candidates if c.date == m.date or precision(c.date) < 4 or c.within(m.date)]
-        chosen = _choose(candidates, keys)
-        if chosen is not None:
-            c = chosen
-            before = _year(c.date)
-            c.add(m, keys)
-            if _year(c.date) != before:  # a yearless cluster ("--02-04") found its year
-                by_year[before].remove(c)
-                by_year[_year(c.date)].append(c)
+        if year is not None:
+            pool: Iterable[_Cluster] = chain(self.by_year[year].values(), self.by_year[None].values())
+        elif (month := _month(m.date)) is not None:  # only dates of its month, or without one, can fit
+            pool = chain(self.by_month[month].values(), self.by_month[None].values())
         else:
-            c = _Cluster()
+            pool = self.clusters
+        c = _choose(pool, m, keys := people_keys(m))
+        if c is None:
+            c = _Cluster(len(self.clusters))
+            self.clusters.append(c)
             c.add(m, keys)
-            clusters.append(c)
-            by_year[_year(c.date)].append(c)
-    return [c.members for c in clusters]
+        else:
+            year, month = _year(c.date), _month(c.date)
+            c.add(m, keys)
+            if _year(c.date) != year:  # a yearless cluster ("--02-04") found its year
+                del self.by_year[year][c.number]
+            if _month(c.date) != month:
+                del self.by_month[month][c.number]
+        self.by_year[_year(c.date)][c.number] = c
+        self.by_month[_month(c.date)][c.number] = c
+        return c.number
+
+
+def cluster(block: Sequence[Mention]) -> list[list[Mention]]:
+    """Group one block's mentions into events, each event's mentions in ``order_key`` order."""
+    state = Clustering()
+    groups: list[list[Mention]] = []
+    for m in sorted(block, key=order_key):
+        number = state.add(m)
+        if number == len(groups):
+            groups.append([])
+        groups[number].append(m)
+    return groups
 
 
 def _people(members: Sequence[Mention]) -> tuple[Person, ...]:

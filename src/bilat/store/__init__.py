@@ -15,6 +15,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -122,8 +123,7 @@ class Store:
         Returns how many were stored.
         """
         con = self.con
-        self.guard(con.execute, "BEGIN TRANSACTION", writing=True)
-        try:
+        with self._transaction():
             ids = [p.document.id for p in items]
             known = self.known(ids)
             fresh: list[Any] = []
@@ -184,14 +184,6 @@ class Store:
                 self._index_text(unindexed, [s for s in sents if s[0] in wanted])
             if blocks:
                 con.execute("INSERT OR IGNORE INTO fusion_pending SELECT DISTINCT unnest(?)", [sorted(blocks)])
-            con.execute("COMMIT")
-        except duckdb.Error as e:
-            self._rollback()
-            self.broken = True
-            raise StoreError(explain(self.path, e, writing=True)) from None
-        except BaseException:
-            self._rollback()
-            raise
         self.touched |= blocks
         return len(docs)
 
@@ -287,6 +279,7 @@ class Store:
 
     # Reading in bounded pieces: DuckDB materialises a query's whole result before the first row
     # is fetched, so one sorted query over millions of records would need memory for all of them.
+    # Fusion reads about _MENTIONS_PER_QUERY mentions at a time, a large block in pieces (bilat.fuse.split).
     _DOCS_PER_QUERY = 256
     _MENTIONS_PER_QUERY = 20_000
 
@@ -321,56 +314,73 @@ class Store:
                 yield json.loads(r)
             last = rows[-1][0]
 
-    def block_mentions(self, blocks: Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
-        """Current mentions of some fusion blocks (all when None), block after block, read in
-        pieces of about 20,000 mentions (one block may be larger: it comes whole)."""
-        where = "" if blocks is None else "AND m.block IN (SELECT unnest(?))"
-        counts = self.con.execute(
-            f"SELECT m.block, count(*) FROM mentions m JOIN documents d ON d.id = m.doc_id "
-            f"WHERE d.current {where} GROUP BY m.block ORDER BY m.block",
-            [] if blocks is None else [list(blocks)]).fetchall()
-        chunk: list[str] = []
-        size = 0
-        for block, n in [*counts, (None, 0)]:
-            if chunk and (block is None or size + n > self._MENTIONS_PER_QUERY):
-                rows = self.con.execute(
-                    "SELECT m.block, m.record FROM mentions m JOIN documents d ON d.id = m.doc_id "
-                    "WHERE d.current AND m.block IN (SELECT unnest(?))", [chunk]).fetchall()
-                by_block: dict[str, list[str]] = {}
-                for b, r in rows:
-                    by_block.setdefault(b, []).append(r)
-                for b in chunk:
-                    for r in by_block.get(b, []):
-                        yield json.loads(r)
-                chunk, size = [], 0
-            if block is not None:
-                chunk.append(block)
-                size += n
+    def block_sizes(self, blocks: Sequence[str]) -> list[tuple[str, int]]:
+        """How many current mentions each fusion block has (0 when none), in block order."""
+        counts = dict(self.con.execute(
+            "SELECT m.block, count(*) FROM mentions m JOIN documents d ON d.id = m.doc_id "
+            "WHERE d.current AND m.block IN (SELECT unnest(?)) GROUP BY m.block", [list(blocks)]).fetchall())
+        return [(b, counts.get(b, 0)) for b in sorted(blocks)]
 
-    def replace_records(self, table: str, rows: Iterable[tuple[Any, ...]], doc_ids: Sequence[str] = (),
-                        blocks: Sequence[str] | None = None) -> None:
-        """Write records. Mentions/indicators: first drop those of ``doc_ids``. Events: first drop
-        those of ``blocks`` (all events when None); rows carry their block."""
-        if table not in TABLES:
-            raise ValueError(f"unknown table {table!r}")
-        columns = {"mentions": ("id", "doc_id", "kind", "date", "record", "block"),
-                   "indicators": ("id", "doc_id", "indicator", "period", "record"),
-                   "events": ("id", "kind", "date", "record", "block")}[table]
+    def block_mentions(self, blocks: Sequence[str]) -> Iterator[dict[str, Any]]:
+        """Current mentions of a few fusion blocks, block after block, in one query: keep the blocks
+        together under about ``_MENTIONS_PER_QUERY`` mentions (``block_sizes``); a larger block is
+        read in pieces (``block_dates``, ``block_piece``)."""
+        rows = self.con.execute(
+            "SELECT m.block, m.record FROM mentions m JOIN documents d ON d.id = m.doc_id "
+            "WHERE d.current AND m.block IN (SELECT unnest(?))", [list(blocks)]).fetchall()
+        by_block: dict[str, list[str]] = {}
+        for b, r in rows:
+            by_block.setdefault(b, []).append(r)
+        for b in blocks:
+            for r in by_block.pop(b, []):
+                yield json.loads(r)
+
+    def block_dates(self, block: str) -> list[tuple[str | None, int]]:
+        """The dates of a fusion block's current mentions, with how many mentions have each."""
+        return self.con.execute(
+            "SELECT m.date, count(*) FROM mentions m JOIN documents d ON d.id = m.doc_id "
+            "WHERE d.current AND m.block = ? GROUP BY m.date", [block]).fetchall()
+
+    def block_piece(self, block: str, dates: Sequence[str | None]) -> list[dict[str, Any]]:
+        """A fusion block's current mentions of some dates (None: those without a date)."""
+        rows = self.con.execute(
+            "SELECT m.record FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE d.current AND m.block = ? "
+            "AND (m.date IN (SELECT unnest(?)) OR (? AND m.date IS NULL))",
+            [block, [d for d in dates if d is not None], None in dates]).fetchall()
+        return [json.loads(r) for (r,) in rows]
+
+    def gather(self, ids: Sequence[str], numbers: Sequence[int],
+               spans: Iterable[tuple[int, int]]) -> Iterator[list[tuple[int, dict[str, Any]]]]:
+        """Mentions by id with a number each (their cluster), for each range ``[lo, hi)`` of numbers in turn."""
+        self.con.register("_bilat_gather", pa.table({"id": pa.array(ids, pa.string()),
+                                                     "number": pa.array(numbers, pa.int64())}))
+        try:
+            for lo, hi in spans:
+                rows = self.con.execute(
+                    "SELECT g.number, m.record FROM _bilat_gather g JOIN mentions m ON m.id = g.id "
+                    "WHERE g.number >= ? AND g.number < ?", [lo, hi]).fetchall()
+                yield [(n, json.loads(r)) for n, r in rows]
+        finally:
+            with contextlib.suppress(duckdb.Error):
+                self.con.unregister("_bilat_gather")
+
+    def queue_all(self) -> list[str]:
+        """Queue every fusion block (of mentions and of events) to be fused again and drop every event,
+        in one transaction; return the queue. Fusing it a chunk at a time (``replace_records`` with
+        ``fresh``) then leaves whatever a kill interrupts queued, and the next open fuses it."""
+        with self._transaction():
+            self.con.execute("INSERT OR IGNORE INTO fusion_pending SELECT block FROM mentions WHERE block IS NOT NULL "
+                             "UNION SELECT block FROM events WHERE block IS NOT NULL")
+            query.forget(self.con, "events", "true", [])
+            self.con.execute("DELETE FROM events")
+        return self.pending()
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction: committed when the block ends, rolled back when it raises."""
         self.guard(self.con.execute, "BEGIN TRANSACTION", writing=True)
         try:
-            # Events: the blocks fused leave the pending queue in the transaction that writes them.
-            if table == "events" and blocks is None:
-                query.forget(self.con, "events", "true", [])
-                self.con.execute("DELETE FROM events")
-                self.con.execute("DELETE FROM fusion_pending")
-            elif table == "events":
-                query.forget(self.con, "events", "block IN (SELECT unnest(?))", [list(blocks)])
-                self.con.execute("DELETE FROM events WHERE block IN (SELECT unnest(?))", [list(blocks)])
-                self.con.execute("DELETE FROM fusion_pending WHERE block IN (SELECT unnest(?))", [list(blocks)])
-            elif doc_ids:
-                query.forget(self.con, table, "doc_id IN (SELECT unnest(?))", [list(doc_ids)])
-                self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [list(doc_ids)])
-            self._append(table, columns, list(rows))
+            yield
             self.con.execute("COMMIT")
         except duckdb.Error as e:
             self._rollback()
@@ -379,6 +389,40 @@ class Store:
         except BaseException:
             self._rollback()
             raise
+
+    _ROWS_PER_APPEND = 20_000
+
+    def replace_records(self, table: str, rows: Iterable[tuple[Any, ...]], doc_ids: Sequence[str] = (),
+                        blocks: Sequence[str] | None = None, fresh: bool = False) -> int:
+        """Write records; return how many. Mentions/indicators: first drop those of ``doc_ids``. Events:
+        first drop those of ``blocks`` (all events when None; none when ``fresh``: ``queue_all`` dropped
+        them); rows carry their block. ``rows`` may be a generator: it is written a bounded piece at a
+        time, inside the transaction."""
+        if table not in TABLES:
+            raise ValueError(f"unknown table {table!r}")
+        columns = {"mentions": ("id", "doc_id", "kind", "date", "record", "block"),
+                   "indicators": ("id", "doc_id", "indicator", "period", "record"),
+                   "events": ("id", "kind", "date", "record", "block")}[table]
+        written = 0
+        with self._transaction():
+            # Events: the blocks fused leave the pending queue in the transaction that writes them.
+            if table == "events" and blocks is None:
+                query.forget(self.con, "events", "true", [])
+                self.con.execute("DELETE FROM events")
+                self.con.execute("DELETE FROM fusion_pending")
+            elif table == "events":
+                if not fresh:
+                    query.forget(self.con, "events", "block IN (SELECT unnest(?))", [list(blocks)])
+                    self.con.execute("DELETE FROM events WHERE block IN (SELECT unnest(?))", [list(blocks)])
+                self.con.execute("DELETE FROM fusion_pending WHERE block IN (SELECT unnest(?))", [list(blocks)])
+            elif doc_ids:
+                query.forget(self.con, table, "doc_id IN (SELECT unnest(?))", [list(doc_ids)])
+                self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [list(doc_ids)])
+            todo = iter(rows)
+            while part := list(islice(todo, self._ROWS_PER_APPEND)):
+                self._append(table, columns, part)
+                written += len(part)
+        return written
 
     # -- summaries and exports ------------------------------------------------
 

@@ -1,0 +1,102 @@
+"""A large block fused in pieces (by dates, in fusion order) gives the events of fusing it whole (#10)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import bilat
+from bilat.fuse import fuse, fuse_block
+from bilat.fuse.split import fuse_block_in_pieces, pack, plan
+from bilat.records import Evidence, Location, Mention, Person, to_dict
+from bilat.store import Store, block_id
+
+# Dates that meet across years: days, months and years of 2019 and 2020, the days around the new
+# year, days and months without a year, and no date.
+DATES = ["2019-02-04", "2019-02-05", "2019-02", "2019", "2020-02-04", "2020-02", "2020", "2019-12-30",
+         "2019-12-31", "2020-01-01", "2020-01", "--02-04", "--02-05", "--02", "--12-31", "--01", None]
+PLACES = [None, Location("Minsk", "BY"), Location("Oslo", "NO")]
+NAMES = ["Makei", "Soreide", "Brende"]
+PIECE, MENTIONS_OF = Store.block_piece, Store.block_mentions
+
+
+@st.composite
+def mentions(draw: st.DrawFn, min_size: int = 1, max_size: int = 30) -> list[Mention]:
+    """Mentions of one block (one kind, one pair), ids unique as in the database."""
+    out = []
+    for i in range(draw(st.integers(min_size, max_size))):
+        date = draw(st.sampled_from(DATES))
+        end = draw(st.sampled_from([None, "2020-01-02", "2019-02-06"])) if date and len(date) == 10 else None
+        people = draw(st.lists(st.sampled_from(NAMES), max_size=2, unique=True))
+        out.append(Mention(
+            id=f"m:{i:03d}", doc=f"d{draw(st.integers(0, 6))}", lang=draw(st.sampled_from(["be", "en", "fa"])),
+            kind="meeting", plover=None, plover_mode=None, cameo=None, date=date, date_end=end,
+            evidence=Evidence(0, 0, 1, ""), actors=("BY", "NO"), people=tuple(Person(p, p) for p in people),
+            location=draw(st.sampled_from(PLACES))))
+    return out
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mentions(), st.integers(1, 6), st.randoms(use_true_random=False))
+def test_split_pieces_give_the_events_of_the_whole_block(block: list[Mention], size: int, rng) -> None:
+    whole = fuse_block(block)
+    rng.shuffle(block)
+    assert fuse_block_in_pieces(block, size) == whole
+
+
+def test_split_plan_cuts_dates_in_fusion_order() -> None:
+    counts = [("2020", 1), (None, 2), ("--02-04", 3), ("2019-02-04", 2), ("2020-02-04", 2), ("2019-02", 1)]
+    assert plan(counts, 4) == [["2019-02-04", "2020-02-04"], ["--02-04", "2019-02"], ["2020", None]]
+    assert plan(counts, 1) == [["2019-02-04"], ["2020-02-04"], ["--02-04"], ["2019-02"], ["2020"], [None]]
+    assert pack([("a", 5), ("b", 1), ("c", 1), ("d", 9)], 2) == [["a"], ["b", "c"], ["d"]]
+
+
+def test_split_a_year_less_day_before_a_month_joins_the_first_year_only() -> None:
+    """``--02-04`` is clustered before months: ``2019-02`` completes it, ``2020-02`` (a later piece) stays alone."""
+    block = [_m("1", "--02-04"), _m("2", "2019-02"), _m("3", "2020-02")]
+    events = fuse_block_in_pieces(block, 1)
+    assert events == fuse_block(block)
+    assert sorted((e.date, e.mentions) for e in events) == [("2019-02-04", ("m:1", "m:2")), ("2020-02", ("m:3",))]
+
+
+def _m(i: str, date: str | None, doc: str = "d", people: tuple[str, ...] = ()) -> Mention:
+    return Mention(id=f"m:{i}", doc=doc, lang="en", kind="meeting", plover=None, plover_mode=None, cameo=None,
+                   date=date, evidence=Evidence(0, 0, 1, ""), actors=("BY", "NO"),
+                   people=tuple(Person(p, p) for p in people))
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(mentions(min_size=8, max_size=60))
+def test_split_a_large_stored_block_is_fused_in_pieces(tmp_path_factory, monkeypatch, block: list[Mention]) -> None:
+    """Through the database: a block of more mentions than a read holds is read by dates, never whole,
+    and its events are those of fusing it whole in memory; the other block is read whole."""
+    tmp = Path(tmp_path_factory.mktemp("split"))
+    small = [Mention(**{**{f: getattr(m, f) for f in m.__dataclass_fields__}, "id": f"x:{m.id}",
+                        "actors": ("BY", "UA")}) for m in block[:3]]
+    (tmp / "d.txt").write_text("Minsk and Oslo.", encoding="utf-8")
+    with bilat.open(tmp / "kb.duckdb") as kb:
+        kb.ingest([str(tmp / "d.txt")])
+        doc_id = next(kb.documents()).id
+        rows = [(m.id, doc_id, m.kind, m.date, json.dumps(to_dict(m)), block_id(m.kind, m.actors))
+                for m in [*block, *small]]
+        kb.store.replace_records("mentions", rows, [doc_id])
+        reads: list[tuple[int, int]] = []  # (dates, mentions) of each piece read
+        whole_reads: list[list[str]] = []
+        monkeypatch.setattr(Store, "_MENTIONS_PER_QUERY", 4)
+        monkeypatch.setattr(Store, "block_piece", lambda s, b, d: _count(reads, d, PIECE(s, b, d)))
+        monkeypatch.setattr(Store, "block_mentions", lambda s, bs: whole_reads.append(bs) or MENTIONS_OF(s, bs))
+        kb.fuse()
+        stored = sorted(kb.store.records("events"), key=lambda e: e["id"])
+    expected = sorted((json.loads(json.dumps(to_dict(e))) for e in fuse([*block, *small])), key=lambda e: e["id"])
+    assert stored == expected
+    assert ["meeting|BY,NO"] not in whole_reads and ["meeting|BY,UA"] in whole_reads
+    assert sum(n for _, n in reads) == len(block)
+    assert all(n <= 4 or dates == 1 for dates, n in reads)  # a read holds 4 mentions, or one date's
+
+
+def _count(reads: list[tuple[int, int]], dates: list, piece: list) -> list:
+    reads.append((len(dates), len(piece)))
+    return piece
