@@ -377,9 +377,9 @@ def pairs(con: duckdb.DuckDBPyConnection, limit: int = 20) -> list[tuple[str, st
 def partners(con: duckdb.DuckDBPyConnection, code: str) -> list[dict[str, Any]]:
     """Everyone a state or organisation has events with: counts in all, by kind and by year."""
     rows = con.execute(
-        "SELECT b.code, e.kind, substr(e.date, 1, 4), count(*) FROM event_actors a "
-        "JOIN event_actors b ON b.id = a.id AND b.code <> a.code JOIN events e ON e.id = a.id "
-        "WHERE a.code = ? GROUP BY ALL", [code.upper()]).fetchall()
+        "SELECT b.code, a.kind, substr(a.date, 1, 4), count(*) FROM event_actors a "
+        "JOIN event_actors b ON b.id = a.id AND b.code <> a.code WHERE a.code = ? GROUP BY ALL",
+        [code.upper()]).fetchall()
     out: dict[str, dict[str, Any]] = {}
     for partner, kind, year, n in rows:
         p = out.setdefault(partner, {"code": partner, "events": 0, "kinds": {}, "years": {}})
