@@ -440,8 +440,7 @@ class KnowledgeBase:
         if pair[0] == pair[1]:
             raise ValueError(f"a dossier is about two different states: {pair[0]} and {pair[1]} are the same")
         # The pair's events and the sentences they cite come from one sorted range (bilat.store.pairs).
-        events, mentions = self.store.guard(pairs.read_pair, self.store.con, *pair)
-        found = self.store.guard(pairs.documents, self.store.con, [m["doc"] for m in mentions])
+        events, mentions, found = self.store.guard(pairs.read_pair, self.store.con, *pair)
         documents = {n: DocumentInfo(*found[n]) for n in sorted(found)}
         data = dossier.build(a, b, events, mentions, self.records("indicators", pair=pair), documents=documents)
         return dossier.render(data, fmt)

@@ -7,9 +7,10 @@ instead was measured: each lookup in the primary key's index costs about 0.1 ms,
 pages it loads stay in DuckDB's memory, which then ran out of its 128 MB for a search.)
 
 ``pair_events`` keeps one row per event and pair of its states (``a`` < ``b``) with the event's
-filter columns, its record and ``sources``: the doc, language and evidence of each fused mention of
-a current document, as the dossier cites them. Sorted by (a, b, date), a pair's events, and their
-sources, lie in one or two row groups, which DuckDB's zone maps find without reading the rest.
+filter columns, its record and ``sources``: the doc, language and evidence of each fused mention
+of a current document, as the dossier cites them, with that document's URL, title and date.
+Sorted by (a, b, date), a pair's events, and their sources, lie in one or two row groups, which
+DuckDB's zone maps find without reading the rest.
 
 Both are written from the events in the transaction that writes them (``bilat.store.query.SIDE``),
 and dropped with them (``query.forget``). ``sources`` is what the mentions were when the event was
@@ -55,7 +56,8 @@ def side_sql(extra: dict[str, str]) -> tuple[str, str]:
         p AS (SELECT e.*, x.a, y.b FROM e, unnest(e.acts) x(a), unnest(e.acts) y(b) WHERE x.a < y.b),
         em AS (SELECT id, unnest({_MENTIONS}) AS mention FROM e WHERE len(acts) > 1),
         s AS (SELECT em.id, json_group_array(json_object('id', m.id, 'doc', json_extract_string(m.record, '$.doc'),
-                     'lang', json_extract(m.record, '$.lang'), 'evidence', json_extract(m.record, '$.evidence')))
+                     'lang', json_extract(m.record, '$.lang'), 'evidence', json_extract(m.record, '$.evidence'),
+                     'url', d.url, 'title', d.title, 'published', d.date))
                      AS sources
               FROM em JOIN mentions m ON m.id = em.mention JOIN documents d ON d.id = m.doc_id AND d.current
               GROUP BY em.id)
@@ -79,22 +81,29 @@ def pair_key(a: str, b: str) -> list[str]:
     return sorted((a.upper(), b.upper()))
 
 
-def read_pair(con: duckdb.DuckDBPyConnection, a: str, b: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """A pair's events, newest first (as ``kb.events(pair=...)`` lists them), and the fused mentions
-    they cite (doc, lang, evidence), read from the pair's range of ``pair_events``."""
+Pair = tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, tuple[Any, ...]]]
+
+
+def read_pair(con: duckdb.DuckDBPyConnection, a: str, b: str) -> Pair:
+    """A pair's events, newest first (as ``kb.events(pair=...)`` lists them), the fused mentions
+    they cite (doc, lang, evidence) and (url, title, date) of their documents by name, read from
+    the pair's range of ``pair_events``."""
     from bilat.store import query
 
     if con.execute("SELECT count(*) FROM fusion_pending").fetchall()[0][0]:
         events = query.Query(con, "events", query.Filters(pair=(a, b))).records()
-        return events, query.by_id(con, "mentions", [m for e in events for m in e.get("mentions") or ()])
+        mentions = query.by_id(con, "mentions", [m for e in events for m in e.get("mentions") or ()])
+        return events, mentions, documents(con, [m["doc"] for m in mentions])
     rows = con.execute("SELECT record, sources FROM pair_events WHERE a = ? AND b = ? "
                        "ORDER BY date DESC NULLS LAST, id", pair_key(a, b)).fetchall()
     mentions = {m["id"]: m for _, s in rows for m in json.loads(s)}
-    return [json.loads(r) for r, _ in rows], list(mentions.values())
+    docs = {m["doc"]: (m.get("url"), m.get("title"), m.get("published")) for m in mentions.values()}
+    return [json.loads(r) for r, _ in rows], list(mentions.values()), docs
 
 
 def documents(con: duckdb.DuckDBPyConnection, names: list[str]) -> dict[str, tuple[Any, ...]]:
-    """(url, title, date) of the newest current document of each name, in one query."""
+    """(url, title, date) of the newest current document of each name, in one query (measured: about
+    170 ms for 800 names among 200,000 documents, hence the copy in ``sources``)."""
     if not names:
         return {}
     rows = con.execute(
