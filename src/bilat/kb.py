@@ -23,7 +23,7 @@ from bilat.engine import engine
 from bilat.ingest import MAX_BYTES, Failure, ReadWarning, expand, read
 from bilat.records import ActorSummary, CanonicalPerson, Document, Event, Indicator, Mention, SearchHit, Sentence
 from bilat.records_io import event_from_dict, indicator_from_dict, mention_from_dict
-from bilat.store import Store, query
+from bilat.store import Store, pairs, query
 
 DEFAULT_DB = "bilat.duckdb"
 
@@ -439,11 +439,9 @@ class KnowledgeBase:
         pair = (a.upper(), b.upper())
         if pair[0] == pair[1]:
             raise ValueError(f"a dossier is about two different states: {pair[0]} and {pair[1]} are the same")
-        events = list(self.records("events", pair=pair))
-        mentions = self.store.guard(query.by_id, self.store.con, "mentions",
-                                    [m for e in events for m in e["mentions"]])
-        names = {m["doc"] for m in mentions}
-        documents = {n: DocumentInfo(d.url, d.title, d.date) for n in sorted(names) if (d := self.document(n))}
+        # The pair's events and the sentences they cite come from one sorted range (bilat.store.pairs).
+        events, mentions, found = self.store.guard(pairs.read_pair, self.store.con, *pair)
+        documents = {n: DocumentInfo(*found[n]) for n in sorted(found)}
         data = dossier.build(a, b, events, mentions, self.records("indicators", pair=pair), documents=documents)
         return dossier.render(data, fmt)
 

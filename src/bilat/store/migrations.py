@@ -90,6 +90,28 @@ def _v4(con: duckdb.DuckDBPyConnection) -> None:
     query.create(con)
 
 
+@migration(5, "filter columns on event_actors and a pair_events table sorted by pair, so pages read one range (#9)")
+def _v5(con: duckdb.DuckDBPyConnection) -> None:
+    from bilat.store import pairs, query
+
+    pairs.fill(con, query.EXTRA["events"])
+    query.cluster(con, force=True, tables=("event_actors", "pair_events"))
+
+
+@migration(6, "search terms with their sentence's place and language, so a search ranks in one table (#9)")
+def _v6(con: duckdb.DuckDBPyConnection) -> None:
+    from bilat.store import query
+
+    con.execute("""
+        ALTER TABLE search_terms ADD COLUMN IF NOT EXISTS "start" INTEGER;
+        ALTER TABLE search_terms ADD COLUMN IF NOT EXISTS "end" INTEGER;
+        ALTER TABLE search_terms ADD COLUMN IF NOT EXISTS lang VARCHAR;
+        DELETE FROM search_terms;
+    """)
+    query.index_text(con, None)
+    query.cluster(con, force=True, tables=("search_terms",))
+
+
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
     """The schema version of an open database (0 for a new one)."""
     con.execute("CREATE TABLE IF NOT EXISTS bilat_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")

@@ -2,17 +2,19 @@
 
 Beside each stored mention, indicator and event the store keeps what a filter needs as
 columns (language, confidence, end date, evidence sentence, reporter and partner) and as
-side tables with an index (``mention_actors`` and ``event_actors``: one row per record and
-state; ``event_mentions``: the mentions fused into each event). All of it is written in the
-transaction that writes the record, from the record itself, so it cannot drift.
+side tables (``mention_actors`` and ``event_actors``: one row per record and state;
+``event_actors`` and ``pair_events`` also hold what an event list or a pair page shows, see
+``bilat.store.pairs``; ``event_mentions``: the mentions fused into each event). All of it is
+written in the transaction that writes the record, from the record itself, so it cannot drift.
 
-Full-text search is a table of terms in the same DuckDB file: ``search_terms(term, doc, idx)``
-holds each distinct lower-cased word of every sentence that is not boilerplate (``idx`` -1 for
-a document's title), split at anything that is not a letter, digit or mark, by DuckDB itself
-(the same function splits a query). A query word matches the words it begins (``визит`` finds
-``визита``, ``визитом``; ``wizyt`` finds ``wizytą``): prefix matching in place of a stemmer,
-which serves the six languages alike (Snowball has no Belarusian, Ukrainian or Persian). The
-reasons, and the numbers, are in the README.
+Full-text search is a table of terms in the same DuckDB file: ``search_terms(term, doc, idx,
+start, end, lang)`` holds each distinct lower-cased word of every sentence that is not
+boilerplate (``idx`` -1 for a document's title) with the sentence's place and language, split
+at anything that is not a letter, digit or mark, by DuckDB itself (the same function splits a
+query). A query word matches the words it begins (``визит`` finds ``визита``, ``визитом``;
+``wizyt`` finds ``wizytą``): prefix matching in place of a stemmer, which serves the six
+languages alike (Snowball has no Belarusian, Ukrainian or Persian). The reasons, and the
+numbers, are in the README.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import duckdb
+
+from bilat.store import pairs as sides
 
 #: what separates words: anything but letters, digits and combining marks (RE2 syntax)
 SPLIT = r"[^\p{L}\p{N}\p{M}]+"
@@ -59,7 +63,8 @@ _TYPES = {"lang": "VARCHAR", "confidence": "DOUBLE", "date_end": "VARCHAR", "sen
 #: side tables filled from a batch of new records ({src}: the batch)
 SIDE: dict[str, tuple[str, ...]] = {
     "mentions": (f"INSERT INTO mention_actors SELECT id, unnest({_LIST.format('$.actors')}) FROM {{src}}",),
-    "events": (f"INSERT INTO event_actors SELECT id, unnest({_LIST.format('$.actors')}) FROM {{src}}",
+    # event_actors with the filter columns and the record, pair_events (see bilat.store.pairs)
+    "events": (*sides.side_sql(EXTRA["events"]),
                f"INSERT INTO event_mentions SELECT id, unnest({_LIST.format('$.mentions')}) FROM {{src}}"),
     "indicators": (),
 }
@@ -77,8 +82,12 @@ def create(con: duckdb.DuckDBPyConnection) -> None:
         CREATE TABLE IF NOT EXISTS event_actors (id VARCHAR NOT NULL, code VARCHAR NOT NULL);
         CREATE TABLE IF NOT EXISTS event_mentions (event VARCHAR NOT NULL, mention VARCHAR NOT NULL);
         CREATE TABLE IF NOT EXISTS search_terms (term VARCHAR NOT NULL, doc VARCHAR NOT NULL, idx INTEGER NOT NULL);
+        ALTER TABLE search_terms ADD COLUMN IF NOT EXISTS "start" INTEGER;
+        ALTER TABLE search_terms ADD COLUMN IF NOT EXISTS "end" INTEGER;
+        ALTER TABLE search_terms ADD COLUMN IF NOT EXISTS lang VARCHAR;
         DELETE FROM mention_actors; DELETE FROM event_actors; DELETE FROM event_mentions; DELETE FROM search_terms;
     """)
+    con.execute(sides.TABLES + "; DELETE FROM pair_events")  # the event side tables of schema 5
     for table, statements in SIDE.items():
         for sql in statements:
             con.execute(sql.format(src=table))
@@ -90,13 +99,15 @@ def create(con: duckdb.DuckDBPyConnection) -> None:
 
 
 #: side tables and the key each is kept sorted by, so that DuckDB's zone maps skip the rest
-CLUSTER = {"mention_actors": "code, id", "event_actors": "code, id", "search_terms": "term, doc, idx"}
+CLUSTER = {"mention_actors": "code, id", "event_actors": "code, id", "search_terms": "term, doc, idx",
+           "pair_events": "a, b, date, id"}
 
 
-def cluster(con: duckdb.DuckDBPyConnection, force: bool = False) -> None:
+def cluster(con: duckdb.DuckDBPyConnection, force: bool = False, tables: Sequence[str] = tuple(CLUSTER)) -> None:
     """Rewrite the side tables sorted by their keys once a fifth of their rows came after the
     last sort (the cost of a rewrite is shared by the writes that made it needed)."""
-    for table, key in CLUSTER.items():
+    for table in tables:
+        key = CLUSTER[table]
         n = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
         row = con.execute("SELECT value FROM bilat_meta WHERE key = ?", [f"sorted:{table}"]).fetchall()
         sorted_n = int(row[0][0]) if row else 0
@@ -109,7 +120,9 @@ def cluster(con: duckdb.DuckDBPyConnection, force: bool = False) -> None:
 
 
 def index_text(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str] | None, sentences: str = "sentences") -> None:
-    """Add the search terms of these documents (all when None): their sentences and titles.
+    """Add the search terms of these documents (all when None): their sentences and titles, each
+    term with where its sentence is and its language (a title: 0, its length and the document's
+    language), so that a search ranks its hits in this table alone.
 
     ``sentences``: the table (or registered batch) that holds those documents' sentences. A batch
     being stored passes its own: read from the whole table, every batch would scan all the
@@ -117,12 +130,14 @@ def index_text(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str] | None, se
     only = "" if doc_ids is None else "AND d.id IN (SELECT unnest($ids))"
     words = "unnest(regexp_split_to_array(lower(TEXT), '" + SPLIT + "'))"
     con.execute(f"""
-        INSERT INTO search_terms
-        SELECT DISTINCT term, doc, idx FROM (
-            SELECT s.doc, s.idx, {words.replace("TEXT", 'substr(d.text, s."start" + 1, s."end" - s."start")')} AS term
+        INSERT INTO search_terms (term, doc, idx, "start", "end", lang)
+        SELECT DISTINCT term, doc, idx, s0, s1, lang FROM (
+            SELECT s.doc, s.idx, s."start" AS s0, s."end" AS s1, coalesce(s.lang, d.lang) AS lang,
+                   {words.replace("TEXT", 'substr(d.text, s."start" + 1, s."end" - s."start")')} AS term
             FROM {sentences} s JOIN documents d ON d.id = s.doc WHERE NOT s.boilerplate {only}
             UNION ALL
-            SELECT d.id, -1, {words.replace("TEXT", "d.title")} FROM documents d WHERE d.title IS NOT NULL {only}
+            SELECT d.id, -1, 0, length(d.title), d.lang, {words.replace("TEXT", "d.title")}
+            FROM documents d WHERE d.title IS NOT NULL {only}
         ) WHERE length(term) BETWEEN 1 AND 64
     """, {} if doc_ids is None else {"ids": list(doc_ids)})
 
@@ -133,6 +148,7 @@ def forget(con: duckdb.DuckDBPyConnection, table: str, where: str, params: list[
         con.execute(f"DELETE FROM mention_actors WHERE id IN (SELECT id FROM mentions WHERE {where})", params)
     elif table == "events":
         con.execute(f"DELETE FROM event_actors WHERE id IN (SELECT id FROM events WHERE {where})", params)
+        con.execute(f"DELETE FROM pair_events WHERE id IN (SELECT id FROM events WHERE {where})", params)
         con.execute(f"DELETE FROM event_mentions WHERE event IN (SELECT id FROM events WHERE {where})", params)
 
 
@@ -162,6 +178,9 @@ class Query:
         if table not in EXTRA:
             raise ValueError(f"unknown table {table!r} (choose from {', '.join(EXTRA)})")
         self.con, self.table = con, table
+        # Events filtered by a pair or a state are read from a side table holding their filter
+        # columns, sorted by pair or state, so the rest of the table is skipped (bilat.store.pairs).
+        self.source = table
         self.joins: list[str] = []
         self.where: list[str] = []
         self.params: list[Any] = []
@@ -187,6 +206,15 @@ class Query:
                 raise ValueError(f"a pair is two states, not {len(f.pair)}")
             if f.pair[0].upper() == f.pair[1].upper():
                 raise ValueError(f"a pair needs two different states, not {f.pair[0]} and {f.pair[1]}")
+        if codes and t == "events":
+            if f.pair is not None:
+                self.source = "pair_events"
+                self._cond("t.a = ? AND t.b = ?", *sides.pair_key(*f.pair))
+            else:
+                self.source = "event_actors"
+                self._cond("t.code = ?", codes[0])
+            # What is left: an actor beside the pair, other than its two states.
+            codes = [c for c in codes[:1] if f.actor and f.pair is not None and c not in sides.pair_key(*f.pair)]
         if codes and t == "indicators":
             for code in codes:
                 self._cond("(t.reporter = ? OR t.partner = ?)", code, code)
@@ -238,7 +266,7 @@ class Query:
 
     def sql(self, select: str, tail: str = "") -> str:
         where = f"WHERE {' AND '.join(self.where)}" if self.where else ""
-        return f"SELECT {select} FROM {self.table} t {' '.join(self.joins)} {where} {tail}"
+        return f"SELECT {select} FROM {self.source} t {' '.join(self.joins)} {where} {tail}"
 
     def count(self) -> int:
         return int(self.con.execute(self.sql("count(*)"), self.params).fetchall()[0][0])
@@ -270,23 +298,26 @@ def terms(con: duckdb.DuckDBPyConnection, q: str) -> list[str]:
     return sorted(r[0] for r in rows)[:MAX_TERMS]
 
 
-def sentence_hits(con: duckdb.DuckDBPyConnection, q: str, words: list[str] | None = None
+def sentence_hits(con: duckdb.DuckDBPyConnection, q: str, words: list[str] | None = None, place: bool = False
                   ) -> tuple[str, list[Any]]:
     """SQL (and its parameters) for the (doc, idx) of the sentences and titles holding every word of
-    ``q``, with ``whole``: how many of the words they hold whole, not only as a prefix."""
+    ``q``, with ``whole``: how many of the words they hold whole, not only as a prefix; ``place``
+    adds where the sentence is and its language (s0, s1, lang)."""
     words = terms(con, q) if words is None else words
+    more = ', NULL::INTEGER AS s0, NULL::INTEGER AS s1, NULL::VARCHAR AS lang' if place else ''
     if not words:
-        return "SELECT NULL::VARCHAR AS doc, NULL::INTEGER AS idx, 0 AS whole WHERE false", []
+        return f"SELECT NULL::VARCHAR AS doc, NULL::INTEGER AS idx, 0 AS whole{more} WHERE false", []
     parts, params = [], []
-    for w in words:
-        parts.append("SELECT doc, idx, max((term = ?)::INTEGER) AS whole FROM search_terms "
+    for i, w in enumerate(words):
+        cols = ', any_value("start") AS s0, any_value("end") AS s1, any_value(lang) AS lang' if place and not i else ''
+        parts.append(f"SELECT doc, idx, max((term = ?)::INTEGER) AS whole{cols} FROM search_terms "
                      "WHERE term BETWEEN ? AND ? GROUP BY doc, idx")
         params += [w, w, w + _LAST if len(w) >= PREFIX_FROM else w]
     sql = f"({parts[0]}) p0"
     for i, part in enumerate(parts[1:], 1):
         sql += f" JOIN ({part}) p{i} USING (doc, idx)"
     whole = " + ".join(f"p{i}.whole" for i in range(len(parts)))
-    return f"SELECT doc, idx, {whole} AS whole FROM {sql}", params
+    return f"SELECT doc, idx, {whole} AS whole{', s0, s1, lang' if place else ''} FROM {sql}", params
 
 
 def search(con: duckdb.DuckDBPyConnection, q: str, limit: int = 20, offset: int = 0,
@@ -296,17 +327,15 @@ def search(con: duckdb.DuckDBPyConnection, q: str, limit: int = 20, offset: int 
 
     The score counts the query words met whole (not only as a prefix) and prefers short sentences.
     """
-    hits, params = sentence_hits(con, q)
-    lang_cond = "AND coalesce(s.lang, d.lang) = ?" if lang else ""
+    # Ranked in the search terms alone (they hold each sentence's place and language); the documents
+    # are read for the page's hits only, and for which of them are no longer current (a few).
+    hits, params = sentence_hits(con, q, place=True)
+    lang_cond = "AND h.lang = ?" if lang else ""
     sql = f"""
         WITH h AS ({hits}),
         r AS (
-            SELECT h.doc, h.idx, h.whole + 1.0 / (1 + coalesce(s."end" - s."start",
-                   length(d.title)) / 200.0) AS score,
-                   s."start" AS s0, s."end" AS s1, coalesce(s.lang, d.lang) AS lang
-            FROM h JOIN documents d ON d.id = h.doc AND d.current
-            LEFT JOIN sentences s ON s.doc = h.doc AND s.idx = h.idx
-            WHERE true {lang_cond}
+            SELECT h.doc, h.idx, h.whole + 1.0 / (1 + (h.s1 - h.s0) / 200.0) AS score, h.s0, h.s1, h.lang
+            FROM h WHERE h.doc NOT IN (SELECT id FROM documents WHERE NOT current) {lang_cond}
             ORDER BY score DESC, h.doc, h.idx LIMIT ? OFFSET ?)
         SELECT CASE WHEN r.idx < 0 THEN 'document' ELSE 'sentence' END, r.doc, d.name,
                CASE WHEN r.idx < 0 THEN NULL ELSE r.idx END,
@@ -348,9 +377,9 @@ def pairs(con: duckdb.DuckDBPyConnection, limit: int = 20) -> list[tuple[str, st
 def partners(con: duckdb.DuckDBPyConnection, code: str) -> list[dict[str, Any]]:
     """Everyone a state or organisation has events with: counts in all, by kind and by year."""
     rows = con.execute(
-        "SELECT b.code, e.kind, substr(e.date, 1, 4), count(*) FROM event_actors a "
-        "JOIN event_actors b ON b.id = a.id AND b.code <> a.code JOIN events e ON e.id = a.id "
-        "WHERE a.code = ? GROUP BY ALL", [code.upper()]).fetchall()
+        "SELECT b.code, a.kind, substr(a.date, 1, 4), count(*) FROM event_actors a "
+        "JOIN event_actors b ON b.id = a.id AND b.code <> a.code WHERE a.code = ? GROUP BY ALL",
+        [code.upper()]).fetchall()
     out: dict[str, dict[str, Any]] = {}
     for partner, kind, year, n in rows:
         p = out.setdefault(partner, {"code": partner, "events": 0, "kinds": {}, "years": {}})
@@ -388,3 +417,4 @@ def document(con: duckdb.DuckDBPyConnection, where: str, value: str) -> tuple[An
         f"WHERE {'id = ?' if where == 'id' else 'name = ? AND current'} ORDER BY version DESC LIMIT 1",
         [value]).fetchall()
     return rows[0] if rows else None
+

@@ -1,0 +1,152 @@
+"""The event side tables sorted by state and by pair (#9): written with the events on ingest, on a
+new version of a document and on fusion, filled by the schema migration, and read by the pair page
+and the filtered lists with the same answers as the records themselves give."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+import bilat
+from bilat import dossier
+from conftest import SAMPLES
+
+FILES = ("no_gb_relations_en.md", "pl_ua_wizyta_pl.txt", "ua_pl_grain_uk.txt", "kz_de_relations_ru.txt")
+
+
+def _pairs_of(events: list[dict]) -> set[tuple[str, str, str]]:
+    return {(a, b, e["id"]) for e in events for a in e["actors"] for b in e["actors"] if a < b}
+
+
+def _check(kb: bilat.KnowledgeBase) -> None:
+    """The side tables hold exactly the stored events, and every page says what the records say."""
+    con = kb.store.con
+    events = list(kb.records("events"))
+    assert events
+    assert set(con.execute("SELECT a, b, id FROM pair_events").fetchall()) == _pairs_of(events)
+    want = sorted((e["id"], c, e["kind"], e.get("date")) for e in events for c in set(e["actors"]))
+    assert sorted(con.execute("SELECT id, code, kind, date FROM event_actors").fetchall()) == want
+    mentions, indicators = list(kb.records("mentions")), list(kb.records("indicators"))
+    docs = kb.citations().documents
+    for a, b, n in kb.pairs(limit=50):
+        assert kb.dossier(a, b, "json") == dossier.render(dossier.build(a, b, events, mentions, indicators,
+                                                                        documents=docs), "json")
+        both = [e for e in events if {a, b} <= set(e["actors"])]
+        newest = sorted(sorted(both, key=lambda e: e["id"]), key=lambda e: e.get("date") or "", reverse=True)
+        newest.sort(key=lambda e: e.get("date") is None)
+        assert [e.id for e in kb.events(pair=(b, a))] == [e["id"] for e in newest]
+        assert kb.count("events", pair=(a, b)) == n == len(both)
+        assert [e.id for e in kb.events(actor=a, limit=3, offset=1)] == [
+            e["id"] for e in newest_of(events, a)][1:4]
+        assert kb.count("events", actor=b.lower()) == len(newest_of(events, b))
+
+
+def newest_of(events: list[dict], code: str) -> list[dict]:
+    """A state's events as a list shows them: newest first, undated last, then by id."""
+    out = sorted((e for e in events if code in e["actors"]), key=lambda e: e["id"])
+    out.sort(key=lambda e: e.get("date") or "", reverse=True)
+    out.sort(key=lambda e: e.get("date") is None)
+    return out
+
+
+def test_the_pair_tables_follow_ingest_a_new_version_and_fusion(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in FILES:
+        shutil.copy(SAMPLES / name, folder / name)
+    with bilat.open(tmp_path / "kb.duckdb") as kb:
+        kb.ingest([str(folder)])
+        _check(kb)
+        before = kb.dossier("GB", "NO", "json")
+        # A new version of one document: its old events go, the new ones come, the others stay.
+        edited = folder / FILES[0]
+        edited.write_text(edited.read_text(encoding="utf-8").split("\n\n")[0] + "\n\nThe Norwegian foreign "
+                          "minister paid an official visit to London on 3 May 2021 and met the British "
+                          "foreign secretary there.\n", encoding="utf-8")
+        kb.ingest([str(folder)])
+        _check(kb)
+        assert kb.dossier("GB", "NO", "json") != before
+        assert kb.fuse() > 0  # everything fused again
+        _check(kb)
+
+
+def test_while_fusion_is_pending_the_dossier_reads_the_mentions(tmp_path: Path) -> None:
+    with bilat.open(tmp_path / "kb.duckdb") as kb:
+        kb.ingest([str(SAMPLES / FILES[0])])
+        a, b, _ = kb.pairs(limit=1)[0]
+        want = kb.dossier(a, b, "json")
+        assert '"sources": []' not in want
+        # What a killed run leaves: a queued block, and (as if a document changed) stale sources.
+        kb.store.con.execute("UPDATE pair_events SET sources = '[]'")
+        kb.store.con.execute("INSERT INTO fusion_pending VALUES ('x|AA,BB')")
+        assert kb.dossier(a, b, "json") == want
+
+
+def test_a_database_of_schema_4_gets_the_pair_tables(tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    with bilat.open(db) as kb:
+        kb.ingest([str(SAMPLES / name) for name in FILES])
+        want = {p[:2]: kb.dossier(*p[:2], "json") for p in kb.pairs(limit=5)}
+    con = duckdb.connect(str(db))  # what schema 4 had: event_actors (id, code), no pair_events
+    con.execute("DROP TABLE pair_events")
+    for col in ("kind", "date", "date_end", "confidence", "langs"):
+        con.execute(f"ALTER TABLE event_actors DROP COLUMN {col}")
+    con.execute("UPDATE bilat_meta SET value = '4' WHERE key = 'schema_version'")
+    con.close()
+    with bilat.open(db) as kb:
+        assert {p: kb.dossier(*p, "json") for p in want} == want
+        _check(kb)
+
+
+@pytest.mark.parametrize("pair", [("GB", "NO"), ("no", "gb")])
+def test_a_pair_and_an_actor_beside_it(tmp_path: Path, pair: tuple[str, str]) -> None:
+    with bilat.open(tmp_path / "kb.duckdb") as kb:
+        kb.ingest([str(SAMPLES / name) for name in FILES])
+        events = list(kb.records("events"))
+        both = {e["id"] for e in events if {"GB", "NO"} <= set(e["actors"])}
+        assert both
+        assert {e.id for e in kb.events(pair=pair, actor="GB")} == both
+        third = {e["id"] for e in events if {"GB", "NO", "PL"} <= set(e["actors"])}
+        assert {e.id for e in kb.events(pair=pair, actor="PL")} == third
+        assert kb.count("events", pair=pair, actor="PL") == len(third)
+
+
+# -- search ranked in the search terms alone (schema 6) ----------------------------------------
+
+
+def test_search_follows_a_new_version_and_the_language(tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("Ministers of Latvia and Estonia met in Riga to talk about railways.\n", encoding="utf-8")
+    with bilat.open(tmp_path / "kb.duckdb") as kb:
+        kb.ingest([str(note)])
+        hit = kb.search("railways")
+        assert [h.text for h in hit] == ["Ministers of Latvia and Estonia met in Riga to talk about railways."]
+        assert kb.search("railways", lang=hit[0].lang) == hit and kb.search("railways", lang="xx") == []
+        note.write_text("Ministers of Latvia and Estonia met in Tallinn to talk about ferries, "
+                        "and again about ferries in spring.\n", encoding="utf-8")
+        kb.ingest([str(note)])
+        assert kb.search("railways") == []  # the old version's sentence is no longer found
+        new = kb.search("ferries")
+        assert [h.name for h in new] == ["note"] and new[0].score == pytest.approx(1 + 1 / (1 + len(new[0].text) / 200))
+        # a longer sentence ranks below a shorter one with the same words
+        (tmp_path / "short.txt").write_text("Ferries of Estonia sail again.\n", encoding="utf-8")
+        kb.ingest([str(tmp_path / "short.txt")])
+        assert [h.name for h in kb.search("ferries estonia")] == ["short", "note"]
+
+
+def test_a_database_of_schema_5_gets_the_placed_search_terms(tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    with bilat.open(db) as kb:
+        kb.ingest([str(SAMPLES / name) for name in FILES])
+        want = {w: kb.search(w) for w in ("visit", "minister", "wizyt", "торг")}
+    assert any(want.values())
+    con = duckdb.connect(str(db))  # what schema 5 had: search_terms (term, doc, idx)
+    for col in ("start", "end", "lang"):
+        con.execute(f'ALTER TABLE search_terms DROP COLUMN "{col}"')
+    con.execute("UPDATE bilat_meta SET value = '5' WHERE key = 'schema_version'")
+    con.close()
+    with bilat.open(db) as kb:
+        assert {w: kb.search(w) for w in want} == want
