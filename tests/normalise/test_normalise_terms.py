@@ -64,12 +64,12 @@ def test_stored_terms_are_duckdbs(tmp_path) -> None:
     with bilat.open(db) as kb:
         kb.ingest([str(tmp_path / "*.txt")])
         con = kb.store.con
-        stored = sorted(con.execute("SELECT term, doc, idx FROM search_terms").fetchall())
+        stored = sorted(con.execute('SELECT term, doc, idx, "start", "end", lang FROM search_terms').fetchall())
         con.execute("DELETE FROM search_terms")
         query.index_text(con, None)
-        assert sorted(con.execute("SELECT term, doc, idx FROM search_terms").fetchall()) == stored
+        assert sorted(con.execute('SELECT term, doc, idx, "start", "end", lang FROM search_terms').fetchall()) == stored
     assert len(stored) > 50
-    found = {t for t, _, _ in stored}
+    found = {row[0] for row in stored}
     assert {"café", "q\u0301" * 32, "κυριάκος", "x" * 64} <= found and "y" * 65 not in found
 
 

@@ -174,28 +174,36 @@ class Store:
             self._append("spans", ("doc", "start", "end", "kind"), spans)
             self._append("mentions", ("id", "doc_id", "kind", "date", "record", "block"), mentions)
             self._append("indicators", ("id", "doc_id", "indicator", "period", "record"), indicators)
-            self._append("_bilat_terms", ("doc", "idx", "words"), terms, create=True)
-            if terms:
-                con.execute("INSERT INTO search_terms SELECT unnest(string_split(words, chr(10))), doc, idx "
-                            "FROM _bilat_terms")
-                con.execute("DROP TABLE _bilat_terms")
-            if unindexed:
-                wanted = set(unindexed)
-                self._index_text(unindexed, [s for s in sents if s[0] in wanted])
+            if docs:
+                self._index_text(terms, unindexed, sents)
             if blocks:
                 con.execute("INSERT OR IGNORE INTO fusion_pending SELECT DISTINCT unnest(?)", [sorted(blocks)])
         self.touched |= blocks
         return len(docs)
 
-    def _index_text(self, doc_ids: list[str], sents: list[tuple[Any, ...]]) -> None:
-        """The search terms of newly written documents, from their sentences (this batch's rows)."""
+    def _index_text(self, terms: list[tuple[str, int, str]], unindexed: list[str],
+                    sents: list[tuple[Any, ...]]) -> None:
+        """The search terms of newly written documents, from this batch's own sentence rows: those the
+        workers found (``terms``: doc, sentence index or -1 for the title, the words), with where each
+        sentence is and its language, and DuckDB's own for the ``unindexed`` documents."""
         cols = list(zip(*sents, strict=True)) if sents else [[] for _ in range(6)]
         names = ("doc", "idx", "start", "end", "lang", "boilerplate")
         types = (pa.string(), pa.int32(), pa.int32(), pa.int32(), pa.string(), pa.bool_())
         self.con.register("_bilat_sentences", pa.table({n: pa.array(c, type=t) for n, c, t in zip(
             names, cols, types, strict=True)}))
         try:
-            query.index_text(self.con, doc_ids, "_bilat_sentences")
+            if terms:
+                self._append("_bilat_terms", ("doc", "idx", "words"), terms, create=True)
+                self.con.execute("""
+                    INSERT INTO search_terms (term, doc, idx, "start", "end", lang)
+                    SELECT unnest(string_split(t.words, chr(10))), t.doc, t.idx,
+                           CASE WHEN t.idx = -1 THEN 0 ELSE s."start" END,
+                           CASE WHEN t.idx = -1 THEN length(d.title) ELSE s."end" END, coalesce(s.lang, d.lang)
+                    FROM _bilat_terms t JOIN documents d ON d.id = t.doc
+                    LEFT JOIN _bilat_sentences s ON s.doc = t.doc AND s.idx = t.idx""")
+                self.con.execute("DROP TABLE _bilat_terms")
+            if unindexed:
+                query.index_text(self.con, unindexed, "_bilat_sentences")
         finally:
             with contextlib.suppress(duckdb.Error):
                 self.con.unregister("_bilat_sentences")
