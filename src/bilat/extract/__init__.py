@@ -175,6 +175,8 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
             siblings: dict[str, tuple[int, str]] = {}  # this sentence's mentions: their trigger
             for d in drafts:
                 m = _mention(doc, doc_id, index, s, e, d)
+                if m.id in siblings:  # the same act found twice (a state named twice over): one mention
+                    continue
                 # the pairs one trigger was split into are separate acts, never one event told twice
                 told = not d.stated and any(x.id in undated and _one_occasion(m, x) for x in mentions)
                 if not told and not any(_same_event(m, x) for x in mentions
