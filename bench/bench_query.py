@@ -193,6 +193,7 @@ def main() -> None:
     ap.add_argument("--db", help="database file (default: a temporary one)")
     ap.add_argument("--keep", action="store_true", help="keep the database; reuse it when it exists")
     ap.add_argument("-n", type=int, default=100, help="queries per measurement")
+    ap.add_argument("--memory", help="DuckDB's buffer pool for the queries (BILAT_DUCKDB_MEMORY; default: bilat's)")
     ap.add_argument("--measure-only", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.measure_only:
@@ -205,8 +206,10 @@ def main() -> None:
         t = time.perf_counter()
         report["build"] = build(db, args.events)
         report["build"]["total_s"] = round(time.perf_counter() - t, 1)  # type: ignore[index]
-    # A fresh process, with bilat's default buffer pool: the peak memory is the queries'.
+    # A fresh process, with bilat's default buffer pool (or --memory): the peak memory is the queries'.
     env = {k: v for k, v in os.environ.items() if k != "BILAT_DUCKDB_MEMORY"}
+    if args.memory:
+        env["BILAT_DUCKDB_MEMORY"] = args.memory
     r = subprocess.run([sys.executable, __file__, "--measure-only", "--db", db, "-n", str(args.n)],
                        capture_output=True, text=True, env=env, timeout=3600)
     if r.returncode:

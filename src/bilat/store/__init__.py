@@ -59,7 +59,9 @@ class Store:
             raise StoreError(explain(self.path, e)) from None
         # A bounded buffer pool keeps memory flat however large the database grows (#2).
         # BILAT_DUCKDB_MEMORY raises (or lowers) it for machines with more (or less) memory.
-        limit = os.environ.get("BILAT_DUCKDB_MEMORY", "128MB")
+        # A reader gets more: the primary keys' ART indexes that its lookups load stay pinned in the
+        # pool (80 MB after 40 event pages at a million events), and a server would run out of 128 MB.
+        limit = os.environ.get("BILAT_DUCKDB_MEMORY", "512MB" if read_only else "128MB")
         if not re.fullmatch(r"\d+(?:\.\d+)?\s*[KMGT]i?B", limit, re.IGNORECASE):
             raise SchemaError(f"BILAT_DUCKDB_MEMORY={limit!r} is not a size such as 192MB or 2GB")
         self.con.execute(f"SET memory_limit = '{limit}'")
