@@ -6,6 +6,7 @@ starts with them instead of building them again (about half a second a language,
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 
 from bilat import pipeline
@@ -27,3 +28,8 @@ with contextlib.suppress(Exception):  # warming is a saving, never a condition
     for _code in os.environ.get("BILAT_WARM", "").split(","):
         if _code in TEXTS:
             pipeline.process(Document(name="warm", text=TEXTS[_code], lang=_code))
+
+# What was loaded here is kept for the life of every worker: out of the garbage collector's sight, so
+# that a worker's collections neither walk those objects again and again nor touch (and so copy) the
+# memory pages it shares with the forkserver.
+gc.freeze()
