@@ -5,8 +5,23 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
+from bilat.fuse import fuse
 from bilat.pipeline import process
-from bilat.records import Document, Event, Evidence, Location, Mention, Person, to_dict, to_json
+from bilat.records import (
+    ActorSummary,
+    CanonicalPerson,
+    Document,
+    Event,
+    Evidence,
+    Location,
+    Mention,
+    Person,
+    RoleSpan,
+    to_dict,
+    to_json,
+)
+from bilat.records_io import event_from_dict, mention_from_dict
+from conftest import TEXTS, mentions_of
 
 
 def old_to_dict(record: object) -> dict:
@@ -39,3 +54,27 @@ def test_processed_documents_carry_the_json_the_store_writes() -> None:
     assert p.mentions and p.indicators
     assert p.records == (tuple(json.dumps(old_to_dict(m), ensure_ascii=False) for m in p.mentions),
                          tuple(json.dumps(old_to_dict(i), ensure_ascii=False) for i in p.indicators))
+
+
+def test_to_dict_is_asdict_with_lists_and_reads_back() -> None:
+    # Written for this test: people and a place, beside the shared test texts.
+    extra = ("On 3 March 2022 the Norwegian foreign minister Anniken Huitfeldt visited Warsaw and met "
+             "Polish foreign minister Zbigniew Rau.")
+    mentions = [m for lang, text in [*TEXTS.items(), ("en", extra)] for m in mentions_of(text, lang)]
+    assert any(m.people for m in mentions) and any(m.location for m in mentions)
+    for m in mentions:
+        d = to_dict(m)
+        assert d == old_to_dict(m)
+        assert isinstance(d["actors"], list) and isinstance(d["evidence"], dict)
+        assert mention_from_dict(d) == m
+    for e in fuse(mentions):
+        assert to_dict(e) == old_to_dict(e) and event_from_dict(to_dict(e)) == e
+
+
+def test_to_dict_of_the_read_side_summaries() -> None:
+    p = CanonicalPerson("Ivan Petrov", ("Иван Петров",), (RoleSpan("ambassador", "RU", "2019", "2021-03", 2),),
+                        ("ru",), 2)
+    assert to_dict(p) == {"latin": "Ivan Petrov", "names": ["Иван Петров"], "languages": ["ru"], "mentions": 2,
+                          "roles": [{"role": "ambassador", "country": "RU", "first": "2019", "last": "2021-03",
+                                     "mentions": 2}]}
+    assert to_dict(ActorSummary("NO", 3, {"en": "Norway"})) == {"code": "NO", "events": 3, "names": {"en": "Norway"}}
