@@ -256,14 +256,11 @@ class Store:
                 yield Document(*r[:9]), r[9]
 
     def document_info(self, names: Sequence[str]) -> dict[str, Any]:
-        """The URL, title and publication date of the current documents of these names (citations)."""
+        """The URL, title and publication date of the newest current document of each name (citations)."""
         from bilat.citations import DocumentInfo
+        from bilat.store import pairs
 
-        if not names:
-            return {}
-        rows = self.con.execute("SELECT name, url, title, date FROM documents WHERE current AND name IN "
-                                "(SELECT unnest(?))", [list(names)]).fetchall()
-        return {n: DocumentInfo(u, t, d) for n, u, t, d in rows}
+        return {n: DocumentInfo(*info) for n, info in pairs.documents(self.con, list(names)).items()}
 
     def paragraphs(self, doc_id: str) -> list[Paragraph]:
         """A document's paragraphs, in order."""
