@@ -173,7 +173,7 @@ def fuse(store: Store, blocks: Iterable[str] | None = None) -> int:
             rows = (_row(e, names[0]) for e in _fuse_large(store, names[0], size))
             written += store.replace_records("events", rows, blocks=names, fresh=fresh)
             continue
-        mentions = map(_mention, store.block_mentions(names))
+        mentions = map(fusion_mention, store.block_mentions(names))
         written += store.replace_records("events", [
             row for block, group in groupby(mentions, key=lambda m: block_id(m.kind, m.actors))
             for row in event_rows(block, list(group))], blocks=names, fresh=fresh)
@@ -185,9 +185,9 @@ def _fuse_large(store: Store, block: str, size: int) -> Iterator[Event]:
     def gather(ids: list[str], numbers: Sequence[int],
                spans: list[tuple[int, int]]) -> Iterator[list[tuple[int, Mention]]]:
         for part in store.gather(ids, numbers, spans):
-            yield [(n, _mention(r)) for n, r in part]
+            yield [(n, fusion_mention(r)) for n, r in part]
 
-    return fuse_pieces(lambda dates: [_mention(r) for r in store.block_piece(block, dates)],
+    return fuse_pieces(lambda dates: [fusion_mention(r) for r in store.block_piece(block, dates)],
                        store.block_dates(block), gather, size)
 
 
@@ -208,11 +208,8 @@ def why(e: BaseException) -> str:
     return f"{type(e).__name__}: {msg[:200]}"
 
 
-def without_text(record: dict[str, Any]) -> dict[str, Any]:
-    """A mention's stored record for fusion: the evidence sentence is not needed there, and a block can be large."""
+def fusion_mention(record: dict[str, Any]) -> Mention:
+    """A mention from its stored record, for fusion: without the evidence sentence, which fusion does
+    not need and a large block would hold many times over."""
     record["evidence"] = {**record["evidence"], "text": ""}
-    return record
-
-
-def _mention(record: dict[str, Any]) -> Mention:
-    return mention_from_dict(without_text(record))
+    return mention_from_dict(record)

@@ -60,12 +60,11 @@ def _fuse_group(group: Any) -> Any:
     """In a Ray task: the events of one block's mentions, as a table of the events schema."""
     import pyarrow as pa
 
-    from bilat.pipeline import event_rows, without_text
-    from bilat.records_io import mention_from_dict
+    from bilat.pipeline import event_rows, fusion_mention
 
     schema = shards._SCHEMAS[shards.EVENTS]
     records = sorted(group.column("record").to_pylist())  # a fixed order, whatever order the shuffle gave
-    mentions = [mention_from_dict(without_text(json.loads(r))) for r in records]
+    mentions = [fusion_mention(json.loads(r)) for r in records]
     rows = event_rows(group.column("block")[0].as_py(), mentions) if mentions else []
     return pa.Table.from_pylist([dict(zip(schema.names, r, strict=True)) for r in rows], schema=schema)
 
