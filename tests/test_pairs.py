@@ -4,6 +4,7 @@ and the filtered lists with the same answers as the records themselves give."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 
 import bilat
 from bilat import dossier
+from bilat.store import pairs, query
 from conftest import SAMPLES
 
 FILES = ("no_gb_relations_en.md", "pl_ua_wizyta_pl.txt", "ua_pl_grain_uk.txt", "kz_de_relations_ru.txt")
@@ -150,3 +152,23 @@ def test_a_database_of_schema_5_gets_the_placed_search_terms(tmp_path: Path) -> 
     con.close()
     with bilat.open(db) as kb:
         assert {w: kb.search(w) for w in want} == want
+
+
+def test_fusion_cites_what_a_rebuild_from_every_stored_mention_cites(tmp_path: Path) -> None:
+    """Fusion writes each event's sources from the mentions it read (``Store.block_chunks``), not by
+    joining every stored mention: they are those that filling the table afresh from all of them
+    gives, in the order of the mentions' ids, whatever the order they were read in."""
+    for n, day in enumerate(("3 May 2021", "3 May")):  # one meeting told by two reports
+        (tmp_path / f"report{n}.txt").write_text(
+            f"Oslo, 3 May 2021. The Norwegian foreign minister met the British foreign secretary in London on {day}.",
+            encoding="utf-8")
+    with bilat.open(tmp_path / "kb.duckdb") as kb:
+        kb.ingest([*(str(SAMPLES / name) for name in FILES), *(str(p) for p in sorted(tmp_path.glob("report*")))])
+        con = kb.store.con
+        read = "SELECT a, b, id, sources FROM pair_events ORDER BY a, b, id"
+        written = con.execute(read).fetchall()
+        pairs.fill(con, query.EXTRA["events"])
+        assert con.execute(read).fetchall() == written
+    cited = [[m["id"] for m in json.loads(s)] for *_, s in written]
+    assert any(len(c) > 1 for c in cited)
+    assert all(c == sorted(c) for c in cited)

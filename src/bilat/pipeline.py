@@ -19,6 +19,7 @@ A batch goes through three named steps:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby
@@ -27,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from bilat import extract as extraction
 from bilat.errors import BilatError
 from bilat.fuse import fuse_block
-from bilat.fuse.split import fuse_pieces, pack
+from bilat.fuse.split import fuse_pieces
 from bilat.ingest import Failure
 from bilat.normalise import Analysis, analyse
 from bilat.normalise.terms import search_terms
@@ -157,26 +158,23 @@ def fuse(store: Store, blocks: Iterable[str] | None = None) -> int:
     """Fuse stored mentions into events, block after block; return the number of events written.
 
     With ``blocks`` (kind + states, see ``bilat.fuse``) only those are fused again; without, every one
-    (all are queued and their events dropped first). Small blocks are read together, about ``Store._MENTIONS_PER_QUERY``
-    mentions at a time; a larger block is read and fused in pieces (``bilat.fuse.split``), so memory
-    never holds one block whole. Each read's events are written in the transaction that takes its
+    (all are queued and their events dropped first). A block of more than ``Store._MENTIONS_PER_QUERY``
+    mentions is read and fused in pieces (``bilat.fuse.split``), so memory never holds one block
+    whole; the others are read in one sorted pass, whole blocks of about that many mentions at a
+    time (``Store.block_chunks``). Each read's events are written in the transaction that takes its
     blocks off the pending queue: a kill in between leaves them queued."""
-    from bilat.store import block_id
-
     fresh = blocks is None  # every block queued and every event dropped in one transaction first
     wanted = store.queue_all() if fresh else sorted(set(blocks))
     size = store._MENTIONS_PER_QUERY
+    sizes = store.block_sizes(wanted)
     written = 0
-    for chunk in pack((((b, n), n) for b, n in store.block_sizes(wanted)), size):
-        names = [b for b, _ in chunk]
-        if chunk[0][1] > size:  # a large block comes alone
-            rows = (_row(e, names[0]) for e in _fuse_large(store, names[0], size))
-            written += store.replace_records("events", rows, blocks=names, fresh=fresh)
-            continue
-        mentions = map(fusion_mention, store.block_mentions(names))
-        written += store.replace_records("events", [
-            row for block, group in groupby(mentions, key=lambda m: block_id(m.kind, m.actors))
-            for row in event_rows(block, list(group))], blocks=names, fresh=fresh)
+    for block in (b for b, n in sizes if n > size):
+        rows = (_row(e, block) for e in _fuse_large(store, block, size))
+        written += store.replace_records("events", rows, blocks=[block], fresh=fresh)
+    for names, read in store.block_chunks([b for b, n in sizes if n <= size], size):
+        events = [row for block, group in groupby(read, key=lambda r: r[0])
+                  for row in event_rows(block, [fusion_mention(json.loads(r[2])) for r in group])]
+        written += store.replace_records("events", events, blocks=names, fresh=fresh, cited=[r[1:] for r in read])
     return written
 
 

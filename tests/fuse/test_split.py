@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -20,7 +21,7 @@ DATES = ["2019-02-04", "2019-02-05", "2019-02", "2019", "2020-02-04", "2020-02",
          "2019-12-31", "2020-01-01", "2020-01", "--02-04", "--02-05", "--02", "--12-31", "--01", None]
 PLACES = [None, Location("Minsk", "BY"), Location("Oslo", "NO")]
 NAMES = ["Makei", "Soreide", "Brende"]
-PIECE, MENTIONS_OF = Store.block_piece, Store.block_mentions
+PIECE, CHUNKS_OF = Store.block_piece, Store.block_chunks
 
 
 @st.composite
@@ -87,7 +88,7 @@ def test_split_a_large_stored_block_is_fused_in_pieces(tmp_path_factory, monkeyp
         whole_reads: list[list[str]] = []
         monkeypatch.setattr(Store, "_MENTIONS_PER_QUERY", 4)
         monkeypatch.setattr(Store, "block_piece", lambda s, b, d: _count(reads, d, PIECE(s, b, d)))
-        monkeypatch.setattr(Store, "block_mentions", lambda s, bs: whole_reads.append(bs) or MENTIONS_OF(s, bs))
+        monkeypatch.setattr(Store, "block_chunks", lambda s, bs, n: _chunks(whole_reads, CHUNKS_OF(s, bs, n)))
         kb.fuse()
         stored = sorted(kb.store.records("events"), key=lambda e: e["id"])
     expected = sorted((json.loads(json.dumps(to_dict(e))) for e in fuse([*block, *small])), key=lambda e: e["id"])
@@ -100,3 +101,9 @@ def test_split_a_large_stored_block_is_fused_in_pieces(tmp_path_factory, monkeyp
 def _count(reads: list[tuple[int, int]], dates: list, piece: list) -> list:
     reads.append((len(dates), len(piece)))
     return piece
+
+
+def _chunks(reads: list[list[str]], chunks: Iterator[tuple[list[str], list]]) -> Iterator[tuple[list[str], list]]:
+    for names, rows in chunks:
+        reads.append(names)
+        yield names, rows

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
@@ -24,7 +22,7 @@ import pyarrow as pa
 
 from bilat.errors import SchemaError, StoreError
 from bilat.records import Document, Paragraph, Span, to_json
-from bilat.store import query
+from bilat.store import memory, pairs, query
 from bilat.store.faults import check_file, explain
 from bilat.store.migrations import migrate
 
@@ -34,6 +32,9 @@ TABLES = ("mentions", "indicators", "events")
 def block_id(kind: str, actors: Iterable[str]) -> str:
     """The fusion block of a mention or event: its kind and its states (see bilat.fuse)."""
     return f"{kind}|{','.join(sorted(actors))}"
+#: the mentions that events being written cite (``replace_records(cited=...)``, ``pairs.side_sql``)
+_CITED = pa.schema([("id", pa.string()), ("record", pa.string()), ("url", pa.string()), ("title", pa.string()),
+                    ("published", pa.string())])
 _DOC_COLUMNS = ("id", "name", "source", "version", "current", "format", "lang", "date", "title", "url",
                 "encoding", "chars", "text")
 
@@ -57,18 +58,27 @@ class Store:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as e:
             raise StoreError(explain(self.path, e)) from None
-        # A bounded buffer pool keeps memory flat however large the database grows (#2).
-        # BILAT_DUCKDB_MEMORY raises (or lowers) it for machines with more (or less) memory.
-        # A reader gets more: the primary keys' ART indexes that its lookups load stay pinned in the
-        # pool (80 MB after 40 event pages at a million events), and a server would run out of 128 MB.
-        limit = os.environ.get("BILAT_DUCKDB_MEMORY", "512MB" if read_only else "128MB")
-        if not re.fullmatch(r"\d+(?:\.\d+)?\s*[KMGT]i?B", limit, re.IGNORECASE):
-            raise SchemaError(f"BILAT_DUCKDB_MEMORY={limit!r} is not a size such as 192MB or 2GB")
-        self.con.execute(f"SET memory_limit = '{limit}'")
+        self._pool = 0  # the buffer pool's size now, in bytes (-1: BILAT_DUCKDB_MEMORY set it)
+        if (size := memory.fixed()) is not None:
+            self.con.execute(f"SET memory_limit = '{size}'")
+            self._pool = -1
+        else:
+            self.guard(self.fit_memory)
         self.touched: set[str] = set()  # fusion blocks whose mentions changed in this session
+        self._cited = pairs.CITED  # what the events side tables read cited mentions from (replace_records)
         self.broken = False  # a write failed: the connection may be unusable
         if not read_only:
             self.guard(migrate, self.con, writing=True)
+
+    def fit_memory(self) -> None:
+        """Size DuckDB's buffer pool to the keys stored now (``bilat.store.memory``), unless
+        ``BILAT_DUCKDB_MEMORY`` fixed it; called as writes add rows."""
+        if self._pool < 0:
+            return
+        size = memory.limit(self.read_only, memory.keys(self.con))
+        if size > self._pool:
+            self.con.execute(f"SET memory_limit = '{size // memory.MB}MB'")
+            self._pool = size
 
     def close(self) -> None:
         """Close the connection (a checkpoint folds the write-ahead log into the file). A writer
@@ -238,7 +248,7 @@ class Store:
             else:
                 self.con.execute(f"INSERT INTO {table} ({into}) SELECT {values} FROM _bilat_batch")
                 for sql in query.SIDE.get(table, ()):
-                    self.con.execute(sql.format(src="_bilat_batch"))
+                    self.con.execute(sql.format(src="_bilat_batch", cited=self._cited))
         finally:
             # After a failed statement DuckDB refuses even this until the rollback: report the first error.
             with contextlib.suppress(duckdb.Error):
@@ -328,19 +338,49 @@ class Store:
             "WHERE d.current AND m.block IN (SELECT unnest(?)) GROUP BY m.block", [list(blocks)]).fetchall())
         return [(b, counts.get(b, 0)) for b in sorted(blocks)]
 
-    def block_mentions(self, blocks: Sequence[str]) -> Iterator[dict[str, Any]]:
-        """Current mentions of a few fusion blocks, block after block, in one query: keep the blocks
-        together under about ``_MENTIONS_PER_QUERY`` mentions (``block_sizes``); a larger block is
-        read in pieces (``block_dates``, ``block_piece``)."""
-        rows = self.con.execute(
-            "SELECT m.block, m.record FROM mentions m JOIN documents d ON d.id = m.doc_id "
-            "WHERE d.current AND m.block IN (SELECT unnest(?))", [list(blocks)]).fetchall()
-        by_block: dict[str, list[str]] = {}
-        for b, r in rows:
-            by_block.setdefault(b, []).append(r)
-        for b in blocks:
-            for r in by_block.pop(b, []):
-                yield json.loads(r)
+    def block_chunks(self, blocks: Sequence[str], size: int) -> Iterator[tuple[list[str], list[tuple[Any, ...]]]]:
+        """The current mentions of fusion blocks of at most ``size`` mentions each, whole blocks of about
+        ``size`` mentions in all at a time: (those blocks, in order; their mentions as ``(block, id,
+        record, url, title, published)`` rows, block after block, the last three their document's). Every
+        block comes in some chunk, those without mentions too. One scan of the stored mentions sorts
+        the blocks' into a temporary table that each chunk reads by row number: a query per chunk
+        over all stored mentions would cost, at ten million, far more than the fusion itself (#10).
+        A larger block is read in pieces instead (``block_dates``, ``block_piece``)."""
+        from bilat.fuse.split import pack
+
+        if not blocks:
+            return
+        con = self.con
+        con.register("_bilat_wanted", pa.table({"block": pa.array(list(blocks), pa.string())}))
+        try:  # only where each mention is (its block, its row and its document's): a small sort
+            con.execute(
+                "CREATE OR REPLACE TEMP TABLE _bilat_fuse AS SELECT m.block, m.rowid AS m, d.rowid AS d "
+                "FROM mentions m JOIN documents d ON d.id = m.doc_id "
+                "WHERE d.current AND m.block IN (SELECT block FROM _bilat_wanted) ORDER BY m.block, m.id")
+        finally:
+            with contextlib.suppress(duckdb.Error):
+                con.unregister("_bilat_wanted")
+        try:
+            spans = {b: (lo, hi) for b, lo, hi in con.execute(
+                "SELECT block, min(rowid), max(rowid) + 1 FROM _bilat_fuse GROUP BY block").fetchall()}
+            for names in pack(((b, spans[b][1] - spans[b][0] if b in spans else 0) for b in sorted(blocks)), size):
+                held = [spans[b] for b in names if b in spans]
+                if not held:
+                    yield names, []
+                    continue
+                where = con.execute("SELECT m, d FROM _bilat_fuse WHERE rowid >= ? AND rowid < ? ORDER BY rowid",
+                                    [min(lo for lo, _ in held), max(hi for _, hi in held)]).fetchall()
+                # fetched by row number, which DuckDB reads without scanning the table
+                docs = {r[0]: r[1:] for r in con.execute(
+                    "SELECT rowid, url, title, date FROM documents WHERE rowid IN (SELECT unnest(?))",
+                    [sorted({d for _, d in where})]).fetchall()}
+                found = {r[0]: r[1:] for r in con.execute(
+                    "SELECT rowid, block, id, record FROM mentions WHERE rowid IN (SELECT unnest(?))",
+                    [[m for m, _ in where]]).fetchall()}
+                yield names, [(*found[m], *docs[d]) for m, d in where]
+        finally:
+            with contextlib.suppress(duckdb.Error):
+                con.execute("DROP TABLE IF EXISTS _bilat_fuse")
 
     def block_dates(self, block: str) -> list[tuple[str | None, int]]:
         """The dates of a fusion block's current mentions, with how many mentions have each."""
@@ -385,6 +425,7 @@ class Store:
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:
         """One write transaction: committed when the block ends, rolled back when it raises."""
+        self.guard(self.fit_memory)
         self.guard(self.con.execute, "BEGIN TRANSACTION", writing=True)
         try:
             yield
@@ -400,11 +441,13 @@ class Store:
     _ROWS_PER_APPEND = 20_000
 
     def replace_records(self, table: str, rows: Iterable[tuple[Any, ...]], doc_ids: Sequence[str] = (),
-                        blocks: Sequence[str] | None = None, fresh: bool = False) -> int:
+                        blocks: Sequence[str] | None = None, fresh: bool = False,
+                        cited: Sequence[tuple[str, str, str | None, str | None, str | None]] | None = None) -> int:
         """Write records; return how many. Mentions/indicators: first drop those of ``doc_ids``. Events:
         first drop those of ``blocks`` (all events when None; none when ``fresh``: ``queue_all`` dropped
-        them); rows carry their block. ``rows`` may be a generator: it is written a bounded piece at a
-        time, inside the transaction."""
+        them); rows carry their block; ``cited``: every mention the events cite, as ``block_chunks``
+        reads them (else they are looked up among all stored mentions). ``rows`` may be a generator:
+        it is written a bounded piece at a time, inside the transaction."""
         if table not in TABLES:
             raise ValueError(f"unknown table {table!r}")
         columns = {"mentions": ("id", "doc_id", "kind", "date", "record", "block"),
@@ -425,10 +468,21 @@ class Store:
             elif doc_ids:
                 query.forget(self.con, table, "doc_id IN (SELECT unnest(?))", [list(doc_ids)])
                 self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [list(doc_ids)])
-            todo = iter(rows)
-            while part := list(islice(todo, self._ROWS_PER_APPEND)):
-                self._append(table, columns, part)
-                written += len(part)
+            if cited is not None:
+                self.con.register("_bilat_cited", pa.table(dict(zip(
+                    ("id", "record", "url", "title", "published"), map(list, zip(*cited, strict=True)) if cited
+                    else [[] for _ in range(5)], strict=True)), schema=_CITED))
+                self._cited = "_bilat_cited"
+            try:
+                todo = iter(rows)
+                while part := list(islice(todo, self._ROWS_PER_APPEND)):
+                    self._append(table, columns, part)
+                    written += len(part)
+            finally:
+                if cited is not None:
+                    self._cited = pairs.CITED
+                    with contextlib.suppress(duckdb.Error):
+                        self.con.unregister("_bilat_cited")
         return written
 
     # -- summaries and exports ------------------------------------------------

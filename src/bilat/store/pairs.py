@@ -44,9 +44,16 @@ TABLES = """
 """
 
 
+#: the mentions an event cites, with their current document (``{cited}`` in ``side_sql`` by default)
+CITED = ("(SELECT m.id, m.record, d.url, d.title, d.date AS published FROM mentions m "
+         "JOIN documents d ON d.id = m.doc_id AND d.current)")
+
+
 def side_sql(extra: dict[str, str]) -> tuple[str, str]:
-    """The statements that fill ``event_actors`` and ``pair_events`` from a batch of events ({src});
-    ``extra``: the events' filter columns as SQL over the record (``query.EXTRA["events"]``)."""
+    """The statements that fill ``event_actors`` and ``pair_events`` from a batch of events ({src})
+    and the mentions they cite ({cited}: ``CITED``, or the rows fusion read, which spares a join
+    with every stored mention per batch); ``extra``: the events' filter columns as SQL over the
+    record (``query.EXTRA["events"]``)."""
     values = ", ".join(extra.get(c, c) for c in _COLUMNS)
     actors = (f"INSERT INTO event_actors (id, code, {', '.join(_COLUMNS)}, record) "
               f"SELECT id, unnest({_ACTORS}), {values}, record FROM {{src}}")
@@ -55,11 +62,11 @@ def side_sql(extra: dict[str, str]) -> tuple[str, str]:
         WITH e AS (SELECT id, kind, date, record, {_ACTORS} AS acts FROM {{src}}),
         p AS (SELECT e.*, x.a, y.b FROM e, unnest(e.acts) x(a), unnest(e.acts) y(b) WHERE x.a < y.b),
         em AS (SELECT id, unnest({_MENTIONS}) AS mention FROM e WHERE len(acts) > 1),
-        s AS (SELECT em.id, json_group_array(json_object('id', m.id, 'doc', json_extract_string(m.record, '$.doc'),
-                     'lang', json_extract(m.record, '$.lang'), 'evidence', json_extract(m.record, '$.evidence'),
-                     'url', d.url, 'title', d.title, 'published', d.date))
-                     AS sources
-              FROM em JOIN mentions m ON m.id = em.mention JOIN documents d ON d.id = m.doc_id AND d.current
+        s AS (SELECT em.id, CAST('[' || string_agg(CAST(json_object('id', m.id,
+                     'doc', json_extract_string(m.record, '$.doc'), 'lang', json_extract(m.record, '$.lang'),
+                     'evidence', json_extract(m.record, '$.evidence'), 'url', m.url, 'title', m.title,
+                     'published', m.published) AS VARCHAR), ',' ORDER BY m.id) || ']' AS JSON) AS sources
+              FROM em JOIN {{cited}} m ON m.id = em.mention
               GROUP BY em.id)
         SELECT p.a, p.b, p.id, {values.replace("record", "p.record")}, p.record,
                coalesce(s.sources, '[]') FROM p LEFT JOIN s ON s.id = p.id
@@ -73,7 +80,7 @@ def fill(con: duckdb.DuckDBPyConnection, extra: dict[str, str]) -> None:
     con.execute(TABLES)
     con.execute("DELETE FROM event_actors; DELETE FROM pair_events")
     for sql in side_sql(extra):
-        con.execute(sql.format(src="events"))
+        con.execute(sql.format(src="events", cited=CITED))
 
 
 def pair_key(a: str, b: str) -> list[str]:

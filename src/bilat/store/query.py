@@ -90,7 +90,7 @@ def create(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(sides.TABLES + "; DELETE FROM pair_events")  # the event side tables of schema 5
     for table, statements in SIDE.items():
         for sql in statements:
-            con.execute(sql.format(src=table))
+            con.execute(sql.format(src=table, cited=sides.CITED))
     index_text(con, None)
     # ART indexes only where one key selects a few rows: measured, an index scan over thousands of
     # rows is slower than DuckDB's column scan, and the side tables are kept sorted instead (cluster).
