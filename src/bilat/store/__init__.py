@@ -77,7 +77,7 @@ class Store:
             return
         size = memory.limit(self.read_only, memory.keys(self.con))
         if size > self._pool:
-            self.con.execute(f"SET memory_limit = '{size // memory.MB}MB'")
+            self.con.execute(f"SET memory_limit = '{size // memory.MB}MiB'")
             self._pool = size
 
     def close(self) -> None:

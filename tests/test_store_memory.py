@@ -1,0 +1,52 @@
+"""DuckDB's buffer pool: bounded, but sized to the primary keys the database holds (#10)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import bilat
+from bilat.errors import SchemaError
+from bilat.store import memory
+from conftest import SAMPLES
+
+
+def _pool_mb(kb: bilat.KnowledgeBase) -> float:
+    size = kb.store.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+    number, unit = size.split()
+    return float(number) * {"KiB": 1 / 1024, "MiB": 1, "GiB": 1024}[unit]
+
+
+def test_the_pool_is_the_base_until_the_keys_need_more(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(memory, "physical", lambda: 64 << 30)
+    assert memory.limit(False, 0) == 128 * memory.MB
+    assert memory.limit(True, 0) == 512 * memory.MB
+    assert memory.limit(False, 10_000_000) == 128 * memory.MB + 10_000_000 * memory.PER_KEY
+    # never more than its share of the machine, never less than the base
+    monkeypatch.setattr(memory, "physical", lambda: 1 << 30)
+    assert memory.limit(False, 10**9) == (1 << 30) * memory.SHARE
+    assert memory.limit(True, 10**9) == 512 * memory.MB
+
+
+def test_a_writer_takes_more_as_its_tables_grow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BILAT_DUCKDB_MEMORY", raising=False)
+    monkeypatch.setattr(memory, "PER_KEY", 1 << 20)  # a megabyte per key: a few documents are enough
+    with bilat.open(tmp_path / "kb.duckdb") as kb:
+        assert _pool_mb(kb) == pytest.approx(128, abs=1)
+        kb.ingest([str(SAMPLES / "no_gb_relations_en.md"), str(SAMPLES / "kz_de_relations_ru.txt")])
+        s = kb.summary()
+        stored = s["documents"] + s["mentions"] + s["indicators"]  # all there before fusion's last write
+        assert stored > 2
+        assert _pool_mb(kb) >= 128 + stored
+
+
+def test_the_environment_fixes_the_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(memory, "PER_KEY", 1 << 20)
+    monkeypatch.setenv("BILAT_DUCKDB_MEMORY", "300MB")
+    with bilat.open(tmp_path / "kb.duckdb") as kb:
+        kb.ingest([str(SAMPLES / "no_gb_relations_en.md")])
+        assert _pool_mb(kb) == pytest.approx(286, abs=2)  # DuckDB shows 300 MB in MiB
+    monkeypatch.setenv("BILAT_DUCKDB_MEMORY", "lots")
+    with pytest.raises(SchemaError, match="BILAT_DUCKDB_MEMORY"):
+        bilat.open(tmp_path / "kb.duckdb")
