@@ -54,6 +54,7 @@ class Lexicon:
     code: str = ""
     # The prefilter over trigger kinds and exclusions ("!" + kind): which can match a sentence.
     screen: Screen | None = None
+    rank: dict[str, int] = field(default_factory=dict)  # each trigger kind's place in ``triggers``
 
 # --- Prefilter: the literals a pattern's matches must contain -------------------------------
 # Walks the parsed regex (``re._parser``). For a sequence, every item must match, so the best
@@ -363,6 +364,7 @@ def lexicon(code: str | None) -> Lexicon | None:
         role_words={k: tuple(v) for k, v in roles.items()},
         clause_break=_clause_break(mod.get("clause_breaks", [])),
         code=code,
+        rank={k: i for i, k in enumerate(triggers)},
         # The screen takes longer to work out than the patterns to compile: it is kept on disk.
         screen=table_cache.cached(
             f"screen-{code}", [Path(__file__), langdata.path(code, "events.toml"), code],
@@ -412,9 +414,8 @@ def _matches(low: str, lex: Lexicon) -> list[Trigger]:
     if not can:
         return []
     found: list[Trigger] = []
-    for kind, rx in lex.triggers.items():
-        if kind not in can:
-            continue
+    for kind in sorted(can.intersection(lex.triggers), key=lex.rank.__getitem__):  # in the lexicon's order
+        rx = lex.triggers[kind]
         matches = list(rx.finditer(low))
         if not matches:
             continue
