@@ -161,3 +161,31 @@ def test_another_kind_of_act_in_a_news_report_takes_the_publication_date() -> No
             "The President of Ukraine met the Prime Minister of Chile.")
     ms = mentions_of(text, "en", date="2022-04-26")
     assert [m.date for m in ms if m.kind == "meeting"] == ["2022-04-26"]
+
+
+def test_period_prefilters_drop_nothing() -> None:
+    """The anchor pattern and the substrings each "… ago" pattern needs only skip work: with them
+    switched off the periods found are the same."""
+    from dataclasses import replace
+    from unittest import mock
+
+    from bilat.extract import periods
+
+    texts = {
+        "en": ["Three years ago the two ministers met.", "He came two weeks ago and a week ago.",
+               "It was signed 5 days ago, a day ago, last year.", "The talks of last month were held recently.",
+               "They met in 2019; previously, in the past, they spoke.", "Nothing here at all."],
+        "ru": ["Три года назад министры встретились.", "Две недели назад и неделю назад он был здесь.",
+               "Договор подписан 5 дней назад, в прошлом году.", "Ранее, на днях, стороны договорились.",
+               "Ничего тут нет."],
+    }
+    found = 0
+    for code, sentences in texts.items():
+        gated = periods._periods(code)
+        plain = replace(gated, anchor_rx=None, ago_needs=tuple(None for _ in gated.ago))
+        for t in sentences:
+            want = periods.find_periods(t, code, "2024-05-10")
+            with mock.patch.object(periods, "_periods", lambda _code, p=plain: p):
+                assert periods.find_periods(t, code, "2024-05-10") == want, t
+            found += len(want)
+    assert found >= 12

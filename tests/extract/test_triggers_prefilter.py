@@ -166,3 +166,40 @@ def test_screen_skips_what_cannot_match() -> None:
     screen = Screen.build({"visit": re.compile(r"(?<!\w)visit\w*"), "talks": re.compile(r"(?<!\w)talks")})
     assert screen.candidates("they revisited it") == set()  # "visit" is there, but not at a word start
     assert screen.candidates("a re-visit, then talks") == {"visit", "talks"}
+
+
+def _candidates_ungated(screen: Screen, low: str) -> set[str]:
+    """``Screen.candidates`` as it was before the gate patterns: every literal tested one by one."""
+    out = set(screen.always)
+    for lit, names in screen.unkeyed:
+        if lit in low:
+            out |= names
+    for key in screen.keys.intersection({w[:3] for w in re.findall(r"\w+", low)}):
+        for lit, names in screen.keyed[key]:
+            if lit in low:
+                out |= names
+    return out
+
+
+def test_gates_change_no_candidates() -> None:
+    """A word start with many literals, and the unkeyed literals, are first tried as one pattern:
+    the candidates stay the same, on strings that hold one literal, several, or pieces of them."""
+    words = ["concluded", "continued", "continues", "convened", "consultations", "conference", "contacts",
+             "concluding", "consulted", "conversation"]
+    patterns = {w: re.compile(rf"(?<!\w){w}(?!\w)") for w in words}
+    patterns |= {"inner": re.compile(r"talks? on"), "visit_to": re.compile(r"visits? to ")}
+    screen = Screen.build(patterns)
+    assert "con" in screen.gates and "" in screen.gates
+    pieces = [*words, "con", "cont", "tinued", "talk", "s", " on", "visit", " to ", " ", "-", "x", "ё", "(", "1"]
+    rng = random.Random(11)
+    hits = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        want = _candidates_ungated(screen, text)
+        assert screen.candidates(text) == want, text
+        hits += bool(want)
+    assert hits > 1000
+    for code in CODES:  # and the shipped lexicons, on the sentences written above
+        sc = lexicon(code).screen
+        for text in OWN:
+            assert sc.candidates(text.lower()) == _candidates_ungated(sc, text.lower()), (code, text)

@@ -15,6 +15,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import islice
 from urllib.parse import urlparse
 
 from bilat.extract.actors import ActorMatch, find_actors
@@ -241,7 +242,8 @@ def _dateline(text: str, dates: Sequence[DateMatch], most: int = 12) -> bool:
     rest = list(text)
     for d in dates:
         rest[d.start : d.end] = " " * (d.end - d.start)
-    return sum(ch.isalpha() for ch in rest) <= most
+    # at most ``most`` letters: no letter after the first ``most`` (counted in C, stopping there)
+    return next(islice(filter(str.isalpha, rest), most, None), None) is None
 
 
 def _with_periods(dates: list[DateMatch], periods: list[DateMatch]) -> list[DateMatch]:

@@ -228,7 +228,9 @@ def _tokenise(text: str, low: str, g: _Grammar) -> list[_Tok]:
             if m.group("glued"):
                 out.append(_Tok(m.start("glued"), m.end(), g.words.get(_SPACES.sub(" ", m["glued"]), {})))
         else:
-            key = _SPACES.sub(" ", m.group())
+            key = m.group()
+            if not key.isalnum():  # a letter or digit run holds no space to make plain
+                key = _SPACES.sub(" ", key)
             kinds = g.words.get(key)
             if kinds and (key not in g.exact or _SPACES.sub(" ", text[m.start() : m.end()]) in g.exact[key]):
                 out.append(_Tok(m.start(), m.end(), kinds))

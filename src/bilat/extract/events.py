@@ -154,16 +154,18 @@ def _clauses(low: str, lex: Lexicon) -> list[tuple[int, int]]:
 
 
 _QUOTE_PAIRS = {"«": "»", "„": "”", "“": "”", '"': '"'}
+_QUOTE_OPEN = re.compile("[" + "".join(_QUOTE_PAIRS) + "]")
 
 
 def _quotes(low: str) -> list[tuple[int, int]]:
     """Spans of the quotations of a sentence (« », „ ”, “ ”, straight quotes), each closed."""
     spans: list[tuple[int, int]] = []
     i = 0
-    while i < len(low):
-        close = _QUOTE_PAIRS.get(low[i])
-        j = low.find(close, i + 1) if close else -1
-        if close and j > i + 1:
+    # From one opening mark to the next (a pattern finds it; most sentences hold none), not letter by letter.
+    while (m := _QUOTE_OPEN.search(low, i)) is not None:
+        i = m.start()
+        j = low.find(_QUOTE_PAIRS[low[i]], i + 1)
+        if j > i + 1:
             spans.append((i, j + 1))
             i = j + 1
         else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bilat.extract.actors import ActorMatch, find_actors
@@ -166,10 +167,17 @@ def speaker(text: str, lang: str | None, ctx: IndicatorContext) -> IndicatorCont
     if not person or any(w[:1].islower() and len(w) > 3 for w in words):
         return ctx  # "Our trade is growing: ..." is no label
     key = last.split(".")[-1].lower()
-    state = next((a.code for a in find_actors(m.group(1), lang) if len(a.code) == 2), None)
+    state = _label_state(m.group(1), lang)
     if state:
         return replace(ctx, speaker=state, speakers=(*ctx.speakers, (key, state)))
     return replace(ctx, speaker=dict(ctx.speakers).get(key))
+
+
+@lru_cache(maxsize=4096)
+def _label_state(label: str, lang: str | None) -> str | None:
+    """The state a speaker label names, if any. A transcript repeats its few labels at every turn
+    ("В.Путин:"): each is looked up once."""
+    return next((a.code for a in find_actors(label, lang) if len(a.code) == 2), None)
 
 
 def source_of(

@@ -23,12 +23,14 @@ from bilat.extract.indicator_rules import changes as _changes
 from bilat.extract.indicator_rules import other_of_pair, parties, respectively, source_of, speaker
 from bilat.extract.indicator_rules import period as _period
 from bilat.extract.numbers import NUMBER, SLASH_NUMBER, parse_number, slash_is_reversed
-from bilat.extract.triggers import screened
+from bilat.extract.triggers import first_chars, required_literals, screened
 from bilat.normalise.text import norm_view
 
 __all__ = ["IndicatorContext", "IndicatorMatch", "find_indicators", "has_reversed_decimals"]
 
 _DIGIT = re.compile(r"\d")
+# The characters ``norm_view`` writes for others: unified Persian letters, ASCII digits, ".", " ".
+_VIEW_WRITES = frozenset("\u06cc\u06a9. 0123456789")
 _EXTRA = str.maketrans({"\u200c": " ", "\u200b": " ", "\u2019": "'", "\u02bc": "'", "ё": "е", "Ё": "Е", "\u066c": ","})
 _SERVICES = {
     "trade_turnover": "services_turnover",
@@ -93,6 +95,13 @@ class _Grammar:
     numwords: dict[str, float]  # "two" in "two billion"
     goods: re.Pattern[str] | None  # "65 thousand units", "8,500 cars": a count of goods
     scale_any: re.Pattern[str]
+    # Substrings one of which every match of ``cue`` / ``count`` holds (None: unknown, always run):
+    # most sentences with a number name no indicator, and these spare running the long patterns.
+    cue_needs: tuple[str, ...] | None = None
+    count_needs: tuple[str, ...] | None = None
+    # Whether ``scale_any`` finds the same in the text as in its ``norm_view`` (no character the view
+    # writes, such as a Persian letter or a plain space, is in its words), sparing that view.
+    scale_plain: bool = False
 
 
 def _view(text: str) -> str:
@@ -116,8 +125,37 @@ def _entry(e: str, head: bool = True) -> str:
     return head + body + tail
 
 
+_HEAD = r"(?<!\w)"
+
+
 def _alt(entries: list[str], head: bool = True) -> str:
-    return "|".join(_entry(e, head) for e in sorted(set(entries), key=len, reverse=True))
+    """The entries as one alternation, longest first. A run of entries that each start a word shares
+    one ``(?<!\\w)`` (the same match: it looks at the same place for each) so that the regex engine
+    gives up mid-word at once and tries the rest by their first letter."""
+    out: list[str] = []
+    run: list[str] = []
+    for e in sorted(set(entries), key=len, reverse=True):
+        x = _entry(e, head)
+        if x.startswith(_HEAD):
+            run.append(x[len(_HEAD) :])
+            continue
+        if run:
+            out.append(f"{_HEAD}(?:{'|'.join(run)})")
+            run = []
+        out.append(x)
+    if run:
+        out.append(f"{_HEAD}(?:{'|'.join(run)})")
+    return "|".join(out)
+
+
+def _groups(groups: dict[str, list[str]]) -> str:
+    """One named group per entry list. When every entry starts a word, the ``(?<!\\w)`` goes once in
+    front of them all (the same match: it looks at the same place for each), which lets the regex
+    engine give up mid-word at once instead of in each group."""
+    if all(e.rstrip("*")[:1].isalnum() for v in groups.values() for e in v):
+        body = "|".join(f"(?P<{k}>{_alt(v, head=False)})" for k, v in groups.items())
+        return rf"(?<!\w)(?:{body})" if body else ""
+    return "|".join(f"(?P<{k}>{_alt(v)})" for k, v in groups.items())
 
 
 def _merge(codes: tuple[str, ...]) -> dict[str, Any]:
@@ -138,7 +176,7 @@ def _grammar(code: str | None) -> _Grammar:
     codes = (code,) if code else tuple(c for c in langdata.available() if langdata.path(c, "indicators.toml").exists())
     d = _merge(codes)
     cues = d.get("cues", {})
-    cue = screened("|".join(f"(?P<{k}>{_alt(v)})" for k, v in cues.items() if v) or r"(?!x)x")
+    cue = screened(_groups({k: v for k, v in cues.items() if v}) or r"(?!x)x")
     scales = dict(d.get("scale", {}))
     syms = dict(d.get("symbols", {}))
     curs = dict(d.get("currency", {}))
@@ -150,8 +188,14 @@ def _grammar(code: str | None) -> _Grammar:
     numwords = {_view(k): float(x) for k, x in d.get("numbers", {}).items()}
     words = f"|(?P<wnum>{_alt(list(numwords))})" if numwords else ""
     filler = f"(?:\\s*(?:{_alt(markers['filler'])}))?" if markers.get("filler") else ""
+    # Every amount starts with a symbol, a digit or a number word: a look-ahead for those spares
+    # trying the whole pattern at every other place.
+    # (An empty symbol group lets a match start with the space before the number: no look-ahead then.)
+    firsts = [first_chars(re.compile(sym_alt)) if sym_alt else None,
+              first_chars(re.compile(_alt(list(numwords)))) if numwords else frozenset()]
+    look = "" if None in firsts else rf"(?=[\d{''.join(map(re.escape, sorted(set().union(*firsts))))}])"
     amount = re.compile(
-        rf"(?:(?P<sym>{sym_alt})\s?)?(?:(?P<num>{num}){words}){filler}"
+        rf"{look}(?:(?P<sym>{sym_alt})\s?)?(?:(?P<num>{num}){words}){filler}"
         rf"(?P<scale>(?:\s*(?:{scale_alt})){{0,2}})(?:\s*(?P<cur>{cur_alt}))?"
     )
     company = _alt(markers.get("company", [])) or r"(?!x)x"
@@ -183,7 +227,15 @@ def _grammar(code: str | None) -> _Grammar:
         numwords=numwords,
         scale_any=re.compile(_alt(list(scales), head=False) or r"(?!x)x"),
         goods=re.compile(rf"\s*(?:\w+\s+){{0,2}}?(?:{_alt(markers['goods'])})") if markers.get("goods") else None,
+        cue_needs=required_literals(cue),
+        count_needs=required_literals(count),
+        scale_plain=not set("".join(map(_view, scales))) & _VIEW_WRITES,
     )
+
+
+def _may_match(needs: tuple[str, ...] | None, v: str) -> bool:
+    """Whether a pattern whose matches hold one of ``needs`` can match ``v`` (None: it may)."""
+    return needs is None or any(x in v for x in needs)
 
 
 @dataclass(slots=True)
@@ -356,16 +408,17 @@ def find_indicators(
     g = _grammar(lang)
     if ":" in text[:120]:
         ctx = speaker(text, lang, ctx)
-    nv = norm_view(text)
-    if not _DIGIT.search(nv) and not (g.numwords and g.scale_any.search(nv.lower())):
+    # The view writes ASCII digits for digits only: a digit in the text is one in its view.
+    if not _DIGIT.search(text) and not (g.numwords and g.scale_any.search(
+            (text if g.scale_plain else norm_view(text)).lower())):
         return [], replace(ctx, topic_ttl=ctx.topic_ttl - 1) if ctx.topic_ttl else ctx
     v = _view(text)
-    cues = [(m.start(), m.end(), m.lastgroup or "") for m in g.cue.finditer(v)]
+    cues = [(m.start(), m.end(), m.lastgroup or "") for m in g.cue.finditer(v)] if _may_match(g.cue_needs, v) else []
     ttl = _TOPIC_TTL if cues else ctx.topic_ttl - 1
     topic = cues[-1][2] if cues else (ctx.topic if ttl > 0 else None)
     topic = topic if topic in _TOPICS else None
     ctx = replace(ctx, topic=topic, topic_ttl=max(ttl, 0), topic_reporter=ctx.topic_reporter if topic else None)
-    if not cues and not g.count.search(v) and not topic:
+    if not cues and not topic and not (_may_match(g.count_needs, v) and g.count.search(v)):
         return [], ctx
     amounts, rev = _amounts(g, v, ctx)
     if rev and not ctx.reversed_decimals:

@@ -25,6 +25,7 @@ from functools import cache
 
 from bilat import lang as langdata
 from bilat.extract.dates import DateMatch
+from bilat.extract.triggers import required_literals
 
 # The value of a time the text names but that has no date of its own (an explicit null).
 NO_DATE = ""
@@ -44,6 +45,11 @@ class _Periods:
     # words one of which every phrase and pattern contains: a sentence with none of them has no period
     anchors: tuple[str, ...] | None = None
     since: re.Pattern[str] | None = None  # words that open a period ("since 2006", "з 2006 року")
+    # ``anchors`` as one pattern: finds whether a sentence holds one of them in one pass
+    anchor_rx: re.Pattern[str] | None = None
+    # For each pattern of ``ago``, substrings one of which each match holds (None: unknown): a pattern
+    # whose substrings a sentence lacks is not run (its "\\w+ years ago" tries every word otherwise).
+    ago_needs: tuple[tuple[str, ...] | None, ...] = ()
 
 
 @cache
@@ -76,6 +82,9 @@ def _periods(code: str | None) -> _Periods:
     since = data.get("periods", {}).get("since", [])
     return _Periods(rx=rx, forms=forms, ago=ago, numbers=numbers,
                     anchors=tuple(sorted(anchors)) if anchors is not None else None,
+                    ago_needs=tuple(required_literals(a) for _, a in ago),
+                    anchor_rx=None if anchors is None else re.compile(
+                        "|".join(map(re.escape, sorted(anchors, key=len, reverse=True))) or "(?!)"),
                     since=re.compile(r"(?<![\w\u200c])(?:" + "|".join(map(re.escape, since)) + r")\s+\Z")
                     if since else None)
 
@@ -105,10 +114,12 @@ def find_periods(text: str, lang: str | None, pub_date: str | None = None) -> li
     that has no date of its own (or that cannot be resolved without a publication date)."""
     p = _periods(lang)
     low = text.lower()
-    if p.anchors is not None and not any(a in low for a in p.anchors):
+    if p.anchor_rx is not None and not p.anchor_rx.search(low):
         return []
     out: list[DateMatch] = []
-    for name, rx in p.ago:
+    for (name, rx), needs in zip(p.ago, p.ago_needs, strict=True):
+        if needs is not None and not any(x in low for x in needs):
+            continue
         unit, size = _UNITS[name]
         for m in rx.finditer(low):
             n = m.groupdict().get("n")

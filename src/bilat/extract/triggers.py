@@ -8,7 +8,8 @@ as having happened is an event (SCHEMA.md, "What counts as an event mention").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import product
 from pathlib import Path
@@ -53,6 +54,7 @@ class Lexicon:
     code: str = ""
     # The prefilter over trigger kinds and exclusions ("!" + kind): which can match a sentence.
     screen: Screen | None = None
+    rank: dict[str, int] = field(default_factory=dict)  # each trigger kind's place in ``triggers``
 
 # --- Prefilter: the literals a pattern's matches must contain -------------------------------
 # Walks the parsed regex (``re._parser``). For a sequence, every item must match, so the best
@@ -66,6 +68,8 @@ _START = "\x00"
 _ZERO_WIDTH = (_sc.AT, _sc.ASSERT, _sc.ASSERT_NOT)
 _REPEATS = (_sc.MAX_REPEAT, _sc.MIN_REPEAT, _sc.POSSESSIVE_REPEAT)
 _WORD = re.compile(r"\w+")
+_WORD3 = re.compile(r"(\w{3})\w*")  # a word's first three letters: a match starts only where a word does
+_GATED = 6  # a word start with more literals than this gets a gate pattern (``Screen.gates``)
 _ODD_FLAGS = re.IGNORECASE | re.ASCII | re.LOCALE  # literals or \w would not mean what they say
 _Node = tuple[Any, Any]
 _Set = frozenset[str]
@@ -263,6 +267,13 @@ class Screen:
     keyed: dict[str, tuple[tuple[str, frozenset[str]], ...]]  # word start -> (literal, patterns)
     unkeyed: tuple[tuple[str, frozenset[str]], ...]
     keys: frozenset[str]
+    # Worked out from the above, not stored: for the unkeyed literals ("") and each word start with
+    # many, one pattern that tells in one pass whether any of them stands in a sentence (mostly none).
+    gates: dict[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        lists = {"": self.unkeyed} | {k: v for k, v in self.keyed.items() if len(v) > _GATED}
+        object.__setattr__(self, "gates", {k: re.compile(_trie(lit for lit, _ in v)) for k, v in lists.items() if v})
 
     @classmethod
     def build(cls, patterns: dict[str, re.Pattern[str]]) -> Screen:
@@ -284,13 +295,40 @@ class Screen:
     def candidates(self, low: str) -> set[str]:
         """The patterns that may match ``low``: the others surely don't."""
         out = set(self.always)
-        for names in [names for lit, names in self.unkeyed if lit in low]:
-            out |= names
-        for key in self.keys.intersection({w[:3] for w in _WORD.findall(low)}):
+        gates = self.gates
+        if "" in gates and gates[""].search(low):
+            for lit, names in self.unkeyed:
+                if lit in low:
+                    out |= names
+        # the first three letters of each word of three or more (shorter ones are no key)
+        for key in self.keys.intersection(_WORD3.findall(low)):
+            gate = gates.get(key)
+            if gate is not None and not gate.search(low):
+                continue
             for lit, names in self.keyed[key]:
                 if lit in low:
                     out |= names
         return out
+
+
+def _trie(literals: Iterable[str]) -> str:
+    """A pattern matching where any of ``literals`` starts (the longest there), built as a tree of
+    their common beginnings so that each place is tried letter by letter, not literal by literal."""
+    root: dict[str, dict] = {}
+    for lit in literals:
+        node = root
+        for ch in lit:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        parts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root) or "(?!)"
 
 
 def _alternation(patterns: list[str], edge: bool = True) -> re.Pattern[str] | None:
@@ -326,6 +364,7 @@ def lexicon(code: str | None) -> Lexicon | None:
         role_words={k: tuple(v) for k, v in roles.items()},
         clause_break=_clause_break(mod.get("clause_breaks", [])),
         code=code,
+        rank={k: i for i, k in enumerate(triggers)},
         # The screen takes longer to work out than the patterns to compile: it is kept on disk.
         screen=table_cache.cached(
             f"screen-{code}", [Path(__file__), langdata.path(code, "events.toml"), code],
@@ -372,10 +411,11 @@ def _matches(low: str, lex: Lexicon) -> list[Trigger]:
     if lex.screen is None:
         return _matches_unfiltered(low, lex)
     can = lex.screen.candidates(low)
+    if not can:
+        return []
     found: list[Trigger] = []
-    for kind, rx in lex.triggers.items():
-        if kind not in can:
-            continue
+    for kind in sorted(can.intersection(lex.triggers), key=lex.rank.__getitem__):  # in the lexicon's order
+        rx = lex.triggers[kind]
         matches = list(rx.finditer(low))
         if not matches:
             continue
