@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bilat.extract import gazetteer
-from bilat.extract.gazetteer import GAP, TOKEN, Table, lower_first
+from bilat.extract.gazetteer import GAP, Table, lower_first
 
 HYPHENS = "-\u2010\u2011"
 #: characters after which a word counts as the start of a sentence
@@ -59,7 +59,8 @@ def find_actors(text: str, lang: str | None, self_code: str | None = None) -> li
         return []
     table = gazetteer.table(lang)
     starts = table.starts
-    words = TOKEN.findall(text)
+    token = gazetteer.token_pattern(text)
+    words = token.findall(text)
     # Most sentences hold no word that may begin a name: one set test, and no offsets to take.
     if starts.keys().isdisjoint(words):
         return []
@@ -75,7 +76,7 @@ def find_actors(text: str, lang: str | None, self_code: str | None = None) -> li
         if not found:
             continue
         if not toks:
-            toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+            toks = [(m.start(), m.end(), m.group()) for m in token.finditer(text)]
         # the longest form whose words stand apart only by what may stand inside a name
         hit, used = None, 0
         for k, h in found:

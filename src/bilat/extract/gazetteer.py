@@ -75,6 +75,30 @@ def tokens(text: str) -> list[str]:
     return TOKEN.findall(text)
 
 
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
+
+
+@cache
+def _bmp_token() -> re.Pattern[str]:
+    """``TOKEN`` for texts within the Basic Multilingual Plane, as one class of its characters: ``re``
+    tests that by a bitmap, faster than ``\\w`` (a Unicode lookup a character)."""
+    one = re.compile(TOKEN.pattern[:-1])  # one character of a token
+    chars = [c for c in range(0x10000) if one.match(chr(c))]
+    ranges: list[list[int]] = []
+    for c in chars:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    spans = (re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
+    return re.compile("[" + "".join(spans) + "]+")
+
+
+def token_pattern(text: str) -> re.Pattern[str]:
+    """A pattern that finds the same tokens in ``text`` as ``TOKEN``, the faster one where it can."""
+    return TOKEN if _BEYOND_BMP.search(text) else _bmp_token()
+
+
 def lower_first(word: str) -> str:
     """The word with its first letter in lower case."""
     return word[:1].lower() + word[1:]
