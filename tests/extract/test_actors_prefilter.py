@@ -65,6 +65,10 @@ SENTENCES = [
     # words that begin forms but none here, then a name
     ("en", "The the the world of the United Arab and then Norway."),
     ("fa", "نروژ‌ها و ایالات متحده آمریکا موافقت کردند."),
+    # bodies states have too, names that are people's too, a name at the start of a sentence
+    ("en", "Russia's Security Council, the Security Council of Norway and the UN Security Council met."),
+    ("en", "Chad said that Paris Hilton and Jordan visited Georgia Smith in Paris; Norway agreed."),
+    ("fa", "نروژی‌ها با شورای امنیت سازمان ملل دیدار کردند."),
     # a character beyond the Basic Multilingual Plane: the plain TOKEN reads it
     ("en", "Norway \U0001f1f3\U0001f1f4 and Belarus\U00010400x signed."),
     ("ru", "Норвегия 𝟏𝟐 и Беларусь."),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from bilat.extract import gazetteer
 from bilat.extract.gazetteer import GAP, Table, lower_first
@@ -64,7 +65,11 @@ def find_actors(text: str, lang: str | None, self_code: str | None = None) -> li
     # Most sentences hold no word that may begin a name: one set test, and no offsets to take.
     if starts.keys().isdisjoint(words):
         return []
-    toks: list[tuple[int, int, str]] = []  # the words with their offsets, taken once a form is found
+    # Once a form is found: the pieces of the text, gap and word in turn (word j is parts[2j + 1],
+    # from offs[2j] to offs[2j + 1], after the gap parts[2j]), and the words as (start, end, word).
+    parts: list[str] = []
+    offs: list[int] = []
+    toks: list[tuple[int, int, str]] = []
     out: list[ActorMatch] = []
     n = len(words)
     nxt = 0  # the first word not yet read (a match reads several)
@@ -75,19 +80,20 @@ def find_actors(text: str, lang: str | None, self_code: str | None = None) -> li
         found = _forms(table, words, i, min(starts[words[i]], n - i))
         if not found:
             continue
-        if not toks:
-            toks = [(m.start(), m.end(), m.group()) for m in token.finditer(text)]
+        if not parts:
+            parts = gazetteer.splitter(token).split(text)
+            offs = list(accumulate(map(len, parts)))
         # the longest form whose words stand apart only by what may stand inside a name
         hit, used = None, 0
         for k, h in found:
-            if all(GAP.fullmatch(text, toks[j][1], toks[j + 1][0]) for j in range(i, i + k - 1)):
+            if all(GAP.fullmatch(parts[2 * j + 2]) for j in range(i, i + k - 1)):
                 hit, used = h, k
                 break
         if hit is None:
             continue
         nxt = i + used
         code, how = hit
-        start, end = toks[i][0], toks[i + used - 1][1]
+        start, end = offs[2 * i], offs[2 * (i + used) - 1]
         surface = text[start:end]
         if how == "adjective-linker":
             if end >= len(text) or text[end] not in HYPHENS:
@@ -95,14 +101,25 @@ def find_actors(text: str, lang: str | None, self_code: str | None = None) -> li
             how = "adjective"
         if surface in table.stop_initial and _sentence_initial(text, start):
             continue
-        if surface in table.person_like and _beside_capital(text, toks, i, i + used):
-            continue
+        if surface in table.person_like:
+            toks = toks or _tokens(parts, offs)
+            if _beside_capital(text, toks, i, i + used):
+                continue
         if how == "self":
             code = self_code or ""
         if code:
-            end, how = _suffix(text, end, toks, i + used, table, how)
+            if table.suffixes and text[end : end + 1] == "\u200c":
+                toks = toks or _tokens(parts, offs)
+                end, how = _suffix(text, end, toks, i + used, table, how)
             out.append(ActorMatch(start, end, code, how))
-    return _groups(_bodies(text, out, toks))
+    if any(m.how == "org-body" for m in out):
+        out = _bodies(text, out, toks or _tokens(parts, offs))
+    return _groups(out)
+
+
+def _tokens(parts: list[str], offs: list[int]) -> list[tuple[int, int, str]]:
+    """The words of split pieces and their offsets as (start, end, word)."""
+    return list(zip(offs[0:-1:2], offs[1::2], parts[1::2], strict=True))
 
 
 def _forms(table: Table, words: list[str], i: int, most: int) -> list[tuple[int, tuple[str, str]]]:

@@ -99,6 +99,13 @@ def token_pattern(text: str) -> re.Pattern[str]:
     return TOKEN if _BEYOND_BMP.search(text) else _bmp_token()
 
 
+@cache
+def splitter(token: re.Pattern[str]) -> re.Pattern[str]:
+    """``token`` as a group: its ``split`` gives the text between the tokens and the tokens in turn,
+    ``[gap, token, gap, ..., token, gap]``, whose lengths add up to every offset."""
+    return re.compile(f"({token.pattern})")
+
+
 def lower_first(word: str) -> str:
     """The word with its first letter in lower case."""
     return word[:1].lower() + word[1:]
