@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bilat.normalise import Analysis, analyse
 
@@ -91,3 +93,26 @@ def test_analyse_seeds(seeds: dict[str, str]) -> None:
     assert bullets
     inside = [s for s in analyse(be).spans if s.kind == "navigation"]
     assert all(any(n.start <= b < n.end for n in inside) for b in bullets)
+
+
+def test_analyse_document_language_weighs_paragraphs_by_letters() -> None:
+    # the first language found is not the document's when another holds more letters
+    text = (
+        "The delegation arrived in the capital on Monday.\n"
+        "Министр иностранных дел провёл переговоры с коллегой, стороны обсудили торговлю, инвестиции, "
+        "образование и культуру, а также подписали несколько соглашений о сотрудничестве.\n"
+    )
+    a = analyse(text)
+    assert [p.lang for p in a.paragraphs] == ["en", "ru"]
+    assert a.lang == "ru"
+    assert analyse(text.split("\n")[0]).lang == "en"
+
+
+@given(st.text(alphabet=st.sampled_from("aбج1_ .,-\u0301\n"), max_size=60), st.integers(0, 5), st.integers(0, 5))
+def test_analyse_enough_letters_is_the_count(text: str, cut_start: int, cut_end: int) -> None:
+    from bilat.normalise import _ENOUGH_LETTERS, MIN_LETTERS
+    from bilat.normalise.text import letter_count
+
+    start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    found = _ENOUGH_LETTERS.match(text, start, end) is not None
+    assert found == (letter_count(text, start, end) >= MIN_LETTERS)

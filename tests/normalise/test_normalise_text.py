@@ -44,3 +44,24 @@ def test_text_norm_view_keeps_length(text: str) -> None:
 def test_text_letter_count() -> None:
     assert letter_count("Минск, 2020 г.") == 6
     assert letter_count("abc def", 4) == 3
+
+
+def test_text_norm_view_shortcut_misses_no_changed_character() -> None:
+    # norm_view returns a text as it is when _changes() finds nothing in it: every character the
+    # table changes must be one it finds (checked over all of Unicode, by the table's own rules)
+    import sys
+    import unicodedata
+
+    from bilat.normalise.text import _LETTERS, _changes
+
+    found = _changes()
+    for code in range(128, sys.maxunicode + 1):
+        c = chr(code)
+        digit = unicodedata.decimal(c, None)
+        changed = c in _LETTERS or (digit is not None and str(digit) != c) or (
+            unicodedata.category(c) == "Zs" and c != " ")
+        if changed:
+            assert found.search(c) is not None, hex(code)
+    assert norm_view("Норвегия 12 and Oslo") == "Норвегия 12 and Oslo"
+    assert norm_view("Норвегия ١٢\u00a0x") == "Норвегия 12 x"
+    assert norm_view("x \U0001d7cf y") == "x 1 y"  # beyond the BMP: the table is read

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from bilat.extract import gazetteer
-from bilat.extract.gazetteer import GAP, TOKEN, Table, lower_first
+from bilat.extract.gazetteer import GAP, Table, lower_first
 
 HYPHENS = "-\u2010\u2011"
 #: characters after which a word counts as the start of a sentence
@@ -58,50 +59,97 @@ def find_actors(text: str, lang: str | None, self_code: str | None = None) -> li
     if not lang or not text:
         return []
     table = gazetteer.table(lang)
-    toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    starts = table.starts
+    token = gazetteer.token_pattern(text)
+    words = token.findall(text)
+    # Most sentences hold no word that may begin a name: one set test, and no offsets to take.
+    if starts.keys().isdisjoint(words):
+        return []
+    # Once a form is found: the pieces of the text, gap and word in turn (word j is parts[2j + 1],
+    # from offs[2j] to offs[2j + 1], after the gap parts[2j]), and the words as (start, end, word).
+    parts: list[str] = []
+    offs: list[int] = []
+    toks: list[tuple[int, int, str]] = []
     out: list[ActorMatch] = []
-    i, n = 0, len(toks)
-    while i < n:
-        start, end, word = toks[i]
-        width = table.width.get(word, 0)
-        if word[:1].isupper():
-            width = max(width, table.width.get(lower_first(word), 0))
-        if not width:
-            i += 1
+    n = len(words)
+    nxt = 0  # the first word not yet read (a match reads several)
+    for i in [i for i, w in enumerate(words) if w in starts]:
+        if i < nxt:
             continue
+        nxt = i + 1
+        found = _forms(table, words, i, min(starts[words[i]], n - i))
+        if not found:
+            continue
+        if not parts:
+            parts = gazetteer.splitter(token).split(text)
+            offs = list(accumulate(map(len, parts)))
+        # the longest form whose words stand apart only by what may stand inside a name
         hit, used = None, 0
-        for k in range(min(width, n - i), 0, -1):
-            if k > 1 and not all(GAP.fullmatch(text[toks[j][1] : toks[j + 1][0]]) for j in range(i, i + k - 1)):
-                continue
-            key = " ".join(t[2] for t in toks[i : i + k])
-            hit = _lookup(table, key)
-            if hit is not None:
-                used = k
+        for k, h in found:
+            if all(GAP.fullmatch(parts[2 * j + 2]) for j in range(i, i + k - 1)):
+                hit, used = h, k
                 break
         if hit is None:
-            i += 1
             continue
+        nxt = i + used
         code, how = hit
-        end = toks[i + used - 1][1]
+        start, end = offs[2 * i], offs[2 * (i + used) - 1]
         surface = text[start:end]
         if how == "adjective-linker":
             if end >= len(text) or text[end] not in HYPHENS:
-                i += used
                 continue
             how = "adjective"
         if surface in table.stop_initial and _sentence_initial(text, start):
-            i += used
             continue
-        if surface in table.person_like and _beside_capital(text, toks, i, i + used):
-            i += used
-            continue
+        if surface in table.person_like:
+            toks = toks or _tokens(parts, offs)
+            if _beside_capital(text, toks, i, i + used):
+                continue
         if how == "self":
             code = self_code or ""
         if code:
-            end, how = _suffix(text, end, toks, i + used, table, how)
+            if table.suffixes and text[end : end + 1] == "\u200c":
+                toks = toks or _tokens(parts, offs)
+                end, how = _suffix(text, end, toks, i + used, table, how)
             out.append(ActorMatch(start, end, code, how))
-        i += used
-    return _groups(_bodies(text, out, toks))
+    if any(m.how == "org-body" for m in out):
+        out = _bodies(text, out, toks or _tokens(parts, offs))
+    return _groups(out)
+
+
+def _tokens(parts: list[str], offs: list[int]) -> list[tuple[int, int, str]]:
+    """The words of split pieces and their offsets as (start, end, word)."""
+    return list(zip(offs[0:-1:2], offs[1::2], parts[1::2], strict=True))
+
+
+def _forms(table: Table, words: list[str], i: int, most: int) -> list[tuple[int, tuple[str, str]]]:
+    """The forms of at most ``most`` words that begin at word ``i``, longest first, with what each is:
+    ``_lookup`` of every run of words, read only as far as some form goes on (``Table.heads_*``)."""
+    word = words[i]
+    key = word
+    low = word[:1].lower() + word[1:]  # lower_first: where ``_lookup`` reads ``table.lower``
+    hit = table.exact.get(key)
+    if hit is None:
+        hit = table.lower.get(low)
+    found = [(1, hit)] if hit is not None else []
+    on_exact, on_lower = key in table.heads_exact, low in table.heads_lower
+    k = 1
+    while (on_exact or on_lower) and k < most:
+        w = words[i + k]
+        k += 1
+        hit = None
+        if on_exact:
+            key = key + " " + w
+            hit = table.exact.get(key)
+            on_exact = key in table.heads_exact
+        if on_lower:
+            low = low + " " + w
+            if hit is None:
+                hit = table.lower.get(low)
+            on_lower = low in table.heads_lower
+        if hit is not None:
+            found.append((k, hit))
+    return found[::-1]
 
 
 _STATE = ("name", "adjective", "capital", "group")

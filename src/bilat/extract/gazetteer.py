@@ -31,6 +31,7 @@ from __future__ import annotations
 import gettext
 import itertools
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -60,6 +61,13 @@ class Table:
     stop_initial: frozenset[str] = frozenset()
     person_like: frozenset[str] = frozenset()
     suffixes: dict[str, str] = field(default_factory=dict)
+    #: every word that may begin a form -> the most tokens of the forms it begins, ``width`` with the
+    #: case rule folded in: a capitalised word also begins its lower-case entry's forms ("Норвежской")
+    starts: dict[str, int] = field(default_factory=dict)
+    #: the first tokens (one or more, not all) of every form of ``exact`` and of ``lower`` of several
+    #: tokens: a run of words that is none of these can be continued into no form
+    heads_exact: frozenset[str] = frozenset()
+    heads_lower: frozenset[str] = frozenset()
 
 
 def tokens(text: str) -> list[str]:
@@ -67,9 +75,79 @@ def tokens(text: str) -> list[str]:
     return TOKEN.findall(text)
 
 
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
+
+
+@cache
+def _bmp_token() -> re.Pattern[str]:
+    """``TOKEN`` for texts within the Basic Multilingual Plane, as one class of its characters: ``re``
+    tests that by a bitmap, faster than ``\\w`` (a Unicode lookup a character)."""
+    one = re.compile(TOKEN.pattern[:-1])  # one character of a token
+    chars = [c for c in range(0x10000) if one.match(chr(c))]
+    ranges: list[list[int]] = []
+    for c in chars:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    spans = (re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
+    return re.compile("[" + "".join(spans) + "]+")
+
+
+def token_pattern(text: str) -> re.Pattern[str]:
+    """A pattern that finds the same tokens in ``text`` as ``TOKEN``, the faster one where it can."""
+    return TOKEN if _BEYOND_BMP.search(text) else _bmp_token()
+
+
+@cache
+def splitter(token: re.Pattern[str]) -> re.Pattern[str]:
+    """``token`` as a group: its ``split`` gives the text between the tokens and the tokens in turn,
+    ``[gap, token, gap, ..., token, gap]``, whose lengths add up to every offset."""
+    return re.compile(f"({token.pattern})")
+
+
 def lower_first(word: str) -> str:
     """The word with its first letter in lower case."""
     return word[:1].lower() + word[1:]
+
+
+@cache
+def _capitals() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """Every lower case a capital letter has, by its first character, with the capitals that give it
+    ("k": [("k", ("K", "\u212a"))], "i": [("i", ("I",)), ("i\u0307", ("\u0130",))])."""
+    by_lower: dict[str, list[str]] = {}
+    for c in map(chr, range(sys.maxunicode + 1)):
+        if c.isupper():
+            by_lower.setdefault(c.lower(), []).append(c)
+    out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for low, caps in by_lower.items():
+        out.setdefault(low[0], []).append((low, tuple(caps)))
+    return out
+
+
+def starts(width: dict[str, int]) -> dict[str, int]:
+    """``Table.starts`` of a ``width``: each word W maps to the larger of ``width[W]`` and, when W's
+    first letter is a capital, ``width[lower_first(W)]``, so the finder needs one lookup a word and
+    one set test a sentence. Every capital whose lower case begins a key gives a word here (the
+    Kelvin sign as well as K), so no word the two lookups would find is missing."""
+    out = dict(width)
+    capitals = _capitals()
+    for key, n in width.items():
+        for low, caps in capitals.get(key[0], ()):
+            if key.startswith(low):
+                for c in caps:
+                    word = c + key[len(low) :]  # lower_first(word) == key
+                    out[word] = max(out.get(word, 0), n)
+    return out
+
+
+def heads(forms: dict[str, tuple[str, str]]) -> frozenset[str]:
+    """``Table.heads_exact`` (or ``heads_lower``) of a table's forms."""
+    out = set()
+    for key in forms:
+        words = key.split(" ")
+        out.update(" ".join(words[:j]) for j in range(1, len(words)))
+    return frozenset(out)
 
 
 def _endings(inflection: dict[str, list[str]]) -> list[tuple[str, list[str]]]:
@@ -245,7 +323,8 @@ def _inputs(code: str) -> list[object]:
 
 
 def _pack(t: Table) -> tuple[object, ...]:
-    return (t.exact, t.lower, t.width, t.stop_initial, t.person_like, t.suffixes)
+    return (t.exact, t.lower, t.width, t.stop_initial, t.person_like, t.suffixes, t.starts, t.heads_exact,
+            t.heads_lower)
 
 
 def _unpack(v: tuple[object, ...]) -> Table:
@@ -286,6 +365,8 @@ def _build(code: str) -> Table:
             b.add(stem + e + "-", c, "adjective-linker")
     for phrase in b.cfg.get("self", []):
         b.add(phrase, "", "self")
+    b.table.starts = starts(b.table.width)
+    b.table.heads_exact, b.table.heads_lower = heads(b.table.exact), heads(b.table.lower)
     return b.table
 
 

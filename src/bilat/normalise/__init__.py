@@ -7,6 +7,7 @@ returns indexes that text.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -44,26 +45,33 @@ class _Inside:
         return i >= 0 and end <= self.ends[i]
 
 
+#: at least MIN_LETTERS letters: found as soon as the letters are there, without counting all of a long paragraph
+_ENOUGH_LETTERS = re.compile(r"[\W\d_]*+(?:[^\W\d_][\W\d_]*+){" + str(MIN_LETTERS) + "}")
+
+
 def analyse(text: str, lang_hint: str | None = None) -> Analysis:
     """Paragraphs, sentences, their languages and boilerplate of the stored ``text``."""
     spans = flag(text)
     inside = _Inside([s for s in spans if s.kind == "navigation"])
-    letters: Counter[str] = Counter()
     found: list[tuple[int, int, str | None, bool]] = []
     short: list[tuple[int, int]] = []
     for start, end in paragraphs(text):
         boilerplate = inside(start, end)
         code = None
         if not boilerplate:
-            n = letter_count(text, start, end)
-            if n >= MIN_LETTERS:
+            if _ENOUGH_LETTERS.match(text, start, end):
                 code, _ = identify(text[start:end])
-                if code is not None:
-                    letters[code] += n
-            elif n:
+            elif letter_count(text, start, end):
                 short.append((start, end))
         found.append((start, end, code, boilerplate))
-    if letters:
+    codes = {code for _, _, code, _ in found if code is not None}
+    if len(codes) == 1:
+        doc = codes.pop()  # the only language: no need to weigh the paragraphs by their letters
+    elif codes:
+        letters: Counter[str] = Counter()
+        for start, end, code, _ in found:
+            if code is not None:
+                letters[code] += letter_count(text, start, end)
         doc = letters.most_common(1)[0][0]
     elif lang_hint is not None:
         doc = lang_hint

@@ -33,7 +33,8 @@ _SENTENCE_END = re.compile(r"[.!?…؟:;]\s*$")
 # "(руск.) (бел." / "(англ.) (бел. " / "(укр.) (бел..": what a wiki "not translated" template leaves.
 _INTERLANGUAGE = re.compile(r"\(([^\W\d_]{1,8})\.\)(?:[ \t]*\(([^\W\d_]{1,8})\.{1,2}\)?)?")
 # "арганізацыі 2 ." / "2020 3  гадах": a 1-3 digit number alone, then two spaces or " ." / " ,".
-_FOOTNOTE = re.compile(r"(?<=\S )\d{1,3}(?= {2}| [.,](?!\d))")
+# (Group 1; the pattern opens with the space, which lets ``re`` skip to the spaces of a text.)
+_FOOTNOTE = re.compile(r" (?<=\S )(\d{1,3})(?= {2}| [.,](?!\d))")
 
 _BULLET, _PLAIN, _OTHER = 0, 1, 2
 
@@ -147,7 +148,7 @@ def interlanguage(text: str) -> list[Span]:
 
 def footnotes(text: str) -> list[Span]:
     """Footnote numbers left in the text: "арганізацыі 2 .", "2020 3  гадах"."""
-    return [Span(m.start(), m.end(), "footnote") for m in _FOOTNOTE.finditer(text)]
+    return [Span(m.start(1), m.end(1), "footnote") for m in _FOOTNOTE.finditer(text)]
 
 
 # How far a "see also" list reaches.

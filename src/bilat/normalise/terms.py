@@ -26,8 +26,11 @@ MAX_LEN = 64  # longer "words" (a URL's run of letters) are not indexed
 
 _CHARS = [chr(c) for lo, hi in RANGES for c in range(lo, hi + 1)]
 _OUTSIDE = re.compile("[^" + "".join(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in RANGES) + "]")
+_WORD_CHARS = re.escape("".join(c for c in _CHARS if unicodedata.category(c)[0] in "LNM"))
 #: what separates words: anything but a letter, digit or mark (query.SPLIT, over RANGES)
-_SPLIT = re.compile("[^" + re.escape("".join(c for c in _CHARS if unicodedata.category(c)[0] in "LNM")) + "]+")
+_SPLIT = re.compile("[^" + _WORD_CHARS + "]+")
+#: a word: what lies between two separators (found directly: no empty pieces to drop)
+_WORD = re.compile("[" + _WORD_CHARS + "]+")
 
 
 def covered(text: str) -> bool:
@@ -37,7 +40,10 @@ def covered(text: str) -> bool:
 
 def words(text: str) -> list[str]:
     """The distinct lower-cased words of ``text``, in order, as the store indexes them (``text`` covered)."""
-    return [w for w in dict.fromkeys(_SPLIT.split(text.lower())) if w and len(w) <= MAX_LEN]
+    found = list(dict.fromkeys(_WORD.findall(text.lower())))
+    if found and max(map(len, found)) > MAX_LEN:  # rare: most texts have no word to drop
+        return [w for w in found if len(w) <= MAX_LEN]
+    return found
 
 
 def search_terms(text: str, sentences: Sequence[tuple[int, int, str | None, bool]],
