@@ -134,7 +134,7 @@ def _alt(entries: list[str], head: bool = True) -> str:
     gives up mid-word at once and tries the rest by their first letter."""
     out: list[str] = []
     run: list[str] = []
-    for e in sorted(set(entries), key=len, reverse=True):
+    for e in sorted(set(entries), key=lambda e: (-len(e), e)):  # ties by text: the same in every process
         x = _entry(e, head)
         if x.startswith(_HEAD):
             run.append(x[len(_HEAD) :])
