@@ -34,7 +34,6 @@ from bilat.extract.people_rules import (
     _SIDE_GAP,
     _SPACES,
     _WORD_RE,
-    _WORD_START,
     _base,
     _never_name,
     _Role,
@@ -204,14 +203,16 @@ class _Sentence:
     def roles(self) -> list[_Role]:
         """The role phrases of the sentence, left to right, not overlapping."""
         out: list[_Role] = []
-        end = 0
-        for m in _WORD_START.finditer(self.text):
-            if m.start() < end:
-                continue
-            role = _role_at(self.r, self.text, m.start())
-            if role is not None:
+        text, starts = self.text, self.r.starts
+        pos = 0
+        # only the word starts where some phrase or modifier matches can start a role
+        while (m := starts.search(text, pos)) is not None:
+            role = _role_at(self.r, text, m.start())
+            if role is None:
+                pos = m.start() + 1
+            else:
                 out.append(role)
-                end = role.end
+                pos = max(role.end, m.start() + 1)
         return out
 
     def state_before(self, start: int) -> str | None:

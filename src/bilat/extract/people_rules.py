@@ -21,6 +21,10 @@ _WORD_RE = re.compile(_WORD)
 @dataclass(frozen=True, slots=True)
 class _Rules:
     roles: re.Pattern[str]  # any role phrase (to tell role words from names)
+    # any phrase or modifier pattern at a word start: a role can start only where this matches,
+    # so the sentence is searched once instead of trying every word (one alternation of the
+    # very patterns, so it matches wherever one of them does)
+    starts: re.Pattern[str]
     phrases: dict[str, tuple[tuple[re.Pattern[str], str], ...]]  # first letter -> (phrase, label)
     modifiers: dict[str, tuple[tuple[re.Pattern[str], str], ...]]
     unmodified: frozenset[str]
@@ -70,6 +74,19 @@ def _longest(table: dict[str, tuple[tuple[re.Pattern[str], str], ...]], text: st
         if m is not None and (best is None or m.end() > best[0]):
             best = (m.end(), label)
     return best
+
+
+def _starts(*tables: list[tuple[re.Pattern[str], str]]) -> re.Pattern[str]:
+    """Where a role can start: a word start where one of the modifier or phrase patterns matches.
+
+    One alternation of the very patterns (with their flags), so it matches wherever one of them
+    does; grouped by first letter behind a lookahead so that most words fail on one test.
+    """
+    groups: dict[str, list[str]] = {}
+    for key, items in _by_first([item for table in tables for item in table]).items():
+        groups.setdefault(key, []).extend(p.pattern for p, _ in items)
+    body = "|".join((f"(?={re.escape(k)})" if k else "") + f"(?:{'|'.join(ps)})" for k, ps in groups.items())
+    return re.compile(rf"(?<!\w)(?=[^\W\d_])(?:{body or '(?!)'})", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +143,7 @@ def _rules(code: str) -> _Rules:
     rules = data.get("inflection", {})
     return _Rules(
         roles=re.compile(f"(?:{every or '(?!)'})", re.IGNORECASE),
+        starts=_starts(modifiers, phrases),
         phrases=_by_first(phrases),
         modifiers=_by_first(modifiers),
         unmodified=frozenset(k for k, v in data.get("unmodified", {}).items() if v),
