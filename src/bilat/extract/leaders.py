@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import groupby
 from pathlib import Path
 
 from bilat import lang as langdata
@@ -103,21 +104,27 @@ def offices() -> tuple[Office, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=32768)
 def _flat(latin: str) -> str:
     """Lower-case ASCII letters only ("Le Drian" -> "ledrian", "Erdoğan" -> "erdogan")."""
+    # memoised: the same words (first names of the table, transliterated surnames) come back often
     return ascii_letters(latin).replace(" ", "")
+
+
+_HARD_C = re.compile(r"c(?![hzs])")
+_FINAL_Z = re.compile(r"(?<=[lrnt])z$")
 
 
 def _prefold(flat: str) -> str:
     """Spellings that differ across Latin orthographies: "sch" -> "sh", a hard "c" -> "k", final "z" -> "ts"."""
     flat = flat.replace("sch", "sh")
-    flat = re.sub(r"c(?![hzs])", "k", flat)
-    return re.sub(r"(?<=[lrnt])z$", "ts", flat)
+    if "c" in flat:
+        flat = _HARD_C.sub("k", flat)
+    return _FINAL_Z.sub("ts", flat) if "z" in flat else flat
 
 
 _FOLD = (("dzh", "j"), ("dz", "j"), ("zh", "j"), ("kh", "h"), ("ch", "c"), ("sh", "s"), ("sz", "s"),
          ("cz", "c"), ("ts", "c"), ("tz", "c"), ("ks", "x"), ("ph", "f"), ("w", "v"), ("q", "k"))
-_VOWEL_FOLD = str.maketrans({"o": "a", "e": "i", "y": "i", "j": "i"})
 _REPEAT = re.compile(r"(.)\1+")
 
 
@@ -129,7 +136,11 @@ def _soft(flat: str) -> str:
     w = _prefold(flat)
     for a, b in _FOLD:
         w = w.replace(a, b)
-    return _REPEAT.sub(r"\1", w.translate(_VOWEL_FOLD))
+    # "o"/"a", "e"/"i"/"y"/"j" (no target is a source: the same as one translation table)
+    w = w.replace("o", "a").replace("e", "i").replace("y", "i").replace("j", "i")
+    if "\n" in w:  # never in a flat spelling; "." of the pattern below would not cross it
+        return _REPEAT.sub(r"\1", w)
+    return "".join([c for c, _ in groupby(w)])  # doubled letters once: faster than _REPEAT.sub
 
 
 @cache

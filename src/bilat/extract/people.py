@@ -168,6 +168,7 @@ class _Sentence:
         role: str | None,
         country: str | None,
         role_span: tuple[int, int] | None,
+        latin: bool = True,
     ) -> PersonMatch:
         start, end, pieces = span
         text, r = self.text, self.r
@@ -185,7 +186,8 @@ class _Sentence:
         name = re.sub(r"\s+", " ", "".join(out)).strip()
         self.taken.append((start, end))
         rs, re_ = role_span if role_span else (None, None)
-        return PersonMatch(start, end, name, surname, to_latin(name, self.code), role, country, rs, re_)
+        lat = to_latin(name, self.code) if latin else ""
+        return PersonMatch(start, end, name, surname, lat, role, country, rs, re_)
 
     # -- roles ---------------------------------------------------------------------------
 
@@ -419,12 +421,13 @@ class _Sentence:
                 enough = len(sp[2]) >= 2 and any(good)  # "X и Name Surname" beside a strong X
                 if self.busy(sp[0], sp[1]):
                     continue
-                p = self.apposition(self.person(sp, None, None, None, None))
+                # most candidates are dropped: the Latin form is made only for those kept
+                p = self.apposition(self.person(sp, None, None, None, None, latin=False))
                 lone = len(chain) == 1 and len(sp[2]) == 1 and self._initial(sp[0])
                 if lone and not (r.surname_end is not None and r.surname_end.search(p.surname)):
                     self.taken.pop()  # a lone capitalised word opening the sentence: too weak
                 elif ok or verb or enough or p.role is not None:
-                    out.append(p)
+                    out.append(replace(p, latin=to_latin(p.name, self.code)))
                 else:
                     self.taken.pop()
         return out
