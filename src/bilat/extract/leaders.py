@@ -330,30 +330,35 @@ def _runs(text: str) -> list[list[re.Match[str]]]:
     """Runs of capitalised words (with surname particles inside) joined only by spaces or hyphens."""
     runs: list[list[re.Match[str]]] = []
     cur: list[re.Match[str]] = []
+    particles = _PARTICLES
     for m in _WORD.finditer(text):
         w = m.group()
-        cap = _capitalised(w)
-        if not cur and not cap:
+        cap = w[0].isupper() and not (len(w) > 1 and w.isupper())  # _capitalised, inline: every word comes here
+        if not cur:
+            if cap:
+                cur.append(m)
             continue
-        joined = cur and not text[cur[-1].end() : m.start()].strip(" \u00a0")
-        if cap or (w.lower() in _PARTICLES and joined):
-            if cur and not joined:
+        joined = not text[cur[-1].end() : m.start()].strip(" \u00a0")
+        if cap:
+            if not joined:
                 runs.append(cur)
                 cur = []
             cur.append(m)
-        elif cur:
+        elif joined and w.lower() in particles:
+            cur.append(m)
+        else:
             runs.append(cur)
             cur = []
     if cur:
         runs.append(cur)
-    # particles at a run's end are not part of a name
-    return [r[: max(i + 1 for i, m in enumerate(r) if _capitalised(m.group()))] for r in runs]
-
-
-def _lookup(words: Sequence[re.Match[str]], code: str) -> tuple[list[Office], str]:
-    """Offices whose surname is these words (the last one inflected), and the base form."""
-    cands, base = _lookup_words(tuple(m.group() for m in words), code)
-    return list(cands), base
+    # particles at a run's end are not part of a name (a run starts with a capitalised word)
+    out = []
+    for r in runs:
+        k = len(r)
+        while not _capitalised(r[k - 1].group()):
+            k -= 1
+        out.append(r[:k])
+    return out
 
 
 @lru_cache(maxsize=32768)
@@ -379,8 +384,11 @@ def find_leaders(text: str, lang: str | None, date: str | None = None) -> list[L
         return _find_caseless(text, date)
     found: list[tuple[bool, LeaderMatch]] = []
     for run in _runs(text):
+        # each word's text and case once per run, not once per reading tried
+        words = tuple(m.group() for m in run)
+        caps = tuple(_capitalised(w) for w in words)
         for i in range(len(run)):
-            got = _match_at(run, i, lang, date)
+            got = _match_at(run, words, caps, i, lang, date)
             if got is not None:
                 found.append(got)
     # overlapping readings: one with its first name first ("Macky Sall" over "Macky"), then the longest
@@ -392,26 +400,31 @@ def find_leaders(text: str, lang: str | None, date: str | None = None) -> list[L
     return sorted(out, key=lambda m: m.start)
 
 
-def _match_at(run: Sequence[re.Match[str]], i: int, lang: str, date: str | None) -> tuple[bool, LeaderMatch] | None:
-    """The leader whose surname starts at word ``i`` of a run, with the first name when written."""
+def _match_at(run: Sequence[re.Match[str]], words: tuple[str, ...], caps: tuple[bool, ...], i: int, lang: str,
+              date: str | None) -> tuple[bool, LeaderMatch] | None:
+    """The leader whose surname starts at word ``i`` of a run, with the first name when written
+    (``words`` and ``caps``: the run's words and whether each is capitalised)."""
+    n = len(run)
+    if not caps[i] and words[i].lower() not in _PARTICLES:
+        return None  # no size below can start here
     for size in (3, 2, 1):
-        part = run[i : i + size]
-        head = part[0].group() if part else ""
-        if len(part) < size or not (_capitalised(head) or (size > 1 and head.lower() in _PARTICLES)) \
-                or not _capitalised(part[-1].group()):
+        if i + size > n or not (caps[i] or (size > 1 and words[i].lower() in _PARTICLES)) \
+                or not caps[i + size - 1]:
             continue
-        cands, base = _lookup(part, lang)
+        cands, base = _lookup_words(words[i : i + size], lang)
         if cands:
+            part = run[i : i + size]
             break
     else:
         return None
-    before = [m for m in run[max(0, i - 3) : i] if _capitalised(m.group())]
-    after = list(run[i + size : i + size + 2])
+    before = [j for j in range(max(0, i - 3), i) if caps[j]]
+    after = list(range(i + size, min(n, i + size + 2)))
     # the first name: the fewest words right before the surname (or after it, in the
     # surname-first order) that name a holder
     sides = [before[-k:] for k in range(1, len(before) + 1)] + [after[:k] for k in range(1, len(after) + 1)]
-    for side in sides:
-        hit, named = _resolve(cands, [[f for _, f in _forms(m.group(), lang)] for m in side], date, None, False)
+    for idx in sides:
+        side = [run[j] for j in idx]
+        hit, named = _resolve(cands, [[f for _, f in _forms(words[j], lang)] for j in idx], date, None, False)
         if named and hit is not None:
             words = [*part, *side] if side[0].start() > part[0].start() else [*side, *part]
             s, e = words[0].start(), words[-1].end()
