@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from bilat import lang as langdata
 from bilat.extract.actors import ActorMatch, find_actors
@@ -462,6 +462,14 @@ def find_people(text: str, lang: str | None, actors: Sequence[ActorMatch] = (),
         return []
     if not _has_data(lang):
         return []
+    return list(_people(text, lang, tuple(actors), date, leader_states))
+
+
+@lru_cache(maxsize=4096)
+def _people(text: str, lang: str, actors: tuple[ActorMatch, ...], date: str | None,
+            leader_states: bool) -> tuple[PersonMatch, ...]:
+    # A pure function of its arguments (and the tables): a sentence that comes back with the
+    # same actors and date (a repeated dateline, boilerplate, a republished story) is searched once.
     if not actors:
-        actors = find_actors(text, lang)
-    return _Sentence(text, lang, actors).run(date, leader_states)
+        actors = tuple(find_actors(text, lang))
+    return tuple(_Sentence(text, lang, actors).run(date, leader_states))
