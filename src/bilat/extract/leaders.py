@@ -28,6 +28,7 @@ from itertools import groupby
 from pathlib import Path
 
 from bilat import lang as langdata
+from bilat.extract.people_rules import LOWER, NOT_LOWER
 from bilat.extract.translit import to_latin
 from bilat.fuse.names import ascii_letters
 
@@ -322,33 +323,50 @@ def _forms(word: str, code: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+#: where a word that may be capitalised starts: a letter not known to be lower-case, not inside a word
+_CAP_START = re.compile(NOT_LOWER + r"(?<![^\W\d_].)(?<![^\W\d_][-'\u2019].)")
+_BLANKS = re.compile(r"[ \u00a0]*")
+
+
 def _capitalised(word: str) -> bool:
     return word[:1].isupper() and not (len(word) > 1 and word.isupper())
 
 
 def _runs(text: str) -> list[list[re.Match[str]]]:
     """Runs of capitalised words (with surname particles inside) joined only by spaces or hyphens."""
+    # Only the words that may be capitalised are visited (_CAP_START); a lower-case word is looked
+    # at only right after a run's word, where it may be a particle. Skipping the others changes
+    # nothing: such a word ends the run, and the next capitalised word is not joined across it.
     runs: list[list[re.Match[str]]] = []
     cur: list[re.Match[str]] = []
     particles = _PARTICLES
-    for m in _WORD.finditer(text):
-        w = m.group()
-        cap = w[0].isupper() and not (len(w) > 1 and w.isupper())  # _capitalised, inline: every word comes here
-        if not cur:
-            if cap:
-                cur.append(m)
+    for c in _CAP_START.finditer(text):
+        m = _WORD.match(text, c.start())
+        if m is None:  # never: a letter starts a word
             continue
-        joined = not text[cur[-1].end() : m.start()].strip(" \u00a0")
-        if cap:
-            if not joined:
-                runs.append(cur)
-                cur = []
-            cur.append(m)
-        elif joined and w.lower() in particles:
+        w = m.group()
+        cap = w[0].isupper() and not (len(w) > 1 and w.isupper())  # _capitalised, inline
+        if not cur:
+            if not cap:
+                continue
             cur.append(m)
         else:
-            runs.append(cur)
-            cur = []
+            joined = not text[cur[-1].end() : m.start()].strip(" \u00a0")
+            if cap:
+                if not joined:
+                    runs.append(cur)
+                    cur = []
+                cur.append(m)
+            elif joined and w.lower() in particles:
+                cur.append(m)
+            else:
+                runs.append(cur)
+                cur = []
+                continue
+        # lower-case particles right after ("von der Leyen"); other words are left to end the run
+        while (t := _WORD.match(text, _BLANKS.match(text, cur[-1].end()).end())) is not None \
+                and t.group()[0] in LOWER and t.group().lower() in particles:
+            cur.append(t)
     if cur:
         runs.append(cur)
     # particles at a run's end are not part of a name (a run starts with a capitalised word)

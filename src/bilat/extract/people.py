@@ -29,6 +29,7 @@ from bilat import lang as langdata
 from bilat.extract.actors import ActorMatch, find_actors
 from bilat.extract.leaders import find_leaders, leader
 from bilat.extract.people_rules import (
+    _BARE_START,
     _GAP,
     _PIECE,
     _SIDE_GAP,
@@ -44,6 +45,7 @@ from bilat.extract.people_rules import (
 from bilat.extract.translit import to_latin
 
 _SIDE_GAP_BACK = re.compile(r"\s*[,\u060c]?\s*$")
+_SPACE_RUN = re.compile(r"\s+")
 
 @dataclass(frozen=True, slots=True)
 class PersonMatch:
@@ -73,7 +75,10 @@ class _Sentence:
         self.taken: list[tuple[int, int]] = [(a.start, a.end) for a in self.actors]
 
     def busy(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.taken)
+        for s, e in self.taken:  # noqa: SIM110 (a plain loop is faster; called for every candidate word)
+            if s < end and start < e:
+                return True
+        return False
 
     def actor_at(self, pos: int) -> ActorMatch | None:
         for a in self.actors:
@@ -183,7 +188,7 @@ class _Sentence:
             if wanted and (s, e, kind) == wanted[-1]:
                 surname = word
             last = e
-        name = re.sub(r"\s+", " ", "".join(out)).strip()
+        name = _SPACE_RUN.sub(" ", "".join(out)).strip()
         self.taken.append((start, end))
         rs, re_ = role_span if role_span else (None, None)
         lat = to_latin(name, self.code) if latin else ""
@@ -359,9 +364,18 @@ class _Sentence:
 
     def apposition(self, p: PersonMatch) -> PersonMatch:
         """Give a role-less person the role phrase that follows it after a comma."""
-        gap = _SIDE_GAP.match(self.text, p.end)
-        if not self.r.caseless and not gap.group().strip():
+        m = self._role_after(p.end)
+        if m is None:
             return p
+        country, _ = self.after_role(m.end)
+        country = country or self.state_before(m.start)
+        return PersonMatch(p.start, p.end, p.name, p.surname, p.latin, self.role_label(m), country, m.start, m.end)
+
+    def _role_after(self, end: int) -> _Role | None:
+        """The role phrase in apposition to a name ending at ``end`` ("X, the Norwegian foreign minister")."""
+        gap = _SIDE_GAP.match(self.text, end)
+        if not self.r.caseless and not gap.group().strip():
+            return None
         pos = gap.end()
         for _ in range(4):  # "the late Norwegian foreign minister"
             nxt = self.skip(pos, self.r.filler)
@@ -371,12 +385,7 @@ class _Sentence:
             if nxt == pos:
                 break
             pos = nxt
-        m = _role_at(self.r, self.text, _SPACES.match(self.text, pos).end())
-        if m is None:
-            return p
-        country, _ = self.after_role(m.end)
-        country = country or self.state_before(m.start)
-        return PersonMatch(p.start, p.end, p.name, p.surname, p.latin, self.role_label(m), country, m.start, m.end)
+        return _role_at(self.r, self.text, _SPACES.match(self.text, pos).end())
 
     def _shaped(self, span: tuple[int, int, list[tuple[int, int, str]]]) -> bool:
         """Whether a bare name has a strong shape: initials, or two words with a surname ending."""
@@ -398,11 +407,11 @@ class _Sentence:
         """Names without a role: initials, "Name Surname" with a surname ending, or before a person verb."""
         text, r = self.text, self.r
         out: list[PersonMatch] = []
-        for m in _PIECE.finditer(text):
-            s = m.start()
-            if not text[s].isupper() or self.busy(s, m.end()):
-                continue
-            if s and (text[s - 1].isalnum() or text[s - 1] == "."):
+        # the pieces that start with a capital, not after a letter, digit or point (found by
+        # _BARE_START rather than by looking at every piece of the sentence)
+        for c in _BARE_START.finditer(text):
+            s = c.start()
+            if not text[s].isupper() or self.busy(s, _PIECE.match(text, s).end()):
                 continue
             span = self.name_at(s)
             if span is None:
@@ -421,7 +430,11 @@ class _Sentence:
                 enough = len(sp[2]) >= 2 and any(good)  # "X и Name Surname" beside a strong X
                 if self.busy(sp[0], sp[1]):
                     continue
-                # most candidates are dropped: the Latin form is made only for those kept
+                if not (ok or verb or enough) and self._role_after(sp[1]) is None:
+                    # dropped below in any case (no shape, no verb, no role): the person is not made
+                    # (making it would only add its span to ``taken`` and take it off again)
+                    continue
+                # most candidates are still dropped: the Latin form is made only for those kept
                 p = self.apposition(self.person(sp, None, None, None, None, latin=False))
                 lone = len(chain) == 1 and len(sp[2]) == 1 and self._initial(sp[0])
                 if lone and not (r.surname_end is not None and r.surname_end.search(p.surname)):

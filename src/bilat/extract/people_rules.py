@@ -18,7 +18,30 @@ _SPACES = re.compile(r"\s*")
 _WORD_RE = re.compile(_WORD)
 
 
-@dataclass(frozen=True, slots=True)
+def _ranges(chars: list[str]) -> str:
+    """A character class body for these characters, as ranges."""
+    cps, out, i = sorted(map(ord, chars)), [], 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        out.append(re.escape(chr(cps[i])) + (f"-{re.escape(chr(cps[j]))}" if j > i else ""))
+        i = j + 1
+    return "".join(out)
+
+
+#: the lower-case letters of the first scripts (Latin, Greek, Cyrillic): a word starting with one is
+#: never capitalised, so the searches for capitalised words below skip it inside the pattern
+LOWER = frozenset(c for c in map(chr, range(0x600)) if c.islower() and re.fullmatch(r"[^\W\d_]", c))
+assert not any(c.isupper() for c in LOWER)
+NOT_LOWER = rf"[^\W\d_{_ranges(sorted(LOWER))}]"  # a letter that may be upper-case
+#: where a name piece may start in people.bare: a letter not known to be lower-case, at the start of
+#: a _PIECE (not after a letter, nor after a letter and a joiner) and not after a digit or a point;
+#: a superset of the pieces bare() looks at (it still tests str.isupper)
+_BARE_START = re.compile(NOT_LOWER + r"(?<![^\W_].)(?<!\..)(?<![^\W\d_][-'\u2019\u200c].)")
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # one object per language (_rules): hashed by identity
 class _Rules:
     roles: re.Pattern[str]  # any role phrase (to tell role words from names)
     # any phrase or modifier pattern at a word start: a role can start only where this matches,
@@ -185,6 +208,7 @@ def _never_name(code: str, word: str) -> bool:
     return r.roles.fullmatch(word) is not None
 
 
+@lru_cache(maxsize=16384)  # the same name words come back sentence after sentence
 def _base(word: str, r: _Rules, oblique: bool | None) -> str:
     """The nominative of one name word: the longest matching ending rule, if the case allows."""
     if oblique is False or len(word) < 4:
