@@ -99,15 +99,28 @@ def _longest(table: dict[str, tuple[tuple[re.Pattern[str], str], ...]], text: st
     return best
 
 
-def _starts(*tables: list[tuple[re.Pattern[str], str]]) -> re.Pattern[str]:
+_LOOKBEHINDS = re.compile(r"^(?:\(\?<[!=][^()]*\))+")
+
+
+def _starts(modifiers: list[tuple[re.Pattern[str], str]], phrases: list[tuple[re.Pattern[str], str]],
+            dom_alt: str) -> re.Pattern[str]:
     """Where a role can start: a word start where one of the modifier or phrase patterns matches.
 
-    One alternation of the very patterns (with their flags), so it matches wherever one of them
-    does; grouped by first letter behind a lookahead so that most words fail on one test.
+    Only ever a superset of those places (_role_at decides): the very patterns, grouped by the
+    first letter _longest files them under, behind a lookahead so that most words fail on one
+    test; leading lookbehinds dropped (they only narrow a match); and the phrases that open with
+    the domain alternation ("{domain} minister", "{domain} secretary") sharing one copy of it.
     """
     groups: dict[str, list[str]] = {}
-    for key, items in _by_first([item for table in tables for item in table]).items():
-        groups.setdefault(key, []).extend(p.pattern for p, _ in items)
+    after_domain: list[str] = []
+    for key, items in _by_first([*modifiers, *phrases]).items():
+        for p, _ in items:
+            if key == "" and p.pattern.startswith(dom_alt):
+                after_domain.append(p.pattern[len(dom_alt) :])
+            else:
+                groups.setdefault(key, []).append(_LOOKBEHINDS.sub("", p.pattern))
+    if after_domain:
+        groups.setdefault("", []).append(f"{dom_alt}(?:{'|'.join(after_domain)})")
     body = "|".join((f"(?={re.escape(k)})" if k else "") + f"(?:{'|'.join(ps)})" for k, ps in groups.items())
     return re.compile(rf"(?<!\w)(?=[^\W\d_])(?:{body or '(?!)'})", re.IGNORECASE)
 
@@ -143,9 +156,6 @@ def _shape(max_words: int) -> re.Pattern[str]:
     return re.compile(rf"I{{1,3}}(?:P{{0,3}}W){{1,2}}|W(?:I{{1,2}}W|P{{0,3}}W){{0,{max_words - 1}}}(?:I{{1,3}})?")
 
 
-_WORD_START = re.compile(r"(?<!\w)[^\W\d_]")
-
-
 @cache
 def _rules(code: str) -> _Rules:
     data = langdata.toml(code, "people.toml")
@@ -166,7 +176,7 @@ def _rules(code: str) -> _Rules:
     rules = data.get("inflection", {})
     return _Rules(
         roles=re.compile(f"(?:{every or '(?!)'})", re.IGNORECASE),
-        starts=_starts(modifiers, phrases),
+        starts=_starts(modifiers, phrases, dom_alt),
         phrases=_by_first(phrases),
         modifiers=_by_first(modifiers),
         unmodified=frozenset(k for k, v in data.get("unmodified", {}).items() if v),
