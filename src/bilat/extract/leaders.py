@@ -402,11 +402,13 @@ def find_leaders(text: str, lang: str | None, date: str | None = None) -> list[L
         return _find_caseless(text, date)
     found: list[tuple[bool, LeaderMatch]] = []
     for run in _runs(text):
-        # each word's text and case once per run, not once per reading tried
-        words = tuple(m.group() for m in run)
-        caps = tuple(_capitalised(w) for w in words)
-        for i in range(len(run)):
-            got = _match_at(run, words, caps, i, lang, date)
+        words = tuple([m.group() for m in run])
+        surnames = _surnames(words, lang)
+        if not surnames:
+            continue  # most runs: no word of it is a leader's surname
+        caps = tuple([_capitalised(w) for w in words])
+        for i, size, cands, base in surnames:
+            got = _match_at(run, words, caps, i, size, cands, base, lang, date)
             if got is not None:
                 found.append(got)
     # overlapping readings: one with its first name first ("Macky Sall" over "Macky"), then the longest
@@ -418,23 +420,36 @@ def find_leaders(text: str, lang: str | None, date: str | None = None) -> list[L
     return sorted(out, key=lambda m: m.start)
 
 
-def _match_at(run: Sequence[re.Match[str]], words: tuple[str, ...], caps: tuple[bool, ...], i: int, lang: str,
-              date: str | None) -> tuple[bool, LeaderMatch] | None:
-    """The leader whose surname starts at word ``i`` of a run, with the first name when written
-    (``words`` and ``caps``: the run's words and whether each is capitalised)."""
+@lru_cache(maxsize=32768)
+def _surnames(words: tuple[str, ...], lang: str) -> tuple[tuple[int, int, tuple[Office, ...], str], ...]:
+    """For each word of a run where a leader's surname starts: (word index, its number of words,
+    the offices, the base form). The longest reading wins (3, 2, then 1 words). It depends on
+    the words alone (not on the date nor on the spaces between them): runs repeat across
+    sentences ("Moscow", "Sergei Lavrov"), and most hold no surname at all."""
+    caps = [_capitalised(w) for w in words]
+    n = len(words)
+    out = []
+    for i in range(n):
+        if not caps[i] and words[i].lower() not in _PARTICLES:
+            continue  # no size below can start here
+        for size in (3, 2, 1):
+            if i + size > n or not (caps[i] or (size > 1 and words[i].lower() in _PARTICLES)) \
+                    or not caps[i + size - 1]:
+                continue
+            cands, base = _lookup_words(words[i : i + size], lang)
+            if cands:
+                out.append((i, size, cands, base))
+                break
+    return tuple(out)
+
+
+def _match_at(run: Sequence[re.Match[str]], words: tuple[str, ...], caps: tuple[bool, ...], i: int, size: int,
+              cands: tuple[Office, ...], base: str, lang: str, date: str | None) -> tuple[bool, LeaderMatch] | None:
+    """The leader whose surname (``size`` words with these offices, :func:`_surnames`) starts at
+    word ``i`` of a run, with the first name when written (``words`` and ``caps``: the run's
+    words and whether each is capitalised)."""
     n = len(run)
-    if not caps[i] and words[i].lower() not in _PARTICLES:
-        return None  # no size below can start here
-    for size in (3, 2, 1):
-        if i + size > n or not (caps[i] or (size > 1 and words[i].lower() in _PARTICLES)) \
-                or not caps[i + size - 1]:
-            continue
-        cands, base = _lookup_words(words[i : i + size], lang)
-        if cands:
-            part = run[i : i + size]
-            break
-    else:
-        return None
+    part = run[i : i + size]
     before = [j for j in range(max(0, i - 3), i) if caps[j]]
     after = list(range(i + size, min(n, i + size + 2)))
     # the first name: the fewest words right before the surname (or after it, in the
