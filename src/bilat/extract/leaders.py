@@ -323,9 +323,12 @@ def _forms(word: str, code: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-#: where a word that may be capitalised starts: a letter not known to be lower-case, not inside a word
-_CAP_START = re.compile(NOT_LOWER + r"(?<![^\W\d_].)(?<![^\W\d_][-'\u2019].)")
-_BLANKS = re.compile(r"[ \u00a0]*")
+#: a word that may be capitalised: one of _WORD's words whose first letter is not known to be
+#: lower-case (the class first, so that the search skips to such letters; the lookbehinds keep
+#: it at a word's start; the rest is _WORD's pattern after its first letter)
+_CAP_WORD = re.compile(NOT_LOWER + r"(?<![^\W\d_].)(?<![^\W\d_][-'\u2019].)[^\W\d_]*(?:[-'\u2019][^\W\d_]+)*")
+#: the word right after a run's word, with only spaces between
+_NEXT_WORD = re.compile(r"[ \u00a0]*(" + _WORD.pattern + ")")
 
 
 def _capitalised(word: str) -> bool:
@@ -340,10 +343,7 @@ def _runs(text: str) -> list[list[re.Match[str]]]:
     runs: list[list[re.Match[str]]] = []
     cur: list[re.Match[str]] = []
     particles = _PARTICLES
-    for c in _CAP_START.finditer(text):
-        m = _WORD.match(text, c.start())
-        if m is None:  # never: a letter starts a word
-            continue
+    for m in _CAP_WORD.finditer(text):
         w = m.group()
         cap = w[0].isupper() and not (len(w) > 1 and w.isupper())  # _capitalised, inline
         if not cur:
@@ -364,9 +364,9 @@ def _runs(text: str) -> list[list[re.Match[str]]]:
                 cur = []
                 continue
         # lower-case particles right after ("von der Leyen"); other words are left to end the run
-        while (t := _WORD.match(text, _BLANKS.match(text, cur[-1].end()).end())) is not None \
-                and t.group()[0] in LOWER and t.group().lower() in particles:
-            cur.append(t)
+        while (t := _NEXT_WORD.match(text, cur[-1].end())) is not None \
+                and (p := t.group(1))[0] in LOWER and p.lower() in particles:
+            cur.append(_WORD.match(text, t.start(1)) or t)  # (always a word there)
     if cur:
         runs.append(cur)
     # particles at a run's end are not part of a name (a run starts with a capitalised word)

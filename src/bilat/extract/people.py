@@ -29,7 +29,7 @@ from bilat import lang as langdata
 from bilat.extract.actors import ActorMatch, find_actors
 from bilat.extract.leaders import find_leaders, leader
 from bilat.extract.people_rules import (
-    _BARE_START,
+    _BARE_PIECE,
     _GAP,
     _PIECE,
     _SIDE_GAP,
@@ -408,10 +408,10 @@ class _Sentence:
         text, r = self.text, self.r
         out: list[PersonMatch] = []
         # the pieces that start with a capital, not after a letter, digit or point (found by
-        # _BARE_START rather than by looking at every piece of the sentence)
-        for c in _BARE_START.finditer(text):
+        # _BARE_PIECE rather than by looking at every piece of the sentence)
+        for c in _BARE_PIECE.finditer(text):
             s = c.start()
-            if not text[s].isupper() or self.busy(s, _PIECE.match(text, s).end()):
+            if not text[s].isupper() or self.busy(s, c.end()):
                 continue
             span = self.name_at(s)
             if span is None:

@@ -35,10 +35,12 @@ def _ranges(chars: list[str]) -> str:
 LOWER = frozenset(c for c in map(chr, range(0x600)) if c.islower() and re.fullmatch(r"[^\W\d_]", c))
 assert not any(c.isupper() for c in LOWER)
 NOT_LOWER = rf"[^\W\d_{_ranges(sorted(LOWER))}]"  # a letter that may be upper-case
-#: where a name piece may start in people.bare: a letter not known to be lower-case, at the start of
-#: a _PIECE (not after a letter, nor after a letter and a joiner) and not after a digit or a point;
-#: a superset of the pieces bare() looks at (it still tests str.isupper)
-_BARE_START = re.compile(NOT_LOWER + r"(?<![^\W_].)(?<!\..)(?<![^\W\d_][-'\u2019\u200c].)")
+#: the name pieces people.bare looks at: a _PIECE whose first letter is not known to be lower-case
+#: (a superset: bare() still tests str.isupper), not after a letter, digit or point, nor after a
+#: letter and a joiner (inside a piece); the class first, so that the search skips to such letters,
+#: then the rest of _PIECE after its first letter (an initial's point, or the rest of a word)
+_BARE_PIECE = re.compile(NOT_LOWER + r"(?<![^\W_].)(?<!\..)(?<![^\W\d_][-'\u2019\u200c].)"
+                         r"(?:\.|[^\W\d_]*(?:[-'\u2019\u200c][^\W\d_]+)*)")
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # one object per language (_rules): hashed by identity
