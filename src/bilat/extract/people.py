@@ -31,7 +31,7 @@ from bilat.extract.leaders import find_leaders, leader
 from bilat.extract.people_rules import (
     _BARE_PIECE,
     _GAP,
-    _PIECE,
+    _GAP_PIECE,
     _SIDE_GAP,
     _SPACES,
     _WORD_RE,
@@ -40,7 +40,6 @@ from bilat.extract.people_rules import (
     _Role,
     _role_at,
     _rules,
-    _shape,
 )
 from bilat.extract.translit import to_latin
 
@@ -99,34 +98,35 @@ class _Sentence:
         pieces: list[tuple[int, int, str]] = []
         i = pos
         while len(pieces) < 7:
-            j = _GAP.match(text, i).end()
-            if pieces and j == i and text[i - 1 : i] != ".":
-                break
-            m = _PIECE.match(text, j)
+            m = _GAP_PIECE.match(text, i)  # the spaces and the piece after them
             if m is None:
                 break
-            s, e = m.span()
             if m.group("ini"):
+                s, e = m.span("ini")
+                if pieces and s == i and text[i - 1 : i] != ".":
+                    break
                 if not text[s].isupper():
                     break
                 pieces.append((s, e, "I"))
             else:
-                w = m.group()
+                s, e = m.span("word")
+                if pieces and s == i and text[i - 1 : i] != ".":
+                    break
+                w = m.group("word")
                 if w in r.particles and pieces:
                     pieces.append((s, e, "P"))
                 elif w[0].isupper() and not w.isupper() and not self.bad_word(w, s, e):
-                    if j == i and pieces[-1:] and pieces[-1][2] == "I" and "W" in {k for *_, k in pieces}:
+                    if s == i and pieces[-1:] and pieces[-1][2] == "I" and "W" in {k for *_, k in pieces}:
                         while pieces[-1][2] == "I":  # "Петербург В.Путин": the initial starts a new name
                             pieces.pop()
                         break
                     pieces.append((s, e, "W"))
-                elif w[0].isupper() and w.isupper() and len(w) > 1 and pieces and pieces[-1][2] != "I":
-                    break
-                else:
+                else:  # lower case, all capitals (an acronym), or a word that is never a name
                     break
             i = e
-        kinds = "".join(k for _, _, k in pieces)
-        m = _shape(r.max_words).match(kinds)
+        if not pieces:
+            return None  # (no shape matches nothing)
+        m = r.shape.match("".join([k for _, _, k in pieces]))
         if m is None:
             return None
         got = pieces[: m.end()]
@@ -423,17 +423,20 @@ class _Sentence:
                 if nxt is None:
                     break
                 chain.append(nxt)
-            k = _SIDE_GAP.match(text, chain[-1][1]).end()
-            verb = r.verbs is not None and r.verbs.match(text, k) is not None
+            verb: bool | None = None  # a person verb after the chain: looked for when needed
             good = [self._shaped(sp) for sp in chain]
             for sp, ok in zip(chain, good, strict=True):
                 enough = len(sp[2]) >= 2 and any(good)  # "X и Name Surname" beside a strong X
                 if self.busy(sp[0], sp[1]):
                     continue
-                if not (ok or verb or enough) and self._role_after(sp[1]) is None:
-                    # dropped below in any case (no shape, no verb, no role): the person is not made
-                    # (making it would only add its span to ``taken`` and take it off again)
-                    continue
+                if not (ok or enough):
+                    if verb is None:
+                        k = _SIDE_GAP.match(text, chain[-1][1]).end()
+                        verb = r.verbs is not None and r.verbs.match(text, k) is not None
+                    if not verb and self._role_after(sp[1]) is None:
+                        # dropped below in any case (no shape, no verb, no role): the person is not
+                        # made (making it would only add its span to ``taken`` and take it off again)
+                        continue
                 # most candidates are still dropped: the Latin form is made only for those kept
                 p = self.apposition(self.person(sp, None, None, None, None, latin=False))
                 lone = len(chain) == 1 and len(sp[2]) == 1 and self._initial(sp[0])

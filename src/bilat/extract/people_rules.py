@@ -13,6 +13,7 @@ _WORD = r"[^\W\d_]+(?:[-'\u2019\u200c][^\W\d_]+)*"
 #: one piece of a name: an initial ("В.") or a word
 _PIECE = re.compile(r"(?P<ini>[^\W\d_]\.)|(?P<word>" + _WORD + ")")
 _GAP = re.compile(r"[ \t\u00a0\u200c]*")
+_GAP_PIECE = re.compile(_GAP.pattern + f"(?:{_PIECE.pattern})")  # _GAP then _PIECE, in one match
 _SIDE_GAP = re.compile(r"\s*[,\u060c]?\s*")
 _SPACES = re.compile(r"\s*")
 _WORD_RE = re.compile(_WORD)
@@ -70,6 +71,7 @@ class _Rules:
     oblique: tuple[str, ...]
     caseless: bool
     max_words: int
+    shape: re.Pattern[str]  # _shape(max_words)
 
 
 def _alt(items: Sequence[str]) -> str:
@@ -199,6 +201,7 @@ def _rules(code: str) -> _Rules:
         oblique=tuple(data.get("oblique_endings", [])),
         caseless=bool(data.get("caseless", False)),
         max_words=int(data.get("max_words", 4)),
+        shape=_shape(int(data.get("max_words", 4))),
     )
 
 
