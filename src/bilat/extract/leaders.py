@@ -24,9 +24,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import groupby
 from pathlib import Path
 
 from bilat import lang as langdata
+from bilat.extract.people_rules import LOWER, NOT_LOWER
 from bilat.extract.translit import to_latin
 from bilat.fuse.names import ascii_letters
 
@@ -103,21 +105,27 @@ def offices() -> tuple[Office, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=32768)
 def _flat(latin: str) -> str:
     """Lower-case ASCII letters only ("Le Drian" -> "ledrian", "Erdoğan" -> "erdogan")."""
+    # memoised: the same words (first names of the table, transliterated surnames) come back often
     return ascii_letters(latin).replace(" ", "")
+
+
+_HARD_C = re.compile(r"c(?![hzs])")
+_FINAL_Z = re.compile(r"(?<=[lrnt])z$")
 
 
 def _prefold(flat: str) -> str:
     """Spellings that differ across Latin orthographies: "sch" -> "sh", a hard "c" -> "k", final "z" -> "ts"."""
     flat = flat.replace("sch", "sh")
-    flat = re.sub(r"c(?![hzs])", "k", flat)
-    return re.sub(r"(?<=[lrnt])z$", "ts", flat)
+    if "c" in flat:
+        flat = _HARD_C.sub("k", flat)
+    return _FINAL_Z.sub("ts", flat) if "z" in flat else flat
 
 
 _FOLD = (("dzh", "j"), ("dz", "j"), ("zh", "j"), ("kh", "h"), ("ch", "c"), ("sh", "s"), ("sz", "s"),
          ("cz", "c"), ("ts", "c"), ("tz", "c"), ("ks", "x"), ("ph", "f"), ("w", "v"), ("q", "k"))
-_VOWEL_FOLD = str.maketrans({"o": "a", "e": "i", "y": "i", "j": "i"})
 _REPEAT = re.compile(r"(.)\1+")
 
 
@@ -129,7 +137,11 @@ def _soft(flat: str) -> str:
     w = _prefold(flat)
     for a, b in _FOLD:
         w = w.replace(a, b)
-    return _REPEAT.sub(r"\1", w.translate(_VOWEL_FOLD))
+    # "o"/"a", "e"/"i"/"y"/"j" (no target is a source: the same as one translation table)
+    w = w.replace("o", "a").replace("e", "i").replace("y", "i").replace("j", "i")
+    if "\n" in w:  # never in a flat spelling; "." of the pattern below would not cross it
+        return _REPEAT.sub(r"\1", w)
+    return "".join([c for c, _ in groupby(w)])  # doubled letters once: faster than _REPEAT.sub
 
 
 @cache
@@ -311,38 +323,60 @@ def _forms(word: str, code: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+#: a word that may be capitalised: one of _WORD's words whose first letter is not known to be
+#: lower-case (the class first, so that the search skips to such letters; the lookbehinds keep
+#: it at a word's start; the rest is _WORD's pattern after its first letter)
+_CAP_WORD = re.compile(NOT_LOWER + r"(?<![^\W\d_].)(?<![^\W\d_][-'\u2019].)[^\W\d_]*(?:[-'\u2019][^\W\d_]+)*")
+#: the word right after a run's word, with only spaces between
+_NEXT_WORD = re.compile(r"[ \u00a0]*(" + _WORD.pattern + ")")
+
+
 def _capitalised(word: str) -> bool:
     return word[:1].isupper() and not (len(word) > 1 and word.isupper())
 
 
 def _runs(text: str) -> list[list[re.Match[str]]]:
     """Runs of capitalised words (with surname particles inside) joined only by spaces or hyphens."""
+    # Only the words that may be capitalised are visited (_CAP_START); a lower-case word is looked
+    # at only right after a run's word, where it may be a particle. Skipping the others changes
+    # nothing: such a word ends the run, and the next capitalised word is not joined across it.
     runs: list[list[re.Match[str]]] = []
     cur: list[re.Match[str]] = []
-    for m in _WORD.finditer(text):
+    particles = _PARTICLES
+    for m in _CAP_WORD.finditer(text):
         w = m.group()
-        cap = _capitalised(w)
-        if not cur and not cap:
-            continue
-        joined = cur and not text[cur[-1].end() : m.start()].strip(" \u00a0")
-        if cap or (w.lower() in _PARTICLES and joined):
-            if cur and not joined:
+        cap = w[0].isupper() and not (len(w) > 1 and w.isupper())  # _capitalised, inline
+        if not cur:
+            if not cap:
+                continue
+            cur.append(m)
+        else:
+            joined = not text[cur[-1].end() : m.start()].strip(" \u00a0")
+            if cap:
+                if not joined:
+                    runs.append(cur)
+                    cur = []
+                cur.append(m)
+            elif joined and w.lower() in particles:
+                cur.append(m)
+            else:
                 runs.append(cur)
                 cur = []
-            cur.append(m)
-        elif cur:
-            runs.append(cur)
-            cur = []
+                continue
+        # lower-case particles right after ("von der Leyen"); other words are left to end the run
+        while (t := _NEXT_WORD.match(text, cur[-1].end())) is not None \
+                and (p := t.group(1))[0] in LOWER and p.lower() in particles:
+            cur.append(_WORD.match(text, t.start(1)) or t)  # (always a word there)
     if cur:
         runs.append(cur)
-    # particles at a run's end are not part of a name
-    return [r[: max(i + 1 for i, m in enumerate(r) if _capitalised(m.group()))] for r in runs]
-
-
-def _lookup(words: Sequence[re.Match[str]], code: str) -> tuple[list[Office], str]:
-    """Offices whose surname is these words (the last one inflected), and the base form."""
-    cands, base = _lookup_words(tuple(m.group() for m in words), code)
-    return list(cands), base
+    # particles at a run's end are not part of a name (a run starts with a capitalised word)
+    out = []
+    for r in runs:
+        k = len(r)
+        while not _capitalised(r[k - 1].group()):
+            k -= 1
+        out.append(r[:k])
+    return out
 
 
 @lru_cache(maxsize=32768)
@@ -368,8 +402,13 @@ def find_leaders(text: str, lang: str | None, date: str | None = None) -> list[L
         return _find_caseless(text, date)
     found: list[tuple[bool, LeaderMatch]] = []
     for run in _runs(text):
-        for i in range(len(run)):
-            got = _match_at(run, i, lang, date)
+        words = tuple([m.group() for m in run])
+        surnames = _surnames(words, lang)
+        if not surnames:
+            continue  # most runs: no word of it is a leader's surname
+        caps = tuple([_capitalised(w) for w in words])
+        for i, size, cands, base in surnames:
+            got = _match_at(run, words, caps, i, size, cands, base, lang, date)
             if got is not None:
                 found.append(got)
     # overlapping readings: one with its first name first ("Macky Sall" over "Macky"), then the longest
@@ -381,26 +420,44 @@ def find_leaders(text: str, lang: str | None, date: str | None = None) -> list[L
     return sorted(out, key=lambda m: m.start)
 
 
-def _match_at(run: Sequence[re.Match[str]], i: int, lang: str, date: str | None) -> tuple[bool, LeaderMatch] | None:
-    """The leader whose surname starts at word ``i`` of a run, with the first name when written."""
-    for size in (3, 2, 1):
-        part = run[i : i + size]
-        head = part[0].group() if part else ""
-        if len(part) < size or not (_capitalised(head) or (size > 1 and head.lower() in _PARTICLES)) \
-                or not _capitalised(part[-1].group()):
-            continue
-        cands, base = _lookup(part, lang)
-        if cands:
-            break
-    else:
-        return None
-    before = [m for m in run[max(0, i - 3) : i] if _capitalised(m.group())]
-    after = list(run[i + size : i + size + 2])
+@lru_cache(maxsize=32768)
+def _surnames(words: tuple[str, ...], lang: str) -> tuple[tuple[int, int, tuple[Office, ...], str], ...]:
+    """For each word of a run where a leader's surname starts: (word index, its number of words,
+    the offices, the base form). The longest reading wins (3, 2, then 1 words). It depends on
+    the words alone (not on the date nor on the spaces between them): runs repeat across
+    sentences ("Moscow", "Sergei Lavrov"), and most hold no surname at all."""
+    caps = [_capitalised(w) for w in words]
+    n = len(words)
+    out = []
+    for i in range(n):
+        if not caps[i] and words[i].lower() not in _PARTICLES:
+            continue  # no size below can start here
+        for size in (3, 2, 1):
+            if i + size > n or not (caps[i] or (size > 1 and words[i].lower() in _PARTICLES)) \
+                    or not caps[i + size - 1]:
+                continue
+            cands, base = _lookup_words(words[i : i + size], lang)
+            if cands:
+                out.append((i, size, cands, base))
+                break
+    return tuple(out)
+
+
+def _match_at(run: Sequence[re.Match[str]], words: tuple[str, ...], caps: tuple[bool, ...], i: int, size: int,
+              cands: tuple[Office, ...], base: str, lang: str, date: str | None) -> tuple[bool, LeaderMatch] | None:
+    """The leader whose surname (``size`` words with these offices, :func:`_surnames`) starts at
+    word ``i`` of a run, with the first name when written (``words`` and ``caps``: the run's
+    words and whether each is capitalised)."""
+    n = len(run)
+    part = run[i : i + size]
+    before = [j for j in range(max(0, i - 3), i) if caps[j]]
+    after = list(range(i + size, min(n, i + size + 2)))
     # the first name: the fewest words right before the surname (or after it, in the
     # surname-first order) that name a holder
     sides = [before[-k:] for k in range(1, len(before) + 1)] + [after[:k] for k in range(1, len(after) + 1)]
-    for side in sides:
-        hit, named = _resolve(cands, [[f for _, f in _forms(m.group(), lang)] for m in side], date, None, False)
+    for idx in sides:
+        side = [run[j] for j in idx]
+        hit, named = _resolve(cands, [[f for _, f in _forms(words[j], lang)] for j in idx], date, None, False)
         if named and hit is not None:
             words = [*part, *side] if side[0].start() > part[0].start() else [*side, *part]
             s, e = words[0].start(), words[-1].end()

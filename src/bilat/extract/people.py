@@ -23,28 +23,28 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from bilat import lang as langdata
 from bilat.extract.actors import ActorMatch, find_actors
 from bilat.extract.leaders import find_leaders, leader
 from bilat.extract.people_rules import (
+    _BARE_PIECE,
     _GAP,
-    _PIECE,
+    _GAP_PIECE,
     _SIDE_GAP,
     _SPACES,
     _WORD_RE,
-    _WORD_START,
     _base,
     _never_name,
     _Role,
     _role_at,
     _rules,
-    _shape,
 )
 from bilat.extract.translit import to_latin
 
 _SIDE_GAP_BACK = re.compile(r"\s*[,\u060c]?\s*$")
+_SPACE_RUN = re.compile(r"\s+")
 
 @dataclass(frozen=True, slots=True)
 class PersonMatch:
@@ -74,7 +74,10 @@ class _Sentence:
         self.taken: list[tuple[int, int]] = [(a.start, a.end) for a in self.actors]
 
     def busy(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.taken)
+        for s, e in self.taken:  # noqa: SIM110 (a plain loop is faster; called for every candidate word)
+            if s < end and start < e:
+                return True
+        return False
 
     def actor_at(self, pos: int) -> ActorMatch | None:
         for a in self.actors:
@@ -95,34 +98,35 @@ class _Sentence:
         pieces: list[tuple[int, int, str]] = []
         i = pos
         while len(pieces) < 7:
-            j = _GAP.match(text, i).end()
-            if pieces and j == i and text[i - 1 : i] != ".":
-                break
-            m = _PIECE.match(text, j)
+            m = _GAP_PIECE.match(text, i)  # the spaces and the piece after them
             if m is None:
                 break
-            s, e = m.span()
             if m.group("ini"):
+                s, e = m.span("ini")
+                if pieces and s == i and text[i - 1 : i] != ".":
+                    break
                 if not text[s].isupper():
                     break
                 pieces.append((s, e, "I"))
             else:
-                w = m.group()
+                s, e = m.span("word")
+                if pieces and s == i and text[i - 1 : i] != ".":
+                    break
+                w = m.group("word")
                 if w in r.particles and pieces:
                     pieces.append((s, e, "P"))
                 elif w[0].isupper() and not w.isupper() and not self.bad_word(w, s, e):
-                    if j == i and pieces[-1:] and pieces[-1][2] == "I" and "W" in {k for *_, k in pieces}:
+                    if s == i and pieces[-1:] and pieces[-1][2] == "I" and "W" in {k for *_, k in pieces}:
                         while pieces[-1][2] == "I":  # "Петербург В.Путин": the initial starts a new name
                             pieces.pop()
                         break
                     pieces.append((s, e, "W"))
-                elif w[0].isupper() and w.isupper() and len(w) > 1 and pieces and pieces[-1][2] != "I":
-                    break
-                else:
+                else:  # lower case, all capitals (an acronym), or a word that is never a name
                     break
             i = e
-        kinds = "".join(k for _, _, k in pieces)
-        m = _shape(r.max_words).match(kinds)
+        if not pieces:
+            return None  # (no shape matches nothing)
+        m = r.shape.match("".join([k for _, _, k in pieces]))
         if m is None:
             return None
         got = pieces[: m.end()]
@@ -169,6 +173,7 @@ class _Sentence:
         role: str | None,
         country: str | None,
         role_span: tuple[int, int] | None,
+        latin: bool = True,
     ) -> PersonMatch:
         start, end, pieces = span
         text, r = self.text, self.r
@@ -183,10 +188,11 @@ class _Sentence:
             if wanted and (s, e, kind) == wanted[-1]:
                 surname = word
             last = e
-        name = re.sub(r"\s+", " ", "".join(out)).strip()
+        name = _SPACE_RUN.sub(" ", "".join(out)).strip()
         self.taken.append((start, end))
         rs, re_ = role_span if role_span else (None, None)
-        return PersonMatch(start, end, name, surname, to_latin(name, self.code), role, country, rs, re_)
+        lat = to_latin(name, self.code) if latin else ""
+        return PersonMatch(start, end, name, surname, lat, role, country, rs, re_)
 
     # -- roles ---------------------------------------------------------------------------
 
@@ -204,14 +210,16 @@ class _Sentence:
     def roles(self) -> list[_Role]:
         """The role phrases of the sentence, left to right, not overlapping."""
         out: list[_Role] = []
-        end = 0
-        for m in _WORD_START.finditer(self.text):
-            if m.start() < end:
-                continue
-            role = _role_at(self.r, self.text, m.start())
-            if role is not None:
+        text, starts = self.text, self.r.starts
+        pos = 0
+        # only the word starts where some phrase or modifier matches can start a role
+        while (m := starts.search(text, pos)) is not None:
+            role = _role_at(self.r, text, m.start())
+            if role is None:
+                pos = m.start() + 1
+            else:
                 out.append(role)
-                end = role.end
+                pos = max(role.end, m.start() + 1)
         return out
 
     def state_before(self, start: int) -> str | None:
@@ -356,9 +364,18 @@ class _Sentence:
 
     def apposition(self, p: PersonMatch) -> PersonMatch:
         """Give a role-less person the role phrase that follows it after a comma."""
-        gap = _SIDE_GAP.match(self.text, p.end)
-        if not self.r.caseless and not gap.group().strip():
+        m = self._role_after(p.end)
+        if m is None:
             return p
+        country, _ = self.after_role(m.end)
+        country = country or self.state_before(m.start)
+        return PersonMatch(p.start, p.end, p.name, p.surname, p.latin, self.role_label(m), country, m.start, m.end)
+
+    def _role_after(self, end: int) -> _Role | None:
+        """The role phrase in apposition to a name ending at ``end`` ("X, the Norwegian foreign minister")."""
+        gap = _SIDE_GAP.match(self.text, end)
+        if not self.r.caseless and not gap.group().strip():
+            return None
         pos = gap.end()
         for _ in range(4):  # "the late Norwegian foreign minister"
             nxt = self.skip(pos, self.r.filler)
@@ -368,12 +385,7 @@ class _Sentence:
             if nxt == pos:
                 break
             pos = nxt
-        m = _role_at(self.r, self.text, _SPACES.match(self.text, pos).end())
-        if m is None:
-            return p
-        country, _ = self.after_role(m.end)
-        country = country or self.state_before(m.start)
-        return PersonMatch(p.start, p.end, p.name, p.surname, p.latin, self.role_label(m), country, m.start, m.end)
+        return _role_at(self.r, self.text, _SPACES.match(self.text, pos).end())
 
     def _shaped(self, span: tuple[int, int, list[tuple[int, int, str]]]) -> bool:
         """Whether a bare name has a strong shape: initials, or two words with a surname ending."""
@@ -395,11 +407,11 @@ class _Sentence:
         """Names without a role: initials, "Name Surname" with a surname ending, or before a person verb."""
         text, r = self.text, self.r
         out: list[PersonMatch] = []
-        for m in _PIECE.finditer(text):
-            s = m.start()
-            if not text[s].isupper() or self.busy(s, m.end()):
-                continue
-            if s and (text[s - 1].isalnum() or text[s - 1] == "."):
+        # the pieces that start with a capital, not after a letter, digit or point (found by
+        # _BARE_PIECE rather than by looking at every piece of the sentence)
+        for c in _BARE_PIECE.finditer(text):
+            s = c.start()
+            if not text[s].isupper() or self.busy(s, c.end()):
                 continue
             span = self.name_at(s)
             if span is None:
@@ -411,19 +423,27 @@ class _Sentence:
                 if nxt is None:
                     break
                 chain.append(nxt)
-            k = _SIDE_GAP.match(text, chain[-1][1]).end()
-            verb = r.verbs is not None and r.verbs.match(text, k) is not None
+            verb: bool | None = None  # a person verb after the chain: looked for when needed
             good = [self._shaped(sp) for sp in chain]
             for sp, ok in zip(chain, good, strict=True):
                 enough = len(sp[2]) >= 2 and any(good)  # "X и Name Surname" beside a strong X
                 if self.busy(sp[0], sp[1]):
                     continue
-                p = self.apposition(self.person(sp, None, None, None, None))
+                if not (ok or enough):
+                    if verb is None:
+                        k = _SIDE_GAP.match(text, chain[-1][1]).end()
+                        verb = r.verbs is not None and r.verbs.match(text, k) is not None
+                    if not verb and self._role_after(sp[1]) is None:
+                        # dropped below in any case (no shape, no verb, no role): the person is not
+                        # made (making it would only add its span to ``taken`` and take it off again)
+                        continue
+                # most candidates are still dropped: the Latin form is made only for those kept
+                p = self.apposition(self.person(sp, None, None, None, None, latin=False))
                 lone = len(chain) == 1 and len(sp[2]) == 1 and self._initial(sp[0])
                 if lone and not (r.surname_end is not None and r.surname_end.search(p.surname)):
                     self.taken.pop()  # a lone capitalised word opening the sentence: too weak
                 elif ok or verb or enough or p.role is not None:
-                    out.append(p)
+                    out.append(replace(p, latin=to_latin(p.name, self.code)))
                 else:
                     self.taken.pop()
         return out
@@ -458,6 +478,14 @@ def find_people(text: str, lang: str | None, actors: Sequence[ActorMatch] = (),
         return []
     if not _has_data(lang):
         return []
+    return list(_people(text, lang, tuple(actors), date, leader_states))
+
+
+@lru_cache(maxsize=4096)
+def _people(text: str, lang: str, actors: tuple[ActorMatch, ...], date: str | None,
+            leader_states: bool) -> tuple[PersonMatch, ...]:
+    # A pure function of its arguments (and the tables): a sentence that comes back with the
+    # same actors and date (a repeated dateline, boilerplate, a republished story) is searched once.
     if not actors:
-        actors = find_actors(text, lang)
-    return _Sentence(text, lang, actors).run(date, leader_states)
+        actors = tuple(find_actors(text, lang))
+    return tuple(_Sentence(text, lang, actors).run(date, leader_states))

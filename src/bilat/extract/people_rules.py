@@ -13,14 +13,44 @@ _WORD = r"[^\W\d_]+(?:[-'\u2019\u200c][^\W\d_]+)*"
 #: one piece of a name: an initial ("В.") or a word
 _PIECE = re.compile(r"(?P<ini>[^\W\d_]\.)|(?P<word>" + _WORD + ")")
 _GAP = re.compile(r"[ \t\u00a0\u200c]*")
+_GAP_PIECE = re.compile(_GAP.pattern + f"(?:{_PIECE.pattern})")  # _GAP then _PIECE, in one match
 _SIDE_GAP = re.compile(r"\s*[,\u060c]?\s*")
 _SPACES = re.compile(r"\s*")
 _WORD_RE = re.compile(_WORD)
 
 
-@dataclass(frozen=True, slots=True)
+def _ranges(chars: list[str]) -> str:
+    """A character class body for these characters, as ranges."""
+    cps, out, i = sorted(map(ord, chars)), [], 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        out.append(re.escape(chr(cps[i])) + (f"-{re.escape(chr(cps[j]))}" if j > i else ""))
+        i = j + 1
+    return "".join(out)
+
+
+#: the lower-case letters of the first scripts (Latin, Greek, Cyrillic): a word starting with one is
+#: never capitalised, so the searches for capitalised words below skip it inside the pattern
+LOWER = frozenset(c for c in map(chr, range(0x600)) if c.islower() and re.fullmatch(r"[^\W\d_]", c))
+assert not any(c.isupper() for c in LOWER)
+NOT_LOWER = rf"[^\W\d_{_ranges(sorted(LOWER))}]"  # a letter that may be upper-case
+#: the name pieces people.bare looks at: a _PIECE whose first letter is not known to be lower-case
+#: (a superset: bare() still tests str.isupper), not after a letter, digit or point, nor after a
+#: letter and a joiner (inside a piece); the class first, so that the search skips to such letters,
+#: then the rest of _PIECE after its first letter (an initial's point, or the rest of a word)
+_BARE_PIECE = re.compile(NOT_LOWER + r"(?<![^\W_].)(?<!\..)(?<![^\W\d_][-'\u2019\u200c].)"
+                         r"(?:\.|[^\W\d_]*(?:[-'\u2019\u200c][^\W\d_]+)*)")
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # one object per language (_rules): hashed by identity
 class _Rules:
     roles: re.Pattern[str]  # any role phrase (to tell role words from names)
+    # any phrase or modifier pattern at a word start: a role can start only where this matches,
+    # so the sentence is searched once instead of trying every word (one alternation of the
+    # very patterns, so it matches wherever one of them does)
+    starts: re.Pattern[str]
     phrases: dict[str, tuple[tuple[re.Pattern[str], str], ...]]  # first letter -> (phrase, label)
     modifiers: dict[str, tuple[tuple[re.Pattern[str], str], ...]]
     unmodified: frozenset[str]
@@ -41,6 +71,7 @@ class _Rules:
     oblique: tuple[str, ...]
     caseless: bool
     max_words: int
+    shape: re.Pattern[str]  # _shape(max_words)
 
 
 def _alt(items: Sequence[str]) -> str:
@@ -70,6 +101,32 @@ def _longest(table: dict[str, tuple[tuple[re.Pattern[str], str], ...]], text: st
         if m is not None and (best is None or m.end() > best[0]):
             best = (m.end(), label)
     return best
+
+
+_LOOKBEHINDS = re.compile(r"^(?:\(\?<[!=][^()]*\))+")
+
+
+def _starts(modifiers: list[tuple[re.Pattern[str], str]], phrases: list[tuple[re.Pattern[str], str]],
+            dom_alt: str) -> re.Pattern[str]:
+    """Where a role can start: a word start where one of the modifier or phrase patterns matches.
+
+    Only ever a superset of those places (_role_at decides): the very patterns, grouped by the
+    first letter _longest files them under, behind a lookahead so that most words fail on one
+    test; leading lookbehinds dropped (they only narrow a match); and the phrases that open with
+    the domain alternation ("{domain} minister", "{domain} secretary") sharing one copy of it.
+    """
+    groups: dict[str, list[str]] = {}
+    after_domain: list[str] = []
+    for key, items in _by_first([*modifiers, *phrases]).items():
+        for p, _ in items:
+            if key == "" and p.pattern.startswith(dom_alt):
+                after_domain.append(p.pattern[len(dom_alt) :])
+            else:
+                groups.setdefault(key, []).append(_LOOKBEHINDS.sub("", p.pattern))
+    if after_domain:
+        groups.setdefault("", []).append(f"{dom_alt}(?:{'|'.join(after_domain)})")
+    body = "|".join((f"(?={re.escape(k)})" if k else "") + f"(?:{'|'.join(ps)})" for k, ps in groups.items())
+    return re.compile(rf"(?<!\w)(?=[^\W\d_])(?:{body or '(?!)'})", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,9 +160,6 @@ def _shape(max_words: int) -> re.Pattern[str]:
     return re.compile(rf"I{{1,3}}(?:P{{0,3}}W){{1,2}}|W(?:I{{1,2}}W|P{{0,3}}W){{0,{max_words - 1}}}(?:I{{1,3}})?")
 
 
-_WORD_START = re.compile(r"(?<!\w)[^\W\d_]")
-
-
 @cache
 def _rules(code: str) -> _Rules:
     data = langdata.toml(code, "people.toml")
@@ -126,6 +180,7 @@ def _rules(code: str) -> _Rules:
     rules = data.get("inflection", {})
     return _Rules(
         roles=re.compile(f"(?:{every or '(?!)'})", re.IGNORECASE),
+        starts=_starts(modifiers, phrases, dom_alt),
         phrases=_by_first(phrases),
         modifiers=_by_first(modifiers),
         unmodified=frozenset(k for k, v in data.get("unmodified", {}).items() if v),
@@ -146,6 +201,7 @@ def _rules(code: str) -> _Rules:
         oblique=tuple(data.get("oblique_endings", [])),
         caseless=bool(data.get("caseless", False)),
         max_words=int(data.get("max_words", 4)),
+        shape=_shape(int(data.get("max_words", 4))),
     )
 
 
@@ -167,6 +223,7 @@ def _never_name(code: str, word: str) -> bool:
     return r.roles.fullmatch(word) is not None
 
 
+@lru_cache(maxsize=16384)  # the same name words come back sentence after sentence
 def _base(word: str, r: _Rules, oblique: bool | None) -> str:
     """The nominative of one name word: the longest matching ending rule, if the case allows."""
     if oblique is False or len(word) < 4:

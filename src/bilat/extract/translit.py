@@ -53,6 +53,7 @@ class _Table:
     longest: int
     epenthetic: str
     initial: str  # vowel put into a word-initial consonant cluster ("کریمی" -> "Karimi")
+    multi: frozenset[str]  # first letters of the sources longer than one letter
 
 
 @cache
@@ -67,7 +68,8 @@ def _table(code: str) -> _Table:
             rules[src] = (out, row[2] if len(row) > 2 else out)
     longest = max((len(k) for k in (*rules, *final)), default=1)
     conf = langdata.toml(code, "people.toml").get("translit", {})
-    return _Table(rules, final, longest, str(conf.get("epenthetic", "")), str(conf.get("initial", "")))
+    multi = frozenset(k[0] for k in (*rules, *final) if len(k) > 1)
+    return _Table(rules, final, longest, str(conf.get("epenthetic", "")), str(conf.get("initial", "")), multi)
 
 
 def _ascii(text: str) -> str:
@@ -91,22 +93,32 @@ def _word(word: str, t: _Table) -> str:
     parts: list[str] = []  # latin of each source piece
     vowel_letter: list[bool] = []
     i, n = 0, len(word)
+    rules, final, longest, multi = t.rules, t.final, t.longest, t.multi
     after_vowel = True  # the word start counts as "after a vowel"
     while i < n:
-        for k in range(min(t.longest, n - i), 0, -1):
-            piece = low[i : i + k]
-            if i + k == n and piece in t.final:
-                out = t.final[piece]
-                break
-            rule = t.rules.get(piece)
-            if rule is not None:
+        piece = low[i : i + 1]
+        if piece not in multi:  # no longer source starts here: the letter alone (the k = 1 step below)
+            k = 1
+            if i + 1 == n and piece in final:
+                out = final[piece]
+            elif (rule := rules.get(piece)) is not None:
                 out = rule[1] if after_vowel else rule[0]
-                break
+            else:
+                out = _ascii(word[i])
         else:
-            k, out = 1, _ascii(word[i])
-        nxt = word[i + k : i + k + 1]
-        parts.append(_case(out, word[i], nxt))
-        vowel_letter.append(any(c in VOWELS for c in out))
+            for k in range(min(longest, n - i), 0, -1):
+                piece = low[i : i + k]
+                if i + k == n and piece in final:
+                    out = final[piece]
+                    break
+                rule = rules.get(piece)
+                if rule is not None:
+                    out = rule[1] if after_vowel else rule[0]
+                    break
+            else:
+                k, out = 1, _ascii(word[i])
+        parts.append(_case(out, word[i], word[i + k : i + k + 1]) if out and word[i].isupper() else out)
+        vowel_letter.append(not VOWELS.isdisjoint(out))
         after_vowel = not out or out[-1] in VOWELS or out[-1] in "'"
         i += k
     if t.epenthetic:
@@ -133,6 +145,12 @@ def _epenthesis(parts: list[str], vowel: list[bool], v: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=16384)
+def _word_of(word: str, lang: str) -> str:
+    # Names repeat word by word ("Lavrov", "Sergei Lavrov", "Lavrov's"): one word's Latin is made once.
+    return _word(word, _table(lang))
+
+
 @lru_cache(maxsize=8192)
 def to_latin(text: str, lang: str | None) -> str:
     """An ASCII transliteration of ``text`` by the language's table (Unicode folding without one)."""
@@ -141,5 +159,5 @@ def to_latin(text: str, lang: str | None) -> str:
     t = _table(lang)
     if not t.rules and not t.final:
         return _ascii(text)
-    out = _WORD.sub(lambda m: _word(m.group().replace("\u200c", ""), t), text)
+    out = _WORD.sub(lambda m: _word_of(m.group().replace("\u200c", ""), lang), text)
     return _ascii(out)
