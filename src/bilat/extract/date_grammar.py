@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 from bilat import lang as langdata
+from bilat.extract.trie import trie
 
 _RELATIVE = {"day_before_yesterday": -2, "yesterday": -1, "today": 0, "tomorrow": 1}
 _SPACES = re.compile(r"[\s\u200c]+")
@@ -64,23 +65,9 @@ def _norm(form: str) -> str:
 
 
 def _trie(forms: set[str]) -> str:
-    """A regex matching any of ``forms`` (lower case), factored on common prefixes so it runs fast."""
-    root: dict[str, dict] = {}
-    for form in forms:
-        node = root
-        for ch in form:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        kids = sorted((ch, sub) for ch, sub in node.items() if ch)
-        parts = [(r"[\s\u200c]+" if ch == " " else re.escape(ch)) + emit(sub) for ch, sub in kids]
-        if not parts:
-            return ""
-        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root) or "(?!)"
+    """A regex matching any of ``forms`` (lower case), factored on common prefixes so it runs fast;
+    a space in a form stands for any run of spaces and ZWNJs."""
+    return trie(forms, lambda ch: r"[\s\u200c]+" if ch == " " else re.escape(ch))
 
 
 @cache

@@ -8,7 +8,6 @@ as having happened is an event (SCHEMA.md, "What counts as an event mention").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import product
@@ -25,6 +24,7 @@ except ImportError:  # Python < 3.11
 from bilat import lang as langdata
 from bilat.extract import table_cache
 from bilat.extract.kinds import KINDS
+from bilat.extract.trie import trie
 
 _WORDS = re.compile(r"\S+")
 
@@ -273,7 +273,7 @@ class Screen:
 
     def __post_init__(self) -> None:
         lists = {"": self.unkeyed} | {k: v for k, v in self.keyed.items() if len(v) > _GATED}
-        object.__setattr__(self, "gates", {k: re.compile(_trie(lit for lit, _ in v)) for k, v in lists.items() if v})
+        object.__setattr__(self, "gates", {k: re.compile(trie(lit for lit, _ in v)) for k, v in lists.items() if v})
 
     @classmethod
     def build(cls, patterns: dict[str, re.Pattern[str]]) -> Screen:
@@ -309,26 +309,6 @@ class Screen:
                 if lit in low:
                     out |= names
         return out
-
-
-def _trie(literals: Iterable[str]) -> str:
-    """A pattern matching where any of ``literals`` starts (the longest there), built as a tree of
-    their common beginnings so that each place is tried letter by letter, not literal by literal."""
-    root: dict[str, dict] = {}
-    for lit in literals:
-        node = root
-        for ch in lit:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        parts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not parts:
-            return ""
-        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root) or "(?!)"
 
 
 def _alternation(patterns: list[str], edge: bool = True) -> re.Pattern[str] | None:
