@@ -32,6 +32,8 @@ TABLES = ("mentions", "indicators", "events")
 def block_id(kind: str, actors: Iterable[str]) -> str:
     """The fusion block of a mention or event: its kind and its states (see bilat.fuse)."""
     return f"{kind}|{','.join(sorted(actors))}"
+
+
 #: the mentions that events being written cite (``replace_records(cited=...)``, ``pairs.side_sql``)
 _CITED = pa.schema([("id", pa.string()), ("record", pa.string()), ("url", pa.string()), ("title", pa.string()),
                     ("published", pa.string())])
