@@ -99,7 +99,7 @@ def steps(r: dict[str, object], base: dict[str, object] | None = None) -> str:
     return "\n".join(rows)
 
 
-def timeline(r: dict[str, object], batch_size: int = 64) -> str:
+def timeline(r: dict[str, object]) -> str:
     """The writer's pace through the run: batches stored per second and store time per batch, by tenths."""
     tl: list[dict[str, float]] = r["steps"]["timeline"]  # type: ignore[index]
     if len(tl) < 2:
@@ -111,7 +111,8 @@ def timeline(r: dict[str, object], batch_size: int = 64) -> str:
         if nb <= 0:
             continue
         store_ms = 1000 * (b["store"] - a["store"]) / nb
-        parts.append(f"{nb * batch_size / (b['t'] - a['t']):.0f} docs/s, store {store_ms:.0f} ms/batch")
+        docs = b["documents"] - a["documents"]
+        parts.append(f"{docs / (b['t'] - a['t']):.0f} docs/s, store {store_ms:.0f} ms/batch")
     return f"{'':26s}pace by tenths of the run: " + "; ".join(parts)
 
 

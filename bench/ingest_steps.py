@@ -109,6 +109,7 @@ def install() -> None:
     def store_batch(*args: Any, **kwargs: Any) -> Any:
         out = count(*args, **kwargs)
         STEPS["batches"] += 1
+        STEPS["documents"] += len(args[1])
         if STEPS["batches"] % EVERY == 0:
             TIMELINE.append({"t": time.perf_counter() - _T0, **STEPS})
             dump()  # as it goes: a run stopped before its end still tells how far it went, and how

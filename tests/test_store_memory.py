@@ -22,11 +22,23 @@ def test_the_pool_is_the_base_until_the_keys_need_more(monkeypatch: pytest.Monke
     monkeypatch.setattr(memory, "physical", lambda: 64 << 30)
     assert memory.limit(False, 0) == 128 * memory.MB
     assert memory.limit(True, 0) == 512 * memory.MB
-    assert memory.limit(False, 10_000_000) == 128 * memory.MB + 10_000_000 * memory.PER_KEY
+    assert memory.limit(False, 10_000_000) == memory.rounded(128 * memory.MB + 10_000_000 * memory.PER_KEY)
     # never more than its share of the machine, never less than the base
     monkeypatch.setattr(memory, "physical", lambda: 1 << 30)
     assert memory.limit(False, 10**9) == (1 << 30) * memory.SHARE
     assert memory.limit(True, 10**9) == 512 * memory.MB
+
+
+def test_the_pool_grows_by_whole_steps(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(memory, "physical", lambda: 64 << 30)
+    step = memory.STEP
+    assert memory.rounded(step) == step
+    assert memory.rounded(step + 1) == 2 * step
+    # a few thousand more keys leave the pool as it is; a step's worth more takes the next step
+    a = memory.limit(False, 1_000_000)
+    assert a % step == 0 and a >= 128 * memory.MB + 1_000_000 * memory.PER_KEY
+    assert memory.limit(False, 1_000_000 + 1000) == a
+    assert memory.limit(False, 1_000_000 + step // memory.PER_KEY) == a + step
 
 
 def test_a_writer_takes_more_as_its_tables_grow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -195,3 +196,35 @@ def test_each_batch_goes_to_the_pool_in_pieces_of_about_equal_text() -> None:
     for n in (1, 2, 3, 8):
         parts = pieces(docs, n)
         assert [d for p in parts for d in p] == docs and all(parts) and len(parts) <= n
+
+
+def test_the_first_batches_are_small_and_double_up_to_the_batch_size(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"d{i:02d}.txt").write_text(f"Paper {i}. The minister of Norway visited Poland.", encoding="utf-8")
+    sizes: list[int] = []
+    store_batch = pipeline.store_batch
+
+    def counted(store: Any, batch: Sequence[Any], fail: Any) -> Any:
+        sizes.append(len(batch))
+        return store_batch(store, batch, fail)
+
+    monkeypatch.setattr(pipeline, "store_batch", counted)
+    with bilat.open(tmp_path / "kb.duckdb") as kb:
+        r = kb.ingest([str(folder)], batch_size=8)
+    assert sizes == [1, 2, 4, 8, 8, 8, 8, 1]
+    assert r.stored == 40
+
+
+def test_a_worker_never_loads_the_database_libraries() -> None:
+    # The forkserver imports this module before it forks the workers: DuckDB and pyarrow are the
+    # writer's alone, and would cost each worker their start-up time and memory.
+    code = ("import sys, bilat.engine.warm, bilat.pipeline; "
+            "print(sorted(m for m in ('duckdb', 'pyarrow', 'pandas', 'bilat.kb', 'bilat.store') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "BILAT_WARM": "en"})
+    assert out.stdout.strip() == "[]"
+    # ... while `import bilat` still gives the knowledge base's names
+    assert bilat.open is bilat.kb.open and bilat.KnowledgeBase.__name__ == "KnowledgeBase"

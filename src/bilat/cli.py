@@ -16,7 +16,7 @@ from bilat.engine import default_workers
 from bilat.errors import BilatError
 from bilat.exports import COLUMNS, FORMATS
 from bilat.ingest import MAX_BYTES
-from bilat.kb import IngestProgress
+from bilat.kb import BATCH_SIZE, IngestProgress
 from bilat.records import ActorSummary, CanonicalPerson, to_dict
 
 R = TypeVar("R")
@@ -62,7 +62,7 @@ def cli() -> None:
 @json_option
 @click.option("-v", "--verbose", is_flag=True, help="Print each document as it is stored.")
 @click.option("--max-size", default=MAX_BYTES // 2**20, show_default=True, help="Largest single file, in MB.")
-@click.option("--batch-size", default=64, show_default=True, help="Documents committed per transaction.")
+@click.option("--batch-size", default=BATCH_SIZE, show_default=True, help="Documents committed per transaction.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Processes analysing documents (default: the number of cores; 1: this process only).")
 @clean_errors

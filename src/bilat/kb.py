@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -26,6 +27,8 @@ from bilat.records_io import event_from_dict, indicator_from_dict, mention_from_
 from bilat.store import Store, pairs, query
 
 DEFAULT_DB = "bilat.duckdb"
+#: documents analysed and committed together (measured on real news: 128 cost 6% less than 64, 256 no less)
+BATCH_SIZE = 128
 
 
 @dataclass(slots=True)
@@ -102,7 +105,7 @@ class KnowledgeBase:
         paths: Iterable[str],
         *,
         max_bytes: int = MAX_BYTES,
-        batch_size: int = 64,
+        batch_size: int = BATCH_SIZE,
         progress: Progress | None = None,
         on_failure: Callable[[Failure], None] | None = None,
         on_stored: Callable[[Document], None] | None = None,
@@ -113,7 +116,7 @@ class KnowledgeBase:
 
         Bad inputs are reported (``on_failure``) and skipped; the rest of the batch goes on. A document
         kept without a bad metadata field is reported to ``on_warning``.
-        Each batch of ``batch_size`` documents is committed at once, so a killed run keeps
+        Each batch of documents (``batch_size``; the first few are smaller) is committed at once, so a killed run keeps
         every committed batch, and a re-run stores the rest exactly once.
         ``workers`` processes analyse the batches (None or 1: this process); this process alone
         writes, in reading order, so what is stored does not depend on ``workers``. A script that
@@ -151,6 +154,9 @@ class KnowledgeBase:
         def batches() -> Iterator[tuple[_Batch, list[Document]]]:
             read_buf: list[Document] = []
             read_chars = 0
+            # The first batches are small and each is twice the last, up to ``batch_size``: the
+            # first results (and with workers, the pool's first work) come without waiting for a whole batch.
+            size = max(1, batch_size // 8)
             done_bytes = 0
             for n, path in enumerate(files, 1):
                 in_file = 0
@@ -176,9 +182,10 @@ class KnowledgeBase:
                     report.read.append(_read_entry(item, fields.pop(item.source, None)))
                     read_buf.append(item)
                     read_chars += len(item.text)
-                    if len(read_buf) >= batch_size or read_chars > 8_000_000:
+                    if len(read_buf) >= size or read_chars > 8_000_000:
                         yield batch(read_buf)
                         read_buf, read_chars = [], 0
+                        size = min(batch_size, 2 * size)
                     if progress:
                         tell(in_file)
                 done_bytes += sizes[n - 1] if progress else 0
@@ -188,6 +195,8 @@ class KnowledgeBase:
                 yield batch(read_buf)
 
         with engine(workers) as run:
+            if run.workers > 1:  # while the workers start, this process loads what its first write needs
+                threading.Thread(target=self.store.prime, name="bilat-prime", daemon=True).start()
             for b, outcomes in run.map(pipeline.process_batch, batches()):
                 processed = self._merge(b, outcomes, report)
                 for item in processed:

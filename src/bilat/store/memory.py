@@ -24,6 +24,8 @@ BASE = {False: 128 * MB, True: 512 * MB}  # by read_only
 #: the bytes of an ART index per key, with room: about 110 were measured (a 20-character id)
 PER_KEY = 160
 SHARE = 0.5
+#: the pool grows by whole steps of this many bytes
+STEP = 32 * MB
 KEYED = ("documents", "mentions", "indicators", "events")
 
 
@@ -43,6 +45,11 @@ def keys(con: duckdb.DuckDBPyConnection) -> int:
     return int(rows[0][0])
 
 
+def rounded(size: int) -> int:
+    """``size`` rounded up to a whole ``STEP``, so that the pool is re-set once a step, not at every write."""
+    return -(-size // STEP) * STEP
+
+
 def physical() -> int | None:
     """This machine's memory in bytes, when the system says."""
     try:
@@ -53,6 +60,6 @@ def physical() -> int | None:
 
 def limit(read_only: bool, n_keys: int) -> int:
     """The pool, in bytes, for a database of ``n_keys`` keys."""
-    want = max(BASE[read_only], 128 * MB + PER_KEY * n_keys)
+    want = rounded(max(BASE[read_only], 128 * MB + PER_KEY * n_keys))
     ram = physical()
     return min(want, max(BASE[read_only], int(ram * SHARE))) if ram else want
