@@ -53,6 +53,18 @@ def test_a_writer_takes_more_as_its_tables_grow(tmp_path: Path, monkeypatch: pyt
         assert _pool_mb(kb) >= 128 + stored
 
 
+def test_the_keys_counted_are_every_indexed_row(tmp_path: Path) -> None:
+    # the primary keys and the index of the events' cited mentions: one key per cited mention
+    with bilat.open(tmp_path / "kb.duckdb") as kb:
+        kb.ingest([str(SAMPLES / "no_gb_relations_en.md"), str(SAMPLES / "kz_de_relations_ru.txt")])
+        con = kb.store.con
+        con.execute("CHECKPOINT")  # DuckDB's row estimates are exact once written
+        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in
+                  ("documents", "mentions", "indicators", "events", "event_mentions")}
+        assert counts["event_mentions"] >= counts["events"] > 0
+        assert memory.keys(con) == sum(counts.values())
+
+
 def test_the_environment_fixes_the_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(memory, "PER_KEY", 1 << 20)
     monkeypatch.setenv("BILAT_DUCKDB_MEMORY", "300MB")

@@ -1,8 +1,9 @@
 """How much memory DuckDB's buffer pool may take: bounded, but never less than the database's keys need.
 
 A bounded pool keeps memory flat however much text is read (#2). The primary keys (documents,
-mentions, indicators, events) are ART indexes, though, and DuckDB has to hold the part of an index
-that a write or a lookup touches: ids are hashes, so a batch of new rows touches most of it. Measured
+mentions, indicators, events) and the index of the events' cited mentions are ART indexes, though,
+and DuckDB has to hold the part of an index that a write or a lookup touches: ids are hashes, so a
+batch of new rows touches most of it. Measured
 at a million mentions and half a million events, fusion's writes held 57 MB of the events' index
 alone, and a 128 MB pool ran out (#10). So the pool is the base below (128 MB for a writer, 512 MB
 for a reader, which keeps the index pages that event pages load) plus ``PER_KEY`` bytes for each key
@@ -26,7 +27,10 @@ PER_KEY = 160
 SHARE = 0.5
 #: the pool grows by whole steps of this many bytes
 STEP = 32 * MB
-KEYED = ("documents", "mentions", "indicators", "events")
+#: the tables whose rows are keys of an ART index: the primary keys, and ``event_mentions``, whose
+#: index on ``event`` holds a key per cited mention (left out, a 100,000-document ingest ran out of
+#: its pool in the closing sort once fusion had loaded that index: 1 million keys)
+KEYED = ("documents", "mentions", "indicators", "events", "event_mentions")
 
 
 def fixed() -> str | None:
