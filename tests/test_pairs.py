@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -172,3 +173,37 @@ def test_fusion_cites_what_a_rebuild_from_every_stored_mention_cites(tmp_path: P
     cited = [[m["id"] for m in json.loads(s)] for *_, s in written]
     assert any(len(c) > 1 for c in cited)
     assert all(c == sorted(c) for c in cited)
+
+
+def _event_tables(con: Any) -> dict[str, list[Any]]:
+    return {
+        "events": con.execute("SELECT id, kind, date, record, block FROM events ORDER BY id").fetchall(),
+        "event_actors": con.execute("SELECT id, code FROM event_actors ORDER BY id, code").fetchall(),
+        "event_mentions": con.execute("SELECT event, mention FROM event_mentions ORDER BY event, mention").fetchall(),
+        "pair_events": con.execute("SELECT a, b, id, record, sources FROM pair_events ORDER BY a, b, id").fetchall(),
+    }
+
+
+def test_an_increment_rewrites_only_the_events_it_changes(tmp_path: Path) -> None:
+    """Fusing the blocks an increment touches leaves each unchanged event where it is stored (its
+    row is not rewritten), and every events table ends as fusing everything afresh leaves it."""
+    reports = []
+    for n, (where, day) in enumerate((("London", "3 May 2021"), ("London", "3 May"), ("Oslo", "9 June 2021"))):
+        p = tmp_path / f"report{n}.txt"
+        p.write_text(f"Oslo, 3 May 2021. The Norwegian foreign minister met the British foreign secretary "
+                     f"in {where} on {day}.", encoding="utf-8")
+        reports.append(str(p))
+    with bilat.open(tmp_path / "kb.duckdb") as kb:
+        con = kb.store.con
+        kb.ingest([*(str(SAMPLES / name) for name in FILES), reports[0]])
+        read = "SELECT id, record, rowid FROM events"
+        before = {i: (r, row) for i, r, row in con.execute(read).fetchall()}
+        kb.ingest(reports[1:])  # one more report of the London meeting, and a second meeting
+        after = {i: (r, row) for i, r, row in con.execute(read).fetchall()}
+        same = [i for i in before if i in after and after[i][0] == before[i][0]]
+        assert same and all(after[i][1] == before[i][1] for i in same)  # left where they were
+        assert set(before) - set(after)  # the London meeting's event, now told by two reports, is replaced
+        assert set(after) - set(before)
+        increment = _event_tables(con)
+        kb.fuse()  # everything again, from scratch
+        assert _event_tables(con) == increment

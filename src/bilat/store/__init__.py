@@ -11,6 +11,7 @@ queued, and the next ingest, ``fuse`` or open for writing fuses it (#8).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
@@ -93,6 +94,7 @@ class Store:
         first keeps the query side tables sorted (see ``query.cluster``)."""
         try:
             if not self.read_only and not self.broken:
+                self.guard(self.fit_memory)  # the sort holds the indexes loaded so far beside its own runs
                 self.con.execute("BEGIN TRANSACTION")
                 try:
                     query.cluster(self.con)
@@ -452,16 +454,18 @@ class Store:
                         blocks: Sequence[str] | None = None, fresh: bool = False,
                         cited: Sequence[tuple[str, str, str | None, str | None, str | None]] | None = None) -> int:
         """Write records; return how many. Mentions/indicators: first drop those of ``doc_ids``. Events:
-        first drop those of ``blocks`` (all events when None; none when ``fresh``: ``queue_all`` dropped
-        them); rows carry their block; ``cited``: every mention the events cite, as ``block_chunks``
-        reads them (else they are looked up among all stored mentions). ``rows`` may be a generator:
-        it is written a bounded piece at a time, inside the transaction."""
+        ``rows`` become the events of ``blocks`` (all events when None): an event whose record is
+        unchanged is left as it is, a changed one rewritten, one no longer given dropped (``fresh``:
+        ``queue_all`` dropped them all already); rows carry their block; ``cited``: every mention the
+        events cite, as ``block_chunks`` reads them (else they are looked up among all stored mentions).
+        ``rows`` may be a generator: it is written a bounded piece at a time, inside the transaction."""
         if table not in TABLES:
             raise ValueError(f"unknown table {table!r}")
         columns = {"mentions": ("id", "doc_id", "kind", "date", "record", "block"),
                    "indicators": ("id", "doc_id", "indicator", "period", "record"),
                    "events": ("id", "kind", "date", "record", "block")}[table]
         written = 0
+        stored: dict[str, str] | None = None  # events: the digest of each stored record of ``blocks``
         with self._transaction():
             # Events: the blocks fused leave the pending queue in the transaction that writes them.
             if table == "events" and blocks is None:
@@ -469,9 +473,9 @@ class Store:
                 self.con.execute("DELETE FROM events")
                 self.con.execute("DELETE FROM fusion_pending")
             elif table == "events":
-                if not fresh:
-                    query.forget(self.con, "events", "block IN (SELECT unnest(?))", [list(blocks)])
-                    self.con.execute("DELETE FROM events WHERE block IN (SELECT unnest(?))", [list(blocks)])
+                if not fresh:  # what the blocks hold now: only the events that changed are written again
+                    stored = dict(self.con.execute("SELECT id, md5(record) FROM events WHERE block IN "
+                                                   "(SELECT unnest(?))", [list(blocks)]).fetchall())
                 self.con.execute("DELETE FROM fusion_pending WHERE block IN (SELECT unnest(?))", [list(blocks)])
             elif doc_ids:
                 query.forget(self.con, table, "doc_id IN (SELECT unnest(?))", [list(doc_ids)])
@@ -484,14 +488,39 @@ class Store:
             try:
                 todo = iter(rows)
                 while part := list(islice(todo, self._ROWS_PER_APPEND)):
-                    self._append(table, columns, part)
                     written += len(part)
+                    if stored is not None:
+                        part = self._changed_events(part, stored)
+                    self._append(table, columns, part)
+                if stored:  # stored events that fusing the blocks again no longer gives
+                    self._drop_events(list(stored))
             finally:
                 if cited is not None:
                     self._cited = pairs.CITED
                     with contextlib.suppress(duckdb.Error):
                         self.con.unregister("_bilat_cited")
         return written
+
+    def _changed_events(self, rows: list[tuple[Any, ...]], stored: dict[str, str]) -> list[tuple[Any, ...]]:
+        """The event rows whose record differs from the stored one (or that are new); the stored
+        version of each changed one is dropped. What is found is taken out of ``stored``, so that
+        what it holds at the end is the events no longer given. Rewriting only what changed keeps
+        an increment's cost near its share: most events of a block it touches stay as they were."""
+        out, stale = [], []
+        for row in rows:
+            digest = stored.pop(row[0], None)
+            if digest is None:
+                out.append(row)
+            elif digest != hashlib.md5(row[3].encode()).hexdigest():
+                stale.append(row[0])
+                out.append(row)
+        if stale:
+            self._drop_events(stale)
+        return out
+
+    def _drop_events(self, ids: list[str]) -> None:
+        query.forget(self.con, "events", "id IN (SELECT unnest(?))", [ids])
+        self.con.execute("DELETE FROM events WHERE id IN (SELECT unnest(?))", [ids])
 
     # -- summaries and exports ------------------------------------------------
 
