@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_scale.py                       # 10k and 100k documents, each + 10% new
     .venv/bin/python bench/bench_scale.py --docs 2000 20000     # a quicker curve
-    .venv/bin/python bench/bench_scale.py --million             # adds 1,000,000 documents (hours at ~130 docs/s)
+    .venv/bin/python bench/bench_scale.py --million             # adds 1,000,000 documents (over an hour at ~260 docs/s)
     .venv/bin/python bench/bench_scale.py --increment 0         # full ingests only
 
 For each size N the corpus (bench/synthetic.py: templates in six languages) is streamed to a JSON
