@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import duckdb
 import pytest
 
@@ -77,3 +79,21 @@ def test_processed_documents_carry_their_terms() -> None:
     done = process(Document(name="a", text="The Minister of Norway visited Poland.", lang="en"))
     assert done.terms == ((0, "the\nminister\nof\nnorway\nvisited\npoland"),)
     assert process(Document(name="b", text="Ο υπουργός επισκέφθηκε την Πολωνία.", lang="en")).terms is None
+
+
+def test_stored_title_terms_are_duckdbs(tmp_path) -> None:
+    rows = [{"id": "a", "title": "Норвегія і Польща: переговори в Осло",
+             "text": "Міністр Польщі зустрівся з послом Норвегії."},
+            {"id": "b", "title": "Talks in Warsaw", "text": "The Minister of Norway visited Poland.", "lang": "en"},
+            {"id": "c", "title": "", "text": "A document with an empty title."}]
+    (tmp_path / "c.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    with bilat.open(tmp_path / "kb.duckdb") as kb:
+        assert kb.ingest([str(tmp_path / "c.jsonl")]).stored == 3
+        con = kb.store.con
+        read = 'SELECT term, doc, idx, "start", "end", lang FROM search_terms ORDER BY ALL'
+        stored = con.execute(read).fetchall()
+        con.execute("DELETE FROM search_terms")
+        query.index_text(con, None)
+        assert con.execute(read).fetchall() == stored
+    titles = {(r[0], r[3], r[4], r[5]) for r in stored if r[2] == -1}
+    assert ("осло", 0, len(rows[0]["title"]), "uk") in titles and ("warsaw", 0, 15, "en") in titles

@@ -178,8 +178,12 @@ class Store(BlockReads):
                                   for i, j in zip(item.indicators, i_json, strict=True))
                 if item.terms is None:
                     unindexed.append(doc_id)
-                else:
-                    terms.extend((doc_id, idx, words) for idx, words in item.terms)
+                else:  # each term row says where its sentence is (a title: 0 to its length) and its language
+                    lang = an.lang or doc.lang
+                    title = (0, len(doc.title), lang) if doc.title is not None else (None, None, lang)
+                    terms.extend((doc_id, idx, *(title if idx == -1 else (
+                        an.sentences[idx][0], an.sentences[idx][1], an.sentences[idx][2] or lang)), words)
+                        for idx, words in item.terms)
             superseded = [(src, name) for (src, name), v in versions.items() if v > 1]
             blocks = {m[5] for m in mentions}
             if superseded:
@@ -204,32 +208,37 @@ class Store(BlockReads):
         self.touched |= blocks
         return len(docs)
 
-    def _index_text(self, terms: list[tuple[str, int, str]], unindexed: list[str],
+    def _index_text(self, terms: list[tuple[Any, ...]], unindexed: list[str],
                     sents: list[tuple[Any, ...]]) -> None:
-        """The search terms of newly written documents, from this batch's own sentence rows: those the
-        workers found (``terms``: doc, sentence index or -1 for the title, the words), with where each
-        sentence is and its language, and DuckDB's own for the ``unindexed`` documents."""
-        cols = list(zip(*sents, strict=True)) if sents else [[] for _ in range(6)]
-        names = ("doc", "idx", "start", "end", "lang", "boilerplate")
-        types = (pa.string(), pa.int32(), pa.int32(), pa.int32(), pa.string(), pa.bool_())
-        self.con.register("_bilat_sentences", pa.table({n: pa.array(c, type=t) for n, c, t in zip(
-            names, cols, types, strict=True)}))
-        try:
-            if terms:
-                self._append("_bilat_terms", ("doc", "idx", "words"), terms, create=True)
+        """The search terms of newly written documents: those the workers found (``terms``: doc,
+        sentence index or -1 for the title, start, end, language, the words), and DuckDB's own for
+        the ``unindexed`` documents, from this batch's own sentence rows. Nothing stored is read: a
+        join with the documents table would scan all of it for each batch."""
+        if terms:
+            names = ("doc", "idx", "start", "end", "lang", "words")
+            types = (pa.string(), pa.int32(), pa.int32(), pa.int32(), pa.string(), pa.string())
+            self._register("_bilat_terms", names, types, terms)
+            try:
                 self.con.execute("""
                     INSERT INTO search_terms (term, doc, idx, "start", "end", lang)
-                    SELECT unnest(string_split(t.words, chr(10))), t.doc, t.idx,
-                           CASE WHEN t.idx = -1 THEN 0 ELSE s."start" END,
-                           CASE WHEN t.idx = -1 THEN length(d.title) ELSE s."end" END, coalesce(s.lang, d.lang)
-                    FROM _bilat_terms t JOIN documents d ON d.id = t.doc
-                    LEFT JOIN _bilat_sentences s ON s.doc = t.doc AND s.idx = t.idx""")
-                self.con.execute("DROP TABLE _bilat_terms")
-            if unindexed:
+                    SELECT unnest(string_split(words, chr(10))), doc, idx, "start", "end", lang FROM _bilat_terms""")
+            finally:
+                with contextlib.suppress(duckdb.Error):
+                    self.con.unregister("_bilat_terms")
+        if unindexed:
+            names = ("doc", "idx", "start", "end", "lang", "boilerplate")
+            types = (pa.string(), pa.int32(), pa.int32(), pa.int32(), pa.string(), pa.bool_())
+            self._register("_bilat_sentences", names, types, sents)
+            try:
                 query.index_text(self.con, unindexed, "_bilat_sentences")
-        finally:
-            with contextlib.suppress(duckdb.Error):
-                self.con.unregister("_bilat_sentences")
+            finally:
+                with contextlib.suppress(duckdb.Error):
+                    self.con.unregister("_bilat_sentences")
+
+    def _register(self, name: str, names: Sequence[str], types: Sequence[pa.DataType],
+                  rows: list[tuple[Any, ...]]) -> None:
+        cols = list(zip(*rows, strict=True)) if rows else [[] for _ in names]
+        self.con.register(name, pa.table({n: pa.array(c, type=t) for n, c, t in zip(names, cols, types, strict=True)}))
 
     def _versions(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
         """The newest stored version number of each (source, name)."""
