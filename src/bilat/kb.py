@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import os
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -195,8 +194,6 @@ class KnowledgeBase:
                 yield batch(read_buf)
 
         with engine(workers) as run:
-            if run.workers > 1:  # while the workers start, this process loads what its first write needs
-                threading.Thread(target=self.store.prime, name="bilat-prime", daemon=True).start()
             for b, outcomes in run.map(pipeline.process_batch, batches()):
                 processed = self._merge(b, outcomes, report)
                 for item in processed:

@@ -84,12 +84,6 @@ class Store(BlockReads):
             self.con.execute(f"SET memory_limit = '{size // memory.MB}MiB'")
             self._pool = size
 
-    def prime(self) -> None:
-        """Load what a first write loads: pyarrow imports pandas when it first converts Python
-        lists (0.3 s). ``ingest`` calls it in a thread while its worker processes start."""
-        with contextlib.suppress(Exception):
-            pa.array([""])
-
     def close(self) -> None:
         """Close the connection (a checkpoint folds the write-ahead log into the file). A writer
         first keeps the query side tables sorted (see ``query.cluster``)."""
