@@ -24,6 +24,7 @@ import pyarrow as pa
 from bilat.errors import SchemaError, StoreError
 from bilat.records import Document, Paragraph, Span, to_json
 from bilat.store import memory, pairs, query
+from bilat.store.arrow import registered, rows_table
 from bilat.store.blocks import BlockReads
 from bilat.store.faults import check_file, explain
 from bilat.store.migrations import migrate
@@ -172,12 +173,11 @@ class Store(BlockReads):
                                   for i, j in zip(item.indicators, i_json, strict=True))
                 if item.terms is None:
                     unindexed.append(doc_id)
-                else:  # each term row says where its sentence is (a title: 0 to its length) and its language
+                else:  # each term row says where its sentence is (the title, -1: 0 to its length) and its language
                     lang = an.lang or doc.lang
-                    title = (0, len(doc.title), lang) if doc.title is not None else (None, None, lang)
-                    terms.extend((doc_id, idx, *(title if idx == -1 else (
-                        an.sentences[idx][0], an.sentences[idx][1], an.sentences[idx][2] or lang)), words)
-                        for idx, words in item.terms)
+                    for idx, words in item.terms:
+                        start, end, s_lang = (0, len(doc.title or ""), None) if idx == -1 else an.sentences[idx][:3]
+                        terms.append((doc_id, idx, start, end, s_lang or lang, words))
             superseded = [(src, name) for (src, name), v in versions.items() if v > 1]
             blocks = {m[5] for m in mentions}
             if superseded:
@@ -211,28 +211,15 @@ class Store(BlockReads):
         if terms:
             names = ("doc", "idx", "start", "end", "lang", "words")
             types = (pa.string(), pa.int32(), pa.int32(), pa.int32(), pa.string(), pa.string())
-            self._register("_bilat_terms", names, types, terms)
-            try:
+            with registered(self.con, "_bilat_terms", rows_table(names, terms, types)):
                 self.con.execute("""
                     INSERT INTO search_terms (term, doc, idx, "start", "end", lang)
                     SELECT unnest(string_split(words, chr(10))), doc, idx, "start", "end", lang FROM _bilat_terms""")
-            finally:
-                with contextlib.suppress(duckdb.Error):
-                    self.con.unregister("_bilat_terms")
         if unindexed:
             names = ("doc", "idx", "start", "end", "lang", "boilerplate")
             types = (pa.string(), pa.int32(), pa.int32(), pa.int32(), pa.string(), pa.bool_())
-            self._register("_bilat_sentences", names, types, sents)
-            try:
+            with registered(self.con, "_bilat_sentences", rows_table(names, sents, types)):
                 query.index_text(self.con, unindexed, "_bilat_sentences")
-            finally:
-                with contextlib.suppress(duckdb.Error):
-                    self.con.unregister("_bilat_sentences")
-
-    def _register(self, name: str, names: Sequence[str], types: Sequence[pa.DataType],
-                  rows: list[tuple[Any, ...]]) -> None:
-        cols = list(zip(*rows, strict=True)) if rows else [[] for _ in names]
-        self.con.register(name, pa.table({n: pa.array(c, type=t) for n, c, t in zip(names, cols, types, strict=True)}))
 
     def _versions(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
         """The newest stored version number of each (source, name)."""
@@ -248,25 +235,18 @@ class Store(BlockReads):
     def _append(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]], create: bool = False) -> None:
         if not rows:
             return
-        cols = list(zip(*rows, strict=True))
-        batch = pa.table({c: pa.array(v) for c, v in zip(columns, cols, strict=True)})
         names = ", ".join(f'"{c}"' for c in columns)
         # Records carry their filter columns and side tables, computed from the record (#9).
         extra = query.EXTRA.get(table, {}) if not create else {}
         into = ", ".join([names, *extra])
         values = ", ".join([names, *extra.values()])
-        self.con.register("_bilat_batch", batch)
-        try:
+        with registered(self.con, "_bilat_batch", rows_table(columns, rows)):
             if create:
                 self.con.execute(f"CREATE TEMP TABLE {table} AS SELECT {names} FROM _bilat_batch")
             else:
                 self.con.execute(f"INSERT INTO {table} ({into}) SELECT {values} FROM _bilat_batch")
                 for sql in query.SIDE.get(table, ()):
                     self.con.execute(sql.format(src="_bilat_batch", cited=self._cited))
-        finally:
-            # After a failed statement DuckDB refuses even this until the rollback: report the first error.
-            with contextlib.suppress(duckdb.Error):
-                self.con.unregister("_bilat_batch")
 
     def documents(self, current_only: bool = True) -> Iterator[tuple[Document, int]]:
         """Stored documents (newest version of each source by default), with their version numbers."""
@@ -352,8 +332,7 @@ class Store(BlockReads):
         with self._transaction():
             self.con.execute("INSERT OR IGNORE INTO fusion_pending SELECT block FROM mentions WHERE block IS NOT NULL "
                              "UNION SELECT block FROM events WHERE block IS NOT NULL")
-            query.forget(self.con, "events", "true", [])
-            self.con.execute("DELETE FROM events")
+            self._drop("events", "true")
         return self.pending()
 
     @contextlib.contextmanager
@@ -393,8 +372,7 @@ class Store(BlockReads):
         with self._transaction():
             # Events: the blocks fused leave the pending queue in the transaction that writes them.
             if table == "events" and blocks is None:
-                query.forget(self.con, "events", "true", [])
-                self.con.execute("DELETE FROM events")
+                self._drop("events", "true")
                 self.con.execute("DELETE FROM fusion_pending")
             elif table == "events":
                 if not fresh:  # what the blocks hold now: only the events that changed are written again
@@ -402,8 +380,7 @@ class Store(BlockReads):
                                                    "(SELECT unnest(?))", [list(blocks)]).fetchall())
                 self.con.execute("DELETE FROM fusion_pending WHERE block IN (SELECT unnest(?))", [list(blocks)])
             elif doc_ids:
-                query.forget(self.con, table, "doc_id IN (SELECT unnest(?))", [list(doc_ids)])
-                self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [list(doc_ids)])
+                self._drop(table, "doc_id IN (SELECT unnest(?))", [list(doc_ids)])
             if cited is not None:
                 self.con.register("_bilat_cited", pa.table(dict(zip(
                     ("id", "record", "url", "title", "published"), map(list, zip(*cited, strict=True)) if cited
@@ -417,7 +394,7 @@ class Store(BlockReads):
                         part = self._changed_events(part, stored)
                     self._append(table, columns, part)
                 if stored:  # stored events that fusing the blocks again no longer gives
-                    self._drop_events(list(stored))
+                    self._drop("events", "id IN (SELECT unnest(?))", [list(stored)])
             finally:
                 if cited is not None:
                     self._cited = pairs.CITED
@@ -439,12 +416,13 @@ class Store(BlockReads):
                 stale.append(row[0])
                 out.append(row)
         if stale:
-            self._drop_events(stale)
+            self._drop("events", "id IN (SELECT unnest(?))", [stale])
         return out
 
-    def _drop_events(self, ids: list[str]) -> None:
-        query.forget(self.con, "events", "id IN (SELECT unnest(?))", [ids])
-        self.con.execute("DELETE FROM events WHERE id IN (SELECT unnest(?))", [ids])
+    def _drop(self, table: str, where: str, params: Sequence[Any] = ()) -> None:
+        """Delete the records of ``table`` that ``where`` selects, with their side rows."""
+        query.forget(self.con, table, where, list(params))
+        self.con.execute(f"DELETE FROM {table} WHERE {where}", list(params))
 
     # -- summaries and exports ------------------------------------------------
 

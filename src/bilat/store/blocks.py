@@ -11,6 +11,8 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from bilat.store.arrow import registered
+
 
 class BlockReads:
     """The reads of ``bilat.pipeline.fuse``, mixed into ``Store`` (which holds ``con``)."""
@@ -37,15 +39,12 @@ class BlockReads:
         if not blocks:
             return
         con = self.con
-        con.register("_bilat_wanted", pa.table({"block": pa.array(list(blocks), pa.string())}))
-        try:  # only where each mention is (its block, its row and its document's): a small sort
+        # only where each mention is (its block, its row and its document's): a small sort
+        with registered(con, "_bilat_wanted", pa.table({"block": pa.array(list(blocks), pa.string())})):
             con.execute(
                 "CREATE OR REPLACE TEMP TABLE _bilat_fuse AS SELECT m.block, m.rowid AS m, d.rowid AS d "
                 "FROM mentions m JOIN documents d ON d.id = m.doc_id "
                 "WHERE d.current AND m.block IN (SELECT block FROM _bilat_wanted) ORDER BY m.block, m.id")
-        finally:
-            with contextlib.suppress(duckdb.Error):
-                con.unregister("_bilat_wanted")
         try:
             spans = {b: (lo, hi) for b, lo, hi in con.execute(
                 "SELECT block, min(rowid), max(rowid) + 1 FROM _bilat_fuse GROUP BY block").fetchall()}
@@ -85,14 +84,10 @@ class BlockReads:
     def gather(self, ids: Sequence[str], numbers: Sequence[int],
                spans: Iterable[tuple[int, int]]) -> Iterator[list[tuple[int, dict[str, Any]]]]:
         """Mentions by id with a number each (their cluster), for each range ``[lo, hi)`` of numbers in turn."""
-        self.con.register("_bilat_gather", pa.table({"id": pa.array(ids, pa.string()),
-                                                     "number": pa.array(numbers, pa.int64())}))
-        try:
+        gathered = pa.table({"id": pa.array(ids, pa.string()), "number": pa.array(numbers, pa.int64())})
+        with registered(self.con, "_bilat_gather", gathered):
             for lo, hi in spans:
                 rows = self.con.execute(
                     "SELECT g.number, m.record FROM _bilat_gather g JOIN mentions m ON m.id = g.id "
                     "WHERE g.number >= ? AND g.number < ?", [lo, hi]).fetchall()
                 yield [(n, json.loads(r)) for n, r in rows]
-        finally:
-            with contextlib.suppress(duckdb.Error):
-                self.con.unregister("_bilat_gather")
