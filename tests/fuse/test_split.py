@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import bilat
-from bilat.fuse import fuse, fuse_block
+from bilat.fuse import _choose, _Cluster, _month, _year, fuse, fuse_block, order_key, people_keys, resolve
 from bilat.fuse.split import fuse_block_in_pieces, pack, plan
-from bilat.records import Evidence, Location, Mention, Person, to_dict
+from bilat.records import Event, Evidence, Location, Mention, Person, to_dict
 from bilat.store import Store, block_id
 
 # Dates that meet across years: days, months and years of 2019 and 2020, the days around the new
@@ -46,6 +46,36 @@ def test_split_pieces_give_the_events_of_the_whole_block(block: list[Mention], s
     whole = fuse_block(block)
     rng.shuffle(block)
     assert fuse_block_in_pieces(block, size) == whole
+
+
+def _scan_all(block: list[Mention]) -> list[Event]:
+    """Fusion as the clustering was first written: every mention meets each cluster of its year (or,
+    without a year, of its month) and those without, in the order they were made; no day index."""
+    clusters: list[_Cluster] = []
+    members: list[list[Mention]] = []
+    for m in sorted(block, key=order_key):
+        if (year := _year(m.date)) is not None:
+            pool = [c for c in clusters if _year(c.date) in (year, None)]
+        elif (month := _month(m.date)) is not None:
+            pool = [c for c in clusters if _month(c.date) in (month, None)]
+        else:
+            pool = clusters
+        c = _choose(pool, m, keys := people_keys(m))
+        if c is None:
+            c = _Cluster(len(clusters))
+            clusters.append(c)
+            members.append([])
+        c.add(m, keys)
+        members[c.number].append(m)
+    return [resolve(ms) for ms in members]
+
+
+@settings(max_examples=400, deadline=None)
+@given(mentions(max_size=40))
+def test_fusion_by_day_index_equals_scanning_the_whole_year(block: list[Mention]) -> None:
+    """A full date meets only its day's clusters, the coarser ones and the ranges of its year; the
+    events are those of scanning every cluster of the year (ranges, yearless days, people, places)."""
+    assert sorted(fuse_block(block), key=lambda e: e.id) == sorted(_scan_all(block), key=lambda e: e.id)
 
 
 def test_split_plan_cuts_dates_in_fusion_order() -> None:

@@ -171,20 +171,45 @@ class Clustering:
 
     Clusters are indexed by year: a dated mention only meets the clusters of its year and those
     whose date has no year yet, which keeps a block of many events near-linear; a mention without
-    a year meets those of its month and those without a month. Only what matching needs is kept,
-    not the mentions, so a block can be fed in pieces (``bilat.fuse.split``) that never hold it whole.
+    a year meets those of its month and those without a month. A full date can only join a cluster
+    of its own day, one whose date is coarser, or a range that holds it (``_choose``), so among its
+    year's clusters it meets only those (``by_day``, ``loose``): the answer is the same, since
+    ``_choose``'s does not depend on the order it meets candidates in. Only what matching needs is
+    kept, not the mentions, so a block can be fed in pieces (``bilat.fuse.split``) that never hold it whole.
     """
 
     def __init__(self) -> None:
         self.clusters: list[_Cluster] = []
         self.by_year: dict[str | None, dict[int, _Cluster]] = defaultdict(dict)
         self.by_month: dict[str | None, dict[int, _Cluster]] = defaultdict(dict)
+        self.by_day: dict[str, dict[int, _Cluster]] = defaultdict(dict)  # full date, no range
+        self.loose: dict[str | None, dict[int, _Cluster]] = defaultdict(dict)  # a coarser date, or a range
+
+    def _keys(self, c: _Cluster) -> tuple[str | None, str | None, str | None]:
+        """The year, month and (for a full date without a range) day ``c`` is indexed under."""
+        day = c.date if precision(c.date) == 4 and c.end is None else None
+        return _year(c.date), _month(c.date), day
+
+    def _index(self, c: _Cluster, keys: tuple[str | None, str | None, str | None]) -> None:
+        year, month, day = keys
+        self.by_year[year][c.number] = c
+        self.by_month[month][c.number] = c
+        (self.by_day[day] if day is not None else self.loose[year])[c.number] = c
+
+    def _unindex(self, c: _Cluster, keys: tuple[str | None, str | None, str | None]) -> None:
+        year, month, day = keys
+        del self.by_year[year][c.number]
+        del self.by_month[month][c.number]
+        del (self.by_day[day] if day is not None else self.loose[year])[c.number]
 
     def add(self, m: Mention) -> int:
         """Put ``m`` in its cluster (a new one when none is clearly it); return the cluster's number."""
         year = _year(m.date)
-        if year is not None:
-            pool: Iterable[_Cluster] = chain(self.by_year[year].values(), self.by_year[None].values())
+        pool: Iterable[_Cluster]
+        if year is not None and precision(m.date) == 4:
+            pool = chain(self.by_day[m.date].values(), self.loose[year].values(), self.by_year[None].values())
+        elif year is not None:
+            pool = chain(self.by_year[year].values(), self.by_year[None].values())
         elif (month := _month(m.date)) is not None:  # only dates of its month, or without one, can fit
             pool = chain(self.by_month[month].values(), self.by_month[None].values())
         else:
@@ -194,15 +219,13 @@ class Clustering:
             c = _Cluster(len(self.clusters))
             self.clusters.append(c)
             c.add(m, keys)
+            self._index(c, self._keys(c))
         else:
-            year, month = _year(c.date), _month(c.date)
+            before = self._keys(c)
             c.add(m, keys)
-            if _year(c.date) != year:  # a yearless cluster ("--02-04") found its year
-                del self.by_year[year][c.number]
-            if _month(c.date) != month:
-                del self.by_month[month][c.number]
-        self.by_year[_year(c.date)][c.number] = c
-        self.by_month[_month(c.date)][c.number] = c
+            if (after := self._keys(c)) != before:  # a yearless cluster found its year, a day its range
+                self._unindex(c, before)
+                self._index(c, after)
         return c.number
 
 
