@@ -37,13 +37,18 @@ def compatible(a: str | None, b: str | None) -> bool:
     A date without a year (``--06-12``, ``--06``) meets any date of the same month and day;
     ``--06`` and ``2018`` complete each other into ``2018-06``.
     """
-    if not a or not b:
+    if not a or not b or a == b:
         return True
     if a.startswith("--") or b.startswith("--"):
         md, other = (a, b) if a.startswith("--") else (b, a)
         x, y = md[1:], other[1:] if other.startswith("--") else other[4:]
         return x.startswith(y) or y.startswith(x)
     return a.startswith(b) or b.startswith(a)
+
+
+def _full(date: str | None) -> bool:
+    """Whether a date is a full date (``precision`` 4): only ``YYYY-MM-DD`` has ten characters."""
+    return date is not None and len(date) == 10
 
 
 def merge_dates(dates: Iterable[str | None]) -> str | None:
@@ -81,14 +86,15 @@ class _Cluster:
     def add(self, m: Mention, keys: tuple[frozenset[str], ...]) -> None:
         if m.location and m.location.country:
             self.places.add(m.location.country)
-        self.date = merge_dates([self.date, m.date])
+        if m.date and m.date != self.date:
+            self.date = merge_dates([self.date, m.date])
         if m.date_end and (self.end is None or m.date_end > self.end):
             self.end = m.date_end
         self.people.update(keys)
 
     def within(self, date: str | None) -> bool:
         """Whether a full date falls inside the cluster's range of days."""
-        return bool(date and self.end and self.date and precision(date) == 4 and self.date <= date <= self.end)
+        return bool(self.end and self.date and _full(date) and self.date <= date <= self.end)  # type: ignore[operator]
 
     def accepts(self, m: Mention, keys: tuple[frozenset[str], ...]) -> bool:
         """A compatible date, the same country when both say where, and some person in common
@@ -116,10 +122,10 @@ def _choose(pool: Iterable[_Cluster], m: Mention, keys: tuple[frozenset[str], ..
     Trump and Kim", undated, beside a dated summit of Trump and Kim and an unnamed meeting). The scan
     stops as soon as the answer is None: two candidates and no names, or two named.
     """
-    full = precision(m.date) == 4
+    full = _full(m.date)
     count, first, named, found = 0, None, 0, None
     for c in pool:
-        if not c.accepts(m, keys) or (full and not (c.date == m.date or precision(c.date) < 4 or c.within(m.date))):
+        if not c.accepts(m, keys) or (full and not (c.date == m.date or not _full(c.date) or c.within(m.date))):
             continue
         count += 1
         if count == 1:
@@ -187,7 +193,7 @@ class Clustering:
 
     def _keys(self, c: _Cluster) -> tuple[str | None, str | None, str | None]:
         """The year, month and (for a full date without a range) day ``c`` is indexed under."""
-        day = c.date if precision(c.date) == 4 and c.end is None else None
+        day = c.date if c.end is None and _full(c.date) else None
         return _year(c.date), _month(c.date), day
 
     def _index(self, c: _Cluster, keys: tuple[str | None, str | None, str | None]) -> None:
@@ -206,7 +212,7 @@ class Clustering:
         """Put ``m`` in its cluster (a new one when none is clearly it); return the cluster's number."""
         year = _year(m.date)
         pool: Iterable[_Cluster]
-        if year is not None and precision(m.date) == 4:
+        if m.date and _full(m.date):
             pool = chain(self.by_day[m.date].values(), self.loose[year].values(), self.by_year[None].values())
         elif year is not None:
             pool = chain(self.by_year[year].values(), self.by_year[None].values())
