@@ -216,14 +216,14 @@ def _deterministic(work: Path) -> dict[str, Any]:
 
 def _die_before_fusion(work: Path, docs: Path) -> dict[str, Any]:
     import bilat
-    from bilat.kb import KnowledgeBase
+    from bilat import pipeline
 
     work.mkdir()
     point = work.name
     db = work / "k.duckdb"
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child
-        KnowledgeBase.fuse = lambda *a, **k: os._exit(137)  # type: ignore[method-assign]
+        pipeline.fuse = lambda *a, **k: os._exit(137)  # type: ignore[assignment]
         with bilat.open(db) as kb:
             kb.ingest([str(docs)], batch_size=BATCH)
         os._exit(0)

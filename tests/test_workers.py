@@ -228,3 +228,52 @@ def test_a_worker_never_loads_the_database_libraries() -> None:
     assert out.stdout.strip() == "[]"
     # ... while `import bilat` still gives the knowledge base's names
     assert bilat.open is bilat.kb.open and bilat.KnowledgeBase.__name__ == "KnowledgeBase"
+
+
+FUSE_ROWS = pipeline.fuse_rows
+
+
+def dies_fusing(rows: Sequence[tuple[str, str]]) -> list[Any]:
+    """Fusion of a chunk, except that it kills the worker process it runs in."""
+    if multiprocessing.parent_process() is not None:
+        os._exit(3)
+    return FUSE_ROWS(rows)
+
+
+def _events(kb: Any) -> list[Any]:
+    return sorted(kb.store.con.execute("SELECT id, block, record FROM events").fetchall())
+
+
+def test_fusion_in_the_pool_gives_the_events_of_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chunks of blocks fused by the workers while this process reads and writes: the same events,
+    and the same when every worker dies (each chunk is then fused here)."""
+    from bilat.store import Store
+
+    futures: list[Any] = []
+    submit = LocalPool._submit_one
+
+    def counted(self: LocalPool, fn: Any, item: Any) -> Any:
+        f = submit(self, fn, item)
+        futures.append(f)
+        return f
+
+    with bilat.open(tmp_path / "kb.duckdb") as kb:
+        kb.ingest([str(corpus(tmp_path / "in"))], workers=1)
+        before = _events(kb)
+        monkeypatch.setattr(Store, "_MENTIONS_PER_QUERY", 6)  # many chunks of whole blocks
+        monkeypatch.setattr(LocalPool, "_submit_one", counted)
+        assert kb.fuse() and _events(kb) == before
+        assert not futures  # one process: no pool
+        assert kb.fuse(workers=2) == len(before) and _events(kb) == before
+        assert len(futures) >= 3 and all(f is not None and f.exception() is None for f in futures)
+        monkeypatch.setattr(pipeline, "fuse_rows", dies_fusing)
+        assert kb.fuse(workers=2) == len(before) and _events(kb) == before
+
+
+def test_cli_fuse_workers(tmp_path: Path) -> None:
+    db = str(tmp_path / "kb.duckdb")
+    r = CliRunner().invoke(cli, ["ingest", "--workers", "1", "--db", db, str(corpus(tmp_path / "in", n=12))])
+    outs = [CliRunner().invoke(cli, ["fuse", "--workers", w, "--db", db]) for w in ("1", "2")]
+    assert all(o.exit_code == 0 for o in outs) and outs[0].output == outs[1].output
+    assert int(outs[0].output.split()[0]) == json.loads(CliRunner().invoke(
+        cli, ["summary", "--json", "--db", db]).output)["events"] > 0, r.output

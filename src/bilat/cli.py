@@ -312,11 +312,13 @@ def actors(db: str, as_json: bool) -> None:
 
 @cli.command()
 @db_option
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes that fuse the blocks (default: the number of cores); the events are the same.")
 @clean_errors
-def fuse(db: str) -> None:
+def fuse(db: str, workers: int | None) -> None:
     """Fuse every stored mention into events again (ingest does this by itself)."""
     with bilat.open(db) as kb:
-        n = kb.fuse()
+        n = kb.fuse(workers=workers or default_workers())
     click.echo(f"{n} events")
 
 

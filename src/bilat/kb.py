@@ -209,9 +209,10 @@ class KnowledgeBase:
                 if on_stored:
                     for p in written:
                         on_stored(p.document)
-        # Every queued block: this run's, and any a killed run left (the queue is written with each batch).
-        if pending := self.store.pending():
-            self.fuse(pending)
+            # Every queued block: this run's, and any a killed run left (the queue is written with
+            # each batch); the pool's workers fuse them while this process reads and writes.
+            if pending := self.store.pending():
+                pipeline.fuse(self.store, pending, run)
         self.store.touched.clear()
         report.seconds = time.perf_counter() - t0
         return report
@@ -233,15 +234,17 @@ class KnowledgeBase:
                 out.extend(pipeline.process_batch([doc]))
         return out
 
-    def fuse(self, blocks: Iterable[str] | None = None) -> int:
+    def fuse(self, blocks: Iterable[str] | None = None, workers: int | None = None) -> int:
         """Fuse stored mentions into events; return the number of events written.
 
         With ``blocks`` (kind + states, see ``bilat.fuse``) only those blocks are fused again, as
         ingest does for the blocks its new documents touched; without, everything is. Fusion is
         deterministic within a block, so the events do not depend on the order documents came in.
         The fused blocks leave the pending queue in the transaction that writes their events.
+        ``workers`` processes fuse the blocks (None or 1: this process), with the same events.
         """
-        return pipeline.fuse(self.store, blocks)
+        with engine(workers) as run:
+            return pipeline.fuse(self.store, blocks, run)
 
     # -- reading -----------------------------------------------------------------
 

@@ -11,7 +11,8 @@ A batch goes through three named steps:
     process_batch(docs)        -> Processed | Failure per document: pure, no database, so any engine
                                   (this process, a local process pool) can map it over shards
     store_batch(store, ...)    -> the processed documents written in one transaction
-    fuse(store, blocks)        -> the blocks the new mentions touched, fused into events again
+    fuse(store, blocks, pool)  -> the blocks the new mentions touched, fused into events again
+                                  (with a pool, each chunk of blocks by a worker: ``fuse_rows``)
 
 ``bilat.kb.KnowledgeBase.ingest`` reads, batches and calls them in this order; the engine that runs
 ``process_batch`` (``bilat.engine``) changes nothing in what is stored.
@@ -20,10 +21,11 @@ A batch goes through three named steps:
 from __future__ import annotations
 
 import json
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bilat import extract as extraction
 from bilat.errors import BilatError
@@ -37,6 +39,12 @@ from bilat.records_io import mention_from_dict
 
 if TYPE_CHECKING:
     from bilat.store import Store
+
+
+class Pool(Protocol):
+    """What maps a pure function over items, results in order (``bilat.engine.local``'s engines)."""
+
+    def imap(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +162,7 @@ def store_batch(
     return stored, written
 
 
-def fuse(store: Store, blocks: Iterable[str] | None = None) -> int:
+def fuse(store: Store, blocks: Iterable[str] | None = None, pool: Pool | None = None) -> int:
     """Fuse stored mentions into events, block after block; return the number of events written.
 
     With ``blocks`` (kind + states, see ``bilat.fuse``) only those are fused again; without, every one
@@ -162,7 +170,9 @@ def fuse(store: Store, blocks: Iterable[str] | None = None) -> int:
     mentions is read and fused in pieces (``bilat.fuse.split``), so memory never holds one block
     whole; the others are read in one sorted pass, whole blocks of about that many mentions at a
     time (``Store.block_chunks``). Each read's events are written in the transaction that takes its
-    blocks off the pending queue: a kill in between leaves them queued."""
+    blocks off the pending queue: a kill in between leaves them queued. With ``pool`` (an engine's,
+    see ``bilat.engine.local``) and more than one read to fuse, the pool's workers fuse the reads
+    while this process reads and writes; the events are the same."""
     fresh = blocks is None  # every block queued and every event dropped in one transaction first
     wanted = store.queue_all() if fresh else sorted(set(blocks))
     size = store._MENTIONS_PER_QUERY
@@ -171,11 +181,28 @@ def fuse(store: Store, blocks: Iterable[str] | None = None) -> int:
     for block in (b for b, n in sizes if n > size):
         rows = (_row(e, block) for e in _fuse_large(store, block, size))
         written += store.replace_records("events", rows, blocks=[block], fresh=fresh)
-    for names, read in store.block_chunks([b for b, n in sizes if n <= size], size):
-        events = [row for block, group in groupby(read, key=lambda r: r[0])
-                  for row in event_rows(block, [fusion_mention(json.loads(r[2])) for r in group])]
+    small = [(b, n) for b, n in sizes if n <= size]
+    chunks: deque[tuple[list[str], list[tuple[Any, ...]]]] = deque()
+
+    def payloads() -> Iterator[list[tuple[str, str]]]:
+        for names, read in store.block_chunks([b for b, _ in small], size):
+            chunks.append((names, read))
+            yield [(r[0], r[2]) for r in read]
+
+    # In a pool only when there is more than a chunk to fuse: each chunk is fused by a worker while
+    # this process reads the next and writes the last (the same rows: fusing a chunk is pure).
+    run = pool if pool is not None and sum(n for _, n in small) > size else None
+    for events in (run.imap if run is not None else map)(fuse_rows, payloads()):
+        names, read = chunks.popleft()
         written += store.replace_records("events", events, blocks=names, fresh=fresh, cited=[r[1:] for r in read])
     return written
+
+
+def fuse_rows(rows: Sequence[tuple[str, str]]) -> list[tuple[str, str, str | None, str, str]]:
+    """The events of whole blocks, from their mentions as ``(block, record)`` rows, block after block:
+    rows of the events table (``event_rows``). Pure: what ``fuse`` hands a worker of the pool."""
+    return [row for block, group in groupby(rows, key=lambda r: r[0])
+            for row in event_rows(block, [fusion_mention(json.loads(r[1])) for r in group])]
 
 
 def _fuse_large(store: Store, block: str, size: int) -> Iterator[Event]:

@@ -33,6 +33,7 @@ Outcomes = list[Any]  # Processed | Failure, one per document
 Stage = Callable[[Sequence[Document]], Outcomes]
 
 DIED = "could not be processed (the worker process running it died)"
+_END = object()
 
 
 def default_workers() -> int:
@@ -52,6 +53,10 @@ class InProcess:
         """``fn`` over each batch, in order."""
         for tag, docs in batches:
             yield tag, fn(docs)
+
+    def imap(self, fn: Callable[[Any], T], items: Iterable[Any]) -> Iterator[T]:
+        """``fn`` over each item, in order."""
+        return map(fn, items)
 
     def close(self) -> None:
         """Nothing to release."""
@@ -140,6 +145,40 @@ class LocalPool:
             except Exception:
                 out = self._alone(fn, docs)
             yield tag, out
+
+    def imap(self, fn: Callable[[Any], T], items: Iterable[Any]) -> Iterator[T]:
+        """``fn`` (pure, deterministic) over each item in the pool, results in order, ``workers + 1``
+        items ahead of the caller (fusion's chunks, see ``bilat.pipeline.fuse``). An item whose
+        worker dies, or whose result cannot come back, is computed here instead: the same result."""
+        queue: deque[tuple[Any, Future[T] | None]] = deque()
+        it = iter(items)
+        while True:
+            while len(queue) <= self.workers and (item := next(it, _END)) is not _END:
+                queue.append((item, self._submit_one(fn, item)))
+            if not queue:
+                return
+            item, future = queue.popleft()
+            try:
+                if future is None:
+                    raise BrokenProcessPool
+                out = future.result()
+                self._worked = True
+            except BrokenProcessPool:
+                self._restart()
+                self._unusable = self._unusable or not self._worked  # the processes cannot start here
+                queue = deque((x, f if f is not None and _done_ok([f]) else None) for x, f in queue)
+                out = fn(item)
+            except Exception:
+                out = fn(item)
+            yield out
+
+    def _submit_one(self, fn: Callable[[Any], T], item: Any) -> Future[T] | None:
+        if self._unusable:
+            return None
+        try:
+            return self._executor().submit(fn, item)
+        except BrokenProcessPool:
+            return None
 
     def _submit(self, fn: Stage, docs: Sequence[Document]) -> list[Future[Outcomes]] | None:
         if self._unusable:
