@@ -4,6 +4,7 @@
     .venv/bin/python bench/bench_scale.py --docs 2000 20000     # a quicker curve
     .venv/bin/python bench/bench_scale.py --million             # adds 1,000,000 documents (over an hour at ~260 docs/s)
     .venv/bin/python bench/bench_scale.py --increment 0         # full ingests only
+    .venv/bin/python bench/bench_scale.py --news                # real news instead: the newest 10% after the rest
 
 For each size N the corpus (bench/synthetic.py: templates in six languages) is streamed to a JSON
 Lines file, then ingested into a fresh database by ``bilat ingest FILE --workers 2`` in a subprocess,
@@ -13,6 +14,12 @@ increment's time is set against the full ingest's. Per run it prints documents/s
 sentences/s, wall time (process start to exit), the peak RSS of the writer and of its largest worker
 (VmHWM from /proc), the database size, and where the writer's time went. Throughput should stay
 flat as N grows, and an increment should cost about its share of a full ingest. It asserts nothing.
+
+``--news`` does the same on real news (the Kremlin and Zelenskyy/Putin CSVs of ../shared/corpora,
+as bench_workers.py builds them; left out when ../shared is absent), the way an archive grows:
+the oldest documents first, then the newest ``--increment`` share of them. Synthetic documents
+each state about ten events, on 56 days, so an increment there touches every block's whole
+history; real news states fewer, over more days.
 """
 
 from __future__ import annotations
@@ -155,6 +162,41 @@ def onto(db: Path, stopped: Path | None, share: float, workers: int, work: Path)
         increment(db, int(s["documents"]), share, full, workers, work)
 
 
+def news(share: float, workers: int, work: Path) -> None:
+    """Real news by date: the oldest documents into a fresh database, then the newest ``share`` of them."""
+    from bench_extract import SHARED, build_corpus
+
+    if not (SHARED / "corpora").is_dir():
+        print(f"no real news: {SHARED / 'corpora'} is absent")
+        return
+    every = work / "news.jsonl"
+    build_corpus(SHARED / "corpora", every, mb=1e6)
+    docs = sorted((json.loads(x) for x in every.read_text(encoding="utf-8").splitlines()),
+                  key=lambda d: (d.get("date") or "", d["id"]))
+    every.unlink()
+    cut = round(len(docs) / (1 + share))
+    db = work / "kb-news.duckdb"
+    base: dict[str, object] = {}
+    for part, label in ((docs[:cut], "oldest"), (docs[cut:], "newest")):
+        path = work / f"news-{label}.jsonl"
+        path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in part), encoding="utf-8")
+        nbytes = sum(len(d["text"].encode()) for d in part)
+        r = ingest(path, db, workers, work)
+        sents = int(r["sentences"]) - int(base.get("sentences", 0))  # type: ignore[call-overload]
+        print(line(f"{len(part):,} {label} news", len(part), nbytes, sents, r))
+        print(steps(r, base or None))
+        if label == "oldest":
+            base = r
+        else:
+            ratio = float(r["wall"]) / float(base["wall"])  # type: ignore[arg-type]
+            print(f"{'':26s}increment / full ingest: x{ratio:.3f} of the time for x{len(part) / cut:.3f} "
+                  f"of the documents", flush=True)
+            alone = ingest(path, work / "kb-newest.duckdb", workers, work)  # what the database costs it
+            print(line(f"{len(part):,} newest alone", len(part), nbytes, int(alone["sentences"]), alone))  # type: ignore[call-overload]
+            print(f"{'':26s}into the database of the oldest / into an empty one: "
+                  f"x{float(r['wall']) / float(alone['wall']):.2f}", flush=True)  # type: ignore[arg-type]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, nargs="+", default=[10_000, 100_000], help="sizes (default 10000 100000)")
@@ -163,6 +205,8 @@ def main() -> int:
                     "it (default 0.1; 0: none)")
     ap.add_argument("--workers", type=int, default=2, help="bilat ingest --workers (default 2)")
     ap.add_argument("--work", type=Path, help="folder for the corpora and databases (default: a temporary one)")
+    ap.add_argument("--news", action="store_true", help="real news instead of synthetic documents: the oldest, "
+                    "then the newest --increment share (needs ../shared/corpora)")
     ap.add_argument("--onto", type=Path, metavar="DB", help="only the increment, into this database of synthetic "
                     "documents (a run stopped part-way: its fusion is completed first)")
     ap.add_argument("--stopped", type=Path, metavar="STEPS", help="with --onto: the steps.json of the run that "
@@ -175,6 +219,9 @@ def main() -> int:
         work = Path(tmp)
         if a.onto:
             onto(a.onto, a.stopped, a.increment, a.workers, work)
+            sizes = []
+        if a.news:
+            news(a.increment or 0.1, a.workers, work)
             sizes = []
         for n in sizes:
             corpus, db = work / f"synthetic-{n}.jsonl", work / f"kb-{n}.duckdb"
