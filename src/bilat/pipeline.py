@@ -207,13 +207,14 @@ def fuse_rows(rows: Sequence[tuple[str, str]]) -> list[tuple[str, str, str | Non
 
 def _fuse_large(store: Store, block: str, size: int) -> Iterator[Event]:
     """The events of a block of more than ``size`` mentions, read a piece of about ``size`` at a time."""
-    def gather(ids: list[str], numbers: Sequence[int],
-               spans: list[tuple[int, int]]) -> Iterator[list[tuple[int, Mention]]]:
-        for part in store.gather(ids, numbers, spans):
-            yield [(n, fusion_mention(r)) for n, r in part]
+    with store.large_block(block) as reads:
+        def gather(ids: list[str], numbers: Sequence[int],
+                   spans: list[tuple[int, int]]) -> Iterator[list[tuple[int, Mention]]]:
+            for part in reads.gather(ids, numbers, spans):
+                yield [(n, fusion_mention(r)) for n, r in part]
 
-    return fuse_pieces(lambda dates: [fusion_mention(r) for r in store.block_piece(block, dates)],
-                       store.block_dates(block), gather, size)
+        yield from fuse_pieces(lambda dates: [fusion_mention(r) for r in reads.piece(dates)],
+                               reads.dates(), gather, size)
 
 
 def _row(e: Event, block: str) -> tuple[Any, ...]:

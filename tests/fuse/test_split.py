@@ -14,6 +14,7 @@ from bilat.fuse import _choose, _Cluster, _month, _year, fuse, fuse_block, order
 from bilat.fuse.split import fuse_block_in_pieces, pack, plan
 from bilat.records import Event, Evidence, Location, Mention, Person, to_dict
 from bilat.store import Store, block_id
+from bilat.store.blocks import LargeBlock
 
 # Dates that meet across years: days, months and years of 2019 and 2020, the days around the new
 # year, days and months without a year, and no date.
@@ -21,7 +22,7 @@ DATES = ["2019-02-04", "2019-02-05", "2019-02", "2019", "2020-02-04", "2020-02",
          "2019-12-31", "2020-01-01", "2020-01", "--02-04", "--02-05", "--02", "--12-31", "--01", None]
 PLACES = [None, Location("Minsk", "BY"), Location("Oslo", "NO")]
 NAMES = ["Makei", "Soreide", "Brende"]
-PIECE, CHUNKS_OF = Store.block_piece, Store.block_chunks
+PIECE, CHUNKS_OF = LargeBlock.piece, Store.block_chunks
 
 
 @st.composite
@@ -117,7 +118,7 @@ def test_split_a_large_stored_block_is_fused_in_pieces(tmp_path_factory, monkeyp
         reads: list[tuple[int, int]] = []  # (dates, mentions) of each piece read
         whole_reads: list[list[str]] = []
         monkeypatch.setattr(Store, "_MENTIONS_PER_QUERY", 4)
-        monkeypatch.setattr(Store, "block_piece", lambda s, b, d: _count(reads, d, PIECE(s, b, d)))
+        monkeypatch.setattr(LargeBlock, "piece", lambda s, d: _count(reads, d, PIECE(s, d)))
         monkeypatch.setattr(Store, "block_chunks", lambda s, bs, n: _chunks(whole_reads, CHUNKS_OF(s, bs, n)))
         kb.fuse()
         stored = sorted(kb.store.records("events"), key=lambda e: e["id"])
