@@ -177,6 +177,7 @@ def news(share: float, workers: int, work: Path) -> None:
     cut = round(len(docs) / (1 + share))
     db = work / "kb-news.duckdb"
     base: dict[str, object] = {}
+    base_bytes = 1
     for part, label in ((docs[:cut], "oldest"), (docs[cut:], "newest")):
         path = work / f"news-{label}.jsonl"
         path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in part), encoding="utf-8")
@@ -186,11 +187,11 @@ def news(share: float, workers: int, work: Path) -> None:
         print(line(f"{len(part):,} {label} news", len(part), nbytes, sents, r))
         print(steps(r, base or None))
         if label == "oldest":
-            base = r
+            base, base_bytes = r, nbytes
         else:
             ratio = float(r["wall"]) / float(base["wall"])  # type: ignore[arg-type]
             print(f"{'':26s}increment / full ingest: x{ratio:.3f} of the time for x{len(part) / cut:.3f} "
-                  f"of the documents", flush=True)
+                  f"of the documents (x{nbytes / base_bytes:.3f} of the text)", flush=True)
             alone = ingest(path, work / "kb-newest.duckdb", workers, work)  # what the database costs it
             print(line(f"{len(part):,} newest alone", len(part), nbytes, int(alone["sentences"]), alone))  # type: ignore[call-overload]
             print(f"{'':26s}into the database of the oldest / into an empty one: "
