@@ -3,6 +3,7 @@
     .venv/bin/python bench/bench_fuse.py                        # 1,000,000 mentions in a list: bilat.fuse.fuse
     .venv/bin/python bench/bench_fuse.py --n 10000000 --stream  # made and fused a block at a time: fuse_block
     .venv/bin/python bench/bench_fuse.py --n 10000000 --db /tmp/f.duckdb   # the database path: pipeline.fuse
+    .venv/bin/python bench/bench_fuse.py --db /tmp/f.duckdb --workers 2    # with two processes fusing
     .venv/bin/python bench/bench_fuse.py --n 1000000 --blocks 10 --db /tmp/f.duckdb   # large blocks, in pieces
 
 Mentions are spread evenly over the blocks (20 kinds × the 780 pairs of 40 states, or the first
@@ -102,7 +103,7 @@ def streamed(n: int, blocks: int | None) -> None:
           f"peak RSS {rss_mb():,.0f} MB")
 
 
-def through_db(n: int, blocks: int | None, db: Path) -> None:
+def through_db(n: int, blocks: int | None, db: Path, workers: int) -> None:
     from bilat.store import Store, block_id
 
     store = Store(db)
@@ -125,11 +126,13 @@ def through_db(n: int, blocks: int | None, db: Path) -> None:
         store.replace_records("mentions", rows)
         print(f"stored {n:,} mentions in {db} ({time.perf_counter() - t0:.1f} s)")
     store.close()
-    out = subprocess.run([sys.executable, __file__, "--fuse-db", str(db)], check=True, capture_output=True, text=True)
+    out = subprocess.run([sys.executable, __file__, "--fuse-db", str(db), "--workers", str(workers)], check=True,
+                         capture_output=True, text=True)
     print(out.stdout, end="")
 
 
-def fuse_db(db: Path) -> None:
+def fuse_db(db: Path, workers: int) -> None:
+    from bilat.engine import engine
     from bilat.pipeline import fuse
     from bilat.store import Store
 
@@ -137,13 +140,14 @@ def fuse_db(db: Path) -> None:
     n = store.con.execute("SELECT count(*) FROM mentions").fetchall()[0][0]
     largest = store.con.execute("SELECT max(c) FROM (SELECT count(*) c FROM mentions GROUP BY block)").fetchall()[0][0]
     t0, c0 = time.perf_counter(), time.process_time()
-    events = fuse(store)
+    with engine(workers) as pool:
+        events = fuse(store, pool=pool)
     t1, c1 = time.perf_counter(), time.process_time()
     store.close()
     t2 = time.perf_counter()
     print(f"fusion through the database: {n:,} mentions (largest block {largest:,}) into {events:,} events in "
           f"{t1 - t0:.1f} s ({n / (t1 - t0):,.0f} mentions/s; {c1 - c0:.1f} s of CPU), then close {t2 - t1:.1f} s; "
-          f"peak RSS {rss_mb():,.0f} MB")
+          f"peak RSS {rss_mb():,.0f} MB (this process; --workers {workers})")
 
 
 def main() -> None:
@@ -152,12 +156,13 @@ def main() -> None:
     ap.add_argument("--blocks", type=int, help="only the first BLOCKS blocks (fewer, larger blocks)")
     ap.add_argument("--stream", action="store_true", help="make and fuse a block at a time")
     ap.add_argument("--db", type=Path, help="through a bilat database at this path (kept)")
+    ap.add_argument("--workers", type=int, default=1, help="with --db: processes that fuse (default 1)")
     ap.add_argument("--fuse-db", type=Path, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.fuse_db:
-        fuse_db(a.fuse_db)
+        fuse_db(a.fuse_db, a.workers)
     elif a.db:
-        through_db(a.n, a.blocks, a.db)
+        through_db(a.n, a.blocks, a.db, a.workers)
     elif a.stream:
         streamed(a.n, a.blocks)
     else:
