@@ -172,6 +172,7 @@ def test_kb_bounded_reads_equal_one_big_read(tmp_path: Path, monkeypatch) -> Non
         whole = {t: list(kb.records(t)) for t in ("mentions", "indicators", "events")}
         monkeypatch.setattr(Store, "_DOCS_PER_QUERY", 2)
         monkeypatch.setattr(Store, "_MENTIONS_PER_QUERY", 3)
+        monkeypatch.setattr(Store, "_LARGE_BLOCK", 3)
         pieces = {t: list(kb.records(t)) for t in ("mentions", "indicators", "events")}
         assert pieces == whole and len(whole["mentions"]) > 20
         assert [r["id"] for r in kb.store._pages("events", size=4)] == [r["id"] for r in whole["events"]]

@@ -166,22 +166,23 @@ def fuse(store: Store, blocks: Iterable[str] | None = None, pool: Pool | None = 
     """Fuse stored mentions into events, block after block; return the number of events written.
 
     With ``blocks`` (kind + states, see ``bilat.fuse``) only those are fused again; without, every one
-    (all are queued and their events dropped first). A block of more than ``Store._MENTIONS_PER_QUERY``
-    mentions is read and fused in pieces (``bilat.fuse.split``), so memory never holds one block
-    whole; the others are read in one sorted pass, whole blocks of about that many mentions at a
-    time (``Store.block_chunks``). Each read's events are written in the transaction that takes its
-    blocks off the pending queue: a kill in between leaves them queued. With ``pool`` (an engine's,
+    (all are queued and their events dropped first). A block of more than ``Store._LARGE_BLOCK``
+    mentions is read and fused in pieces of ``Store._MENTIONS_PER_QUERY`` (``bilat.fuse.split``), so
+    memory never holds one block whole; the others are read in one sorted pass, whole blocks of
+    about that many mentions at a time (``Store.block_chunks``; a larger one alone). Each read's
+    events are written in the transaction that takes its blocks off the pending queue: a kill in
+    between leaves them queued. With ``pool`` (an engine's,
     see ``bilat.engine.local``) and more than one read to fuse, the pool's workers fuse the reads
     while this process reads and writes; the events are the same."""
     fresh = blocks is None  # every block queued and every event dropped in one transaction first
     wanted = store.queue_all() if fresh else sorted(set(blocks))
-    size = store._MENTIONS_PER_QUERY
+    size, large = store._MENTIONS_PER_QUERY, max(store._LARGE_BLOCK, store._MENTIONS_PER_QUERY)
     sizes = store.block_sizes(wanted)
     written = 0
-    for block in (b for b, n in sizes if n > size):
+    for block in (b for b, n in sizes if n > large):
         rows = (_row(e, block) for e in _fuse_large(store, block, size))
         written += store.replace_records("events", rows, blocks=[block], fresh=fresh)
-    small = [(b, n) for b, n in sizes if n <= size]
+    small = [(b, n) for b, n in sizes if n <= large]
     chunks: deque[tuple[list[str], list[tuple[Any, ...]]]] = deque()
 
     def payloads() -> Iterator[list[tuple[str, str]]]:

@@ -118,6 +118,7 @@ def test_split_a_large_stored_block_is_fused_in_pieces(tmp_path_factory, monkeyp
         reads: list[tuple[int, int]] = []  # (dates, mentions) of each piece read
         whole_reads: list[list[str]] = []
         monkeypatch.setattr(Store, "_MENTIONS_PER_QUERY", 4)
+        monkeypatch.setattr(Store, "_LARGE_BLOCK", 4)
         monkeypatch.setattr(LargeBlock, "piece", lambda s, d: _count(reads, d, PIECE(s, d)))
         monkeypatch.setattr(Store, "block_chunks", lambda s, bs, n: _chunks(whole_reads, CHUNKS_OF(s, bs, n)))
         kb.fuse()

@@ -293,6 +293,9 @@ class Store(BlockReads):
     # Fusion reads about _MENTIONS_PER_QUERY mentions at a time, a large block in pieces (bilat.fuse.split).
     _DOCS_PER_QUERY = 256
     _MENTIONS_PER_QUERY = 20_000
+    # A block of more mentions than this is fused in pieces by dates, in this process; a smaller one
+    # is read whole (alone when it holds more than a read), and a pool's worker can fuse it.
+    _LARGE_BLOCK = 50_000
 
     def records(self, table: str, current_only: bool = True) -> Iterator[dict[str, Any]]:
         """Stored mentions, indicators or events as dicts, in a stable order, a bounded piece at a time."""
