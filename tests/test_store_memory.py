@@ -74,3 +74,19 @@ def test_the_environment_fixes_the_pool(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setenv("BILAT_DUCKDB_MEMORY", "lots")
     with pytest.raises(SchemaError, match="BILAT_DUCKDB_MEMORY"):
         bilat.open(tmp_path / "kb.duckdb")
+
+
+def test_a_writer_folds_its_log_into_the_file_at_1_gb_and_on_close(tmp_path: Path) -> None:
+    """Checkpoints write every key index again (duckdb/duckdb#24848), so a writer lets its log grow
+    to about 1 GB before one; closing folds the log in, and everything is in the file."""
+    db = tmp_path / "kb.duckdb"
+    wal = Path(str(db) + ".wal")
+    kb = bilat.open(db)
+    kb.ingest([str(SAMPLES)])
+    (threshold,) = kb.store.con.execute("SELECT current_setting('checkpoint_threshold')").fetchone()
+    assert threshold == "953.6 MiB"  # 1 GB
+    assert wal.exists() and wal.stat().st_size > 0  # the batches are in the log, not folded in yet
+    kb.close()
+    assert not wal.exists() or wal.stat().st_size == 0
+    with bilat.open(db, read_only=True) as kb:
+        assert kb.summary()["documents"] == 19

@@ -73,7 +73,13 @@ class Store(BlockReads):
         self._cited = pairs.CITED  # what the events side tables read cited mentions from (replace_records)
         self.broken = False  # a write failed: the connection may be unusable
         if not read_only:
+            # DuckDB checkpoints when the write-ahead log reaches this size, and each checkpoint
+            # writes every key index again, whole (duckdb/duckdb#24848): with the default 16 MB,
+            # a large database pays for its indexes every few commits (see docs/scale.md).
+            self.con.execute(f"SET checkpoint_threshold = '{self.CHECKPOINT_THRESHOLD}'")
             self.guard(migrate, self.con, writing=True)
+
+    CHECKPOINT_THRESHOLD = "1GB"
 
     def fit_memory(self) -> None:
         """Size DuckDB's buffer pool to the keys stored now (``bilat.store.memory``), unless
