@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
+import pytest
+
 from bilat.fuse import fuse
 from bilat.pipeline import process
 from bilat.records import (
@@ -45,6 +47,9 @@ def test_records_as_asdict_gives_them() -> None:
         assert to_dict(r) == old_to_dict(r)
         assert to_json(r) == json.dumps(old_to_dict(r), ensure_ascii=False)
         assert list(to_dict(r)) == list(old_to_dict(r))  # the same key order
+    # the encoder walks the record itself; what JSON cannot hold still fails as json.dumps fails
+    with pytest.raises(TypeError, match="set is not JSON serializable"):
+        to_json(Evidence(0, 0, 1, {"a"}))  # type: ignore[arg-type]
 
 
 def test_processed_documents_carry_the_json_the_store_writes() -> None:
