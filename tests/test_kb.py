@@ -178,3 +178,27 @@ def test_kb_bounded_reads_equal_one_big_read(tmp_path: Path, monkeypatch) -> Non
         assert [r["id"] for r in kb.store._pages("events", size=4)] == [r["id"] for r in whole["events"]]
         # Fusion in pieces of three mentions (every block larger than that is read by dates) writes the same events.
         assert kb.fuse() == len(whole["events"]) and list(kb.records("events")) == whole["events"]
+
+
+def test_kb_fusion_commits_every_few_reads_and_writes_the_same_events(tmp_path: Path, monkeypatch) -> None:
+    """Fusion commits once a few chunks of blocks are written, not at every chunk nor once for all:
+    the events are those of one commit, however the commits fall."""
+    from bilat.store import Store
+    from conftest import SAMPLES
+
+    with bilat.open(tmp_path / "kb.duckdb") as kb:
+        kb.ingest([str(SAMPLES)])
+        whole = list(kb.records("events"))
+        commits: list[int] = []
+        opened = Store.transaction
+
+        def counted(self: Store) -> object:
+            commits.append(1)
+            return opened(self)
+
+        monkeypatch.setattr(Store, "_MENTIONS_PER_QUERY", 3)  # chunks of whole blocks of about 3 mentions
+        monkeypatch.setattr(Store, "_MENTIONS_PER_COMMIT", 7)  # a commit every two or three chunks
+        monkeypatch.setattr(Store, "transaction", counted)
+        assert kb.fuse() == len(whole) and list(kb.records("events")) == whole
+        chunks = sum(1 for _ in kb.store.block_chunks([b for b, _ in kb.store.block_sizes(kb.store.queue_all())], 3))
+        assert 3 <= len(commits) < chunks

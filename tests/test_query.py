@@ -271,6 +271,24 @@ def test_a_database_of_schema_3_gets_the_query_tables(tmp_path: Path) -> None:
         assert kb.search("visit") == hits
 
 
+def test_a_database_of_schema_6_drops_the_index_on_event_mentions(tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    with bilat.open(db) as kb:
+        kb.ingest([str(SAMPLES)])
+        event = max(kb.events(), key=lambda e: len(e.mentions))
+        want = [m.id for m in kb.event_mentions(event.id)]
+        doc = kb.event_mentions(event.id)[0].doc
+        con = kb.store.con
+        con.execute("CREATE INDEX event_mentions_event ON event_mentions (event)")
+        con.execute("UPDATE bilat_meta SET value = '6' WHERE key = 'schema_version'")
+    assert want == list(event.mentions) and len(want) > 1
+    with bilat.open(db) as kb:
+        assert not kb.store.con.execute("SELECT * FROM duckdb_indexes() WHERE index_name = 'event_mentions_event'"
+                                        ).fetchall()
+        assert [m.id for m in kb.event_mentions(event.id)] == want
+        assert event.id in [e.id for e in kb.events(doc=doc)]  # event_mentions still answers filters
+
+
 def _cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "bilat", *args], capture_output=True, text=True, timeout=120,
                           cwd=REPO, env={"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin"})

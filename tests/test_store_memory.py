@@ -53,16 +53,36 @@ def test_a_writer_takes_more_as_its_tables_grow(tmp_path: Path, monkeypatch: pyt
         assert _pool_mb(kb) >= 128 + stored
 
 
-def test_the_keys_counted_are_every_indexed_row(tmp_path: Path) -> None:
-    # the primary keys and the index of the events' cited mentions: one key per cited mention
+def test_the_keys_counted_are_the_primary_keys_of_the_tables_asked(tmp_path: Path) -> None:
     with bilat.open(tmp_path / "kb.duckdb") as kb:
         kb.ingest([str(SAMPLES / "no_gb_relations_en.md"), str(SAMPLES / "kz_de_relations_ru.txt")])
         con = kb.store.con
         con.execute("CHECKPOINT")  # DuckDB's row estimates are exact once written
-        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in
-                  ("documents", "mentions", "indicators", "events", "event_mentions")}
-        assert counts["event_mentions"] >= counts["events"] > 0
+        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in memory.KEYED}
+        assert all(counts.values())
         assert memory.keys(con) == sum(counts.values())
+        assert memory.keys(con, ["events"]) == counts["events"]
+        # event_mentions (a row per fused mention) has no index to hold: it is not counted
+        assert "event_mentions" not in memory.KEYED
+        assert not con.execute("SELECT * FROM duckdb_indexes() WHERE table_name = 'event_mentions'").fetchall()
+
+
+def test_a_writer_that_only_fuses_holds_the_events_keys_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pool sized to every key lets DuckDB cache every page it reads up to that size; fusion
+    writes the events' index alone, and its pool counts only those keys."""
+    monkeypatch.delenv("BILAT_DUCKDB_MEMORY", raising=False)
+    monkeypatch.setattr(memory, "PER_KEY", 1 << 20)
+    db = tmp_path / "kb.duckdb"
+    with bilat.open(db) as kb:
+        kb.ingest([str(SAMPLES / "no_gb_relations_en.md"), str(SAMPLES / "kz_de_relations_ru.txt")])
+        s = kb.summary()
+    with bilat.open(db) as kb:
+        assert _pool_mb(kb) == pytest.approx(128, abs=1)  # nothing written yet
+        assert kb.fuse() == s["events"]
+        assert 128 + s["events"] <= _pool_mb(kb) < 128 + s["events"] + s["mentions"]
+    monkeypatch.setattr(memory, "PER_KEY", 10 << 20)
+    with bilat.open(db, read_only=True) as kb:  # a reader looks anything up: every key counts
+        assert _pool_mb(kb) >= 128 + 10 * (s["documents"] + s["mentions"] + s["indicators"] + s["events"])
 
 
 def test_the_environment_fixes_the_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -170,10 +170,11 @@ def fuse(store: Store, blocks: Iterable[str] | None = None, pool: Pool | None = 
     mentions is read and fused in pieces of ``Store._MENTIONS_PER_QUERY`` (``bilat.fuse.split``), so
     memory never holds one block whole; the others are read in one sorted pass, whole blocks of
     about that many mentions at a time (``Store.block_chunks``; a larger one alone). Each read's
-    events are written in the transaction that takes its blocks off the pending queue: a kill in
-    between leaves them queued. With ``pool`` (an engine's, see ``bilat.engine.local``) and more
-    than one read to fuse, the pool's workers fuse the reads (``fuse_rows``) while this process
-    reads and writes; the events are the same."""
+    events are written in the transaction that takes its blocks off the pending queue, one for
+    about ``Store._MENTIONS_PER_COMMIT`` mentions: a kill before its commit leaves them queued.
+    With ``pool`` (an engine's, see ``bilat.engine.local``) and more than one read to fuse, the
+    pool's workers fuse the reads (``fuse_rows``) while this process reads and writes; the events
+    are the same."""
     fresh = blocks is None  # every block queued and every event dropped in one transaction first
     wanted = store.queue_all() if fresh else sorted(set(blocks))
     size, large = store._MENTIONS_PER_QUERY, max(store._LARGE_BLOCK, store._MENTIONS_PER_QUERY)
@@ -193,10 +194,17 @@ def fuse(store: Store, blocks: Iterable[str] | None = None, pool: Pool | None = 
     # In a pool only when there is more than a chunk to fuse: each chunk is fused by a worker while
     # this process reads the next and writes the last (the same rows: fusing a chunk is pure).
     imap = pool.imap if pool is not None and sum(n for _, n in small) > size else map
-    for events in imap(fuse_rows, payloads()):
-        names, read = chunks.popleft()
-        written += store.replace_records("events", events, blocks=names, fresh=fresh, cited=[r[1:] for r in read])
-    return written
+    fused = imap(fuse_rows, payloads())
+    while True:
+        with store.transaction():  # a commit per ``_MENTIONS_PER_COMMIT`` mentions or so
+            held = 0
+            while held < store._MENTIONS_PER_COMMIT and (events := next(fused, None)) is not None:
+                names, read = chunks.popleft()
+                held += len(read) + 1
+                written += store.replace_records("events", events, blocks=names, fresh=fresh,
+                                                 cited=[r[1:] for r in read])
+            if events is None:
+                return written
 
 
 def fuse_rows(rows: Sequence[tuple[str, str]]) -> list[tuple[str, str, str | None, str, str]]:

@@ -27,7 +27,7 @@ from bilat.store import memory, pairs, query
 from bilat.store.arrow import registered, rows_table
 from bilat.store.blocks import BlockReads
 from bilat.store.faults import check_file, explain
-from bilat.store.migrations import migrate
+from bilat.store.migrations import migrate, outdated
 
 TABLES = ("mentions", "indicators", "events")
 
@@ -64,6 +64,8 @@ class Store(BlockReads):
         except duckdb.Error as e:
             raise StoreError(explain(self.path, e)) from None
         self._pool = 0  # the buffer pool's size now, in bytes (-1: BILAT_DUCKDB_MEMORY set it)
+        # the keyed tables whose indexes this connection holds (``bilat.store.memory``): a writer's, those it wrote
+        self._written: set[str] = set(memory.KEYED) if read_only else set()
         if (size := memory.fixed()) is not None:
             self.con.execute(f"SET memory_limit = '{size}'")
             self._pool = -1
@@ -72,21 +74,25 @@ class Store(BlockReads):
         self.touched: set[str] = set()  # fusion blocks whose mentions changed in this session
         self._cited = pairs.CITED  # what the events side tables read cited mentions from (replace_records)
         self.broken = False  # a write failed: the connection may be unusable
+        self._open = False  # a write transaction is open (``transaction``)
         if not read_only:
             # DuckDB checkpoints when the write-ahead log reaches this size, and each checkpoint
             # writes every key index again, whole (duckdb/duckdb#24848): with the default 16 MB,
             # a large database pays for its indexes every few commits (see docs/scale.md).
             self.con.execute(f"SET checkpoint_threshold = '{self.CHECKPOINT_THRESHOLD}'")
+            if self.guard(outdated, self.con):  # a migration may rewrite any table
+                self._written.update(memory.KEYED)
+                self.guard(self.fit_memory)
             self.guard(migrate, self.con, writing=True)
 
     CHECKPOINT_THRESHOLD = "1GB"
 
     def fit_memory(self) -> None:
-        """Size DuckDB's buffer pool to the keys stored now (``bilat.store.memory``), unless
-        ``BILAT_DUCKDB_MEMORY`` fixed it; called as writes add rows."""
+        """Size DuckDB's buffer pool to the keys stored now in the tables this connection writes
+        (``bilat.store.memory``), unless ``BILAT_DUCKDB_MEMORY`` fixed it; called as writes add rows."""
         if self._pool < 0:
             return
-        size = memory.limit(self.read_only, memory.keys(self.con))
+        size = memory.limit(self.read_only, memory.keys(self.con, self._written) if self._written else 0)
         if size > self._pool:
             self.con.execute(f"SET memory_limit = '{size // memory.MB}MiB'")
             self._pool = size
@@ -147,6 +153,7 @@ class Store(BlockReads):
         Returns how many were stored.
         """
         con = self.con
+        self._written.update(("documents", "mentions", "indicators"))
         with self._transaction():
             ids = [p.document.id for p in items]
             known = self.known(ids)
@@ -302,6 +309,9 @@ class Store(BlockReads):
     # A block of more mentions than this is fused in pieces by dates, in this process; a smaller one
     # is read whole (alone when it holds more than a read), and a pool's worker can fuse it.
     _LARGE_BLOCK = 50_000
+    # Fusion commits once about this many mentions are fused: DuckDB writes a transaction's large
+    # appends to the file as whole row groups (122,880 rows), not into the write-ahead log first.
+    _MENTIONS_PER_COMMIT = 200_000
 
     def records(self, table: str, current_only: bool = True) -> Iterator[dict[str, Any]]:
         """Stored mentions, indicators or events as dicts, in a stable order, a bounded piece at a time."""
@@ -338,17 +348,29 @@ class Store(BlockReads):
         """Queue every fusion block (of mentions and of events) to be fused again and drop every event,
         in one transaction; return the queue. Fusing it a chunk at a time (``replace_records`` with
         ``fresh``) then leaves whatever a kill interrupts queued, and the next open fuses it."""
+        self._written.add("events")
         with self._transaction():
             self.con.execute("INSERT OR IGNORE INTO fusion_pending SELECT block FROM mentions WHERE block IS NOT NULL "
                              "UNION SELECT block FROM events WHERE block IS NOT NULL")
             self._drop("events", "true")
         return self.pending()
 
+    def transaction(self) -> contextlib.AbstractContextManager[None]:
+        """One write transaction around several writes (``replace_records``...): committed when the
+        block ends, rolled back, all of it, when it raises. The writes inside join it."""
+        return self._transaction()
+
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:
-        """One write transaction: committed when the block ends, rolled back when it raises."""
+        """One write transaction: committed when the block ends, rolled back when it raises; inside
+        one already, a part of it."""
+        if self._open:
+            self.guard(self.fit_memory)
+            yield
+            return
         self.guard(self.fit_memory)
         self.guard(self.con.execute, "BEGIN TRANSACTION", writing=True)
+        self._open = True
         try:
             yield
             self.con.execute("COMMIT")
@@ -359,6 +381,8 @@ class Store(BlockReads):
         except BaseException:
             self._rollback()
             raise
+        finally:
+            self._open = False
 
     _ROWS_PER_APPEND = 20_000
 
@@ -378,6 +402,7 @@ class Store(BlockReads):
                    "events": ("id", "kind", "date", "record", "block")}[table]
         written = 0
         stored: dict[str, str] | None = None  # events: the digest of each stored record of ``blocks``
+        self._written.add(table)
         with self._transaction():
             # Events: the blocks fused leave the pending queue in the transaction that writes them.
             if table == "events" and blocks is None:

@@ -31,7 +31,7 @@ class BlockReads:
         ``size`` mentions in all at a time: (those blocks, in order; their mentions as ``(block, id,
         record, url, title, published)`` rows, block after block, the last three their document's). Every
         block comes in some chunk, those without mentions too. One scan of the stored mentions sorts
-        the blocks' into a temporary table that each chunk reads by row number: a query per chunk
+        the blocks' into a temporary table that each chunk reads by its numbers: a query per chunk
         over all stored mentions would cost, at ten million, far more than the fusion itself (#10).
         A larger block is read in pieces instead (``block_dates``, ``block_piece``)."""
         from bilat.fuse.split import pack
@@ -42,18 +42,20 @@ class BlockReads:
         # only where each mention is (its block, its row and its document's): a small sort
         with registered(con, "_bilat_wanted", pa.table({"block": pa.array(list(blocks), pa.string())})):
             con.execute(
-                "CREATE OR REPLACE TEMP TABLE _bilat_fuse AS SELECT m.block, m.rowid AS m, d.rowid AS d "
+                "CREATE OR REPLACE TEMP TABLE _bilat_fuse AS SELECT m.block, m.rowid AS m, d.rowid AS d, "
+                "row_number() OVER (ORDER BY m.block, m.id) AS n "
                 "FROM mentions m JOIN documents d ON d.id = m.doc_id "
-                "WHERE d.current AND m.block IN (SELECT block FROM _bilat_wanted) ORDER BY m.block, m.id")
+                "WHERE d.current AND m.block IN (SELECT block FROM _bilat_wanted) ORDER BY n")
         try:
+            # numbered, not by rowid: a table made inside a transaction has other rowids once it commits
             spans = {b: (lo, hi) for b, lo, hi in con.execute(
-                "SELECT block, min(rowid), max(rowid) + 1 FROM _bilat_fuse GROUP BY block").fetchall()}
+                "SELECT block, min(n), max(n) + 1 FROM _bilat_fuse GROUP BY block").fetchall()}
             for names in pack(((b, spans[b][1] - spans[b][0] if b in spans else 0) for b in sorted(blocks)), size):
                 held = [spans[b] for b in names if b in spans]
                 if not held:
                     yield names, []
                     continue
-                where = con.execute("SELECT m, d FROM _bilat_fuse WHERE rowid >= ? AND rowid < ? ORDER BY rowid",
+                where = con.execute("SELECT m, d FROM _bilat_fuse WHERE n >= ? AND n < ? ORDER BY n",
                                     [min(lo for lo, _ in held), max(hi for _, hi in held)]).fetchall()
                 # fetched by row number, which DuckDB reads without scanning the table
                 docs = {r[0]: r[1:] for r in con.execute(

@@ -1,20 +1,25 @@
 """How much memory DuckDB's buffer pool may take: bounded, but never less than the database's keys need.
 
 A bounded pool keeps memory flat however much text is read (#2). The primary keys (documents,
-mentions, indicators, events) and the index of the events' cited mentions are ART indexes, though,
-and DuckDB has to hold the part of an index that a write or a lookup touches: ids are hashes, so a
-batch of new rows touches most of it. Measured
-at a million mentions and half a million events, fusion's writes held 57 MB of the events' index
-alone, and a 128 MB pool ran out (#10). So the pool is the base below (128 MB for a writer, 512 MB
-for a reader, which keeps the index pages that event pages load) plus ``PER_KEY`` bytes for each key
-stored, taken again as the tables grow (``Store.fit_memory``); it never takes more than
-``SHARE`` of this machine's memory. ``BILAT_DUCKDB_MEMORY`` sets it outright.
+mentions, indicators, events) are ART indexes, though, and DuckDB has to hold the part of an index
+that a write touches until the next checkpoint writes it out: ids are hashes, so a batch of new rows
+touches most of it. Measured at a million mentions and half a million events, fusion's writes held
+57 MB of the events' index alone, and a 128 MB pool ran out (#10). So the pool is the base below
+(128 MB for a writer, 512 MB for a reader, which keeps the index pages that event pages load) plus
+``PER_KEY`` bytes for each key of the tables written (a reader: of all), taken again as the tables
+grow (``Store.fit_memory``); it never takes more than ``SHARE`` of this machine's memory.
+``BILAT_DUCKDB_MEMORY`` sets it outright.
+
+Only the tables written count: index pages that were only read can be evicted, and a pool sized
+to every key lets DuckDB keep every page it reads cached up to that size. Fusing ten million stored
+mentions writes only the events' index, and its memory followed the pool, past 3 GB (docs/scale.md).
 """
 
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 
 import duckdb
 
@@ -27,10 +32,8 @@ PER_KEY = 160
 SHARE = 0.5
 #: the pool grows by whole steps of this many bytes
 STEP = 32 * MB
-#: the tables whose rows are keys of an ART index: the primary keys, and ``event_mentions``, whose
-#: index on ``event`` holds a key per cited mention (left out, a 100,000-document ingest ran out of
-#: its pool in the closing sort once fusion had loaded that index: 1 million keys)
-KEYED = ("documents", "mentions", "indicators", "events", "event_mentions")
+#: the tables whose rows are keys of an ART index: their primary keys
+KEYED = ("documents", "mentions", "indicators", "events")
 
 
 def fixed() -> str | None:
@@ -41,11 +44,11 @@ def fixed() -> str | None:
     return limit
 
 
-def keys(con: duckdb.DuckDBPyConnection) -> int:
-    """About how many primary keys the database holds (DuckDB's own row estimates: no table is read)."""
+def keys(con: duckdb.DuckDBPyConnection, tables: Iterable[str] = KEYED) -> int:
+    """About how many primary keys ``tables`` hold (DuckDB's own row estimates: no table is read)."""
     rows = con.execute("SELECT coalesce(sum(estimated_size), 0) FROM duckdb_tables() "
                        "WHERE database_name = current_database() AND NOT temporary "
-                       "AND table_name IN (SELECT unnest(?))", [list(KEYED)]).fetchall()
+                       "AND table_name IN (SELECT unnest(?))", [sorted(tables)]).fetchall()
     return int(rows[0][0])
 
 

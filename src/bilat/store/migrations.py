@@ -112,11 +112,24 @@ def _v6(con: duckdb.DuckDBPyConnection) -> None:
     query.cluster(con, force=True, tables=("search_terms",))
 
 
+@migration(7, "event_mentions without its index on event, which every write of events paid for (#10)")
+def _v7(con: duckdb.DuckDBPyConnection) -> None:
+    # An event's mentions are found from its record; deletes scan the table, as they do
+    # event_actors. The index held a key per fused mention in memory, and each write of events
+    # updated it: at ten million mentions, 10 million keys (see docs/scale.md).
+    con.execute("DROP INDEX IF EXISTS event_mentions_event")
+
+
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
     """The schema version of an open database (0 for a new one)."""
     con.execute("CREATE TABLE IF NOT EXISTS bilat_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
     row = con.execute("SELECT value FROM bilat_meta WHERE key = 'schema_version'").fetchall()
     return int(row[0][0]) if row else 0
+
+
+def outdated(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether ``migrate`` has steps to run on this database."""
+    return current_version(con) < MIGRATIONS[-1][0]
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
