@@ -80,6 +80,11 @@ def test_a_writer_that_only_fuses_holds_the_events_keys_alone(tmp_path: Path, mo
         assert _pool_mb(kb) == pytest.approx(128, abs=1)  # nothing written yet
         assert kb.fuse() == s["events"]
         assert 128 + s["events"] <= _pool_mb(kb) < 128 + s["events"] + s["mentions"]
+        fused = _pool_mb(kb)
+        kb.event(kb.events()[0].id)  # keys it already holds: the pool stays
+        assert _pool_mb(kb) == fused
+        kb.document_by_id(next(iter(kb.documents())).id)  # a key looked up in another index: that index counts too
+        assert _pool_mb(kb) >= 128 + s["events"] + s["documents"]
     monkeypatch.setattr(memory, "PER_KEY", 10 << 20)
     with bilat.open(db, read_only=True) as kb:  # a reader looks anything up: every key counts
         assert _pool_mb(kb) >= 128 + 10 * (s["documents"] + s["mentions"] + s["indicators"] + s["events"])

@@ -260,6 +260,7 @@ class KnowledgeBase:
 
     def document_by_id(self, doc_id: str) -> Document | None:
         """The stored document with this id (content hash), or None."""
+        self.store.holds("documents")  # a key looked up: its index pages are held
         row = self.store.guard(query.document, self.store.con, "id", doc_id)
         return Document(*row) if row else None
 
@@ -338,11 +339,13 @@ class KnowledgeBase:
 
     def event(self, event_id: str) -> Event | None:
         """One event by id, or None."""
+        self.store.holds("events")  # a key looked up: its index pages are held
         row = self.store.guard(query.event, self.store.con, event_id)
         return event_from_dict(row) if row else None
 
     def event_mentions(self, event_id: str) -> list[Mention]:
         """The mentions fused into an event."""
+        self.store.holds("events")
         return [mention_from_dict(r) for r in self.store.guard(query.event_mentions, self.store.con, event_id)]
 
     def search(self, q: str, *, limit: int = 20, offset: int = 0, lang: str | None = None) -> list[SearchHit]:

@@ -64,8 +64,9 @@ class Store(BlockReads):
         except duckdb.Error as e:
             raise StoreError(explain(self.path, e)) from None
         self._pool = 0  # the buffer pool's size now, in bytes (-1: BILAT_DUCKDB_MEMORY set it)
-        # the keyed tables whose indexes this connection holds (``bilat.store.memory``): a writer's, those it wrote
-        self._written: set[str] = set(memory.KEYED) if read_only else set()
+        # the keyed tables whose index pages this connection holds (``bilat.store.memory``): a reader
+        # all of them; a writer those it wrote or looked a key up in (``holds``)
+        self._held: set[str] = set(memory.KEYED) if read_only else set()
         if (size := memory.fixed()) is not None:
             self.con.execute(f"SET memory_limit = '{size}'")
             self._pool = -1
@@ -81,18 +82,25 @@ class Store(BlockReads):
             # a large database pays for its indexes every few commits (see docs/scale.md).
             self.con.execute(f"SET checkpoint_threshold = '{self.CHECKPOINT_THRESHOLD}'")
             if self.guard(outdated, self.con):  # a migration may rewrite any table
-                self._written.update(memory.KEYED)
+                self._held.update(memory.KEYED)
                 self.guard(self.fit_memory)
             self.guard(migrate, self.con, writing=True)
 
     CHECKPOINT_THRESHOLD = "1GB"
+
+    def holds(self, *tables: str) -> None:
+        """Note that this connection now holds pages of these tables' key indexes (it writes them,
+        or looks keys up in them), and size the pool for them."""
+        if not self._held.issuperset(tables):
+            self._held.update(tables)
+            self.guard(self.fit_memory)
 
     def fit_memory(self) -> None:
         """Size DuckDB's buffer pool to the keys stored now in the tables this connection writes
         (``bilat.store.memory``), unless ``BILAT_DUCKDB_MEMORY`` fixed it; called as writes add rows."""
         if self._pool < 0:
             return
-        size = memory.limit(self.read_only, memory.keys(self.con, self._written) if self._written else 0)
+        size = memory.limit(self.read_only, memory.keys(self.con, self._held) if self._held else 0)
         if size > self._pool:
             self.con.execute(f"SET memory_limit = '{size // memory.MB}MiB'")
             self._pool = size
@@ -153,7 +161,7 @@ class Store(BlockReads):
         Returns how many were stored.
         """
         con = self.con
-        self._written.update(("documents", "mentions", "indicators"))
+        self._held.update(("documents", "mentions", "indicators"))
         with self._transaction():
             ids = [p.document.id for p in items]
             known = self.known(ids)
@@ -348,7 +356,7 @@ class Store(BlockReads):
         """Queue every fusion block (of mentions and of events) to be fused again and drop every event,
         in one transaction; return the queue. Fusing it a chunk at a time (``replace_records`` with
         ``fresh``) then leaves whatever a kill interrupts queued, and the next open fuses it."""
-        self._written.add("events")
+        self._held.add("events")
         with self._transaction():
             self.con.execute("INSERT OR IGNORE INTO fusion_pending SELECT block FROM mentions WHERE block IS NOT NULL "
                              "UNION SELECT block FROM events WHERE block IS NOT NULL")
@@ -402,7 +410,7 @@ class Store(BlockReads):
                    "events": ("id", "kind", "date", "record", "block")}[table]
         written = 0
         stored: dict[str, str] | None = None  # events: the digest of each stored record of ``blocks``
-        self._written.add(table)
+        self._held.add(table)
         with self._transaction():
             # Events: the blocks fused leave the pending queue in the transaction that writes them.
             if table == "events" and blocks is None:
