@@ -115,3 +115,25 @@ def test_a_writer_folds_its_log_into_the_file_at_1_gb_and_on_close(tmp_path: Pat
     assert not wal.exists() or wal.stat().st_size == 0
     with bilat.open(db, read_only=True) as kb:
         assert kb.summary()["documents"] == 19
+
+
+def test_the_closing_sort_has_at_least_a_readers_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sort that keeps the side tables clustered runs beside the index pages the writer holds:
+    it gets at least a reader's pool, however few keys the writer counted."""
+    from bilat.store import query
+
+    monkeypatch.delenv("BILAT_DUCKDB_MEMORY", raising=False)
+    pools: list[float] = []
+    cluster = query.cluster
+
+    def seen(con, *args, **kwargs):  # type: ignore[no-untyped-def]
+        size = con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+        pools.append(float(size.split()[0]) * (1024 if size.endswith("GiB") else 1))
+        return cluster(con, *args, **kwargs)
+
+    kb = bilat.open(tmp_path / "kb.duckdb")
+    kb.ingest([str(SAMPLES / "no_gb_relations_en.md")])
+    assert _pool_mb(kb) < 512
+    monkeypatch.setattr(query, "cluster", seen)
+    kb.close()
+    assert pools and pools[-1] >= 512

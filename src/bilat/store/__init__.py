@@ -95,12 +95,13 @@ class Store(BlockReads):
             self._held.update(tables)
             self.guard(self.fit_memory)
 
-    def fit_memory(self) -> None:
+    def fit_memory(self, floor: int = 0) -> None:
         """Size DuckDB's buffer pool to the keys stored now in the tables this connection writes
         (``bilat.store.memory``), unless ``BILAT_DUCKDB_MEMORY`` fixed it; called as writes add rows."""
         if self._pool < 0:
             return
-        size = memory.limit(self.read_only, memory.keys(self.con, self._held) if self._held else 0)
+        size = max(memory.limit(self.read_only, memory.keys(self.con, self._held) if self._held else 0),
+                   memory.rounded(floor))
         if size > self._pool:
             self.con.execute(f"SET memory_limit = '{size // memory.MB}MiB'")
             self._pool = size
@@ -110,7 +111,8 @@ class Store(BlockReads):
         first keeps the query side tables sorted (see ``query.cluster``)."""
         try:
             if not self.read_only and not self.broken:
-                self.guard(self.fit_memory)  # the sort holds the indexes loaded so far beside its own runs
+                # the sort holds the indexes loaded so far beside its own runs: at least a reader's pool
+                self.guard(self.fit_memory, memory.SORT)
                 self.con.execute("BEGIN TRANSACTION")
                 try:
                     query.cluster(self.con)

@@ -30,6 +30,9 @@ BASE = {False: 128 * MB, True: 512 * MB}  # by read_only
 #: the bytes of an ART index per key, with room: about 110 were measured (a 20-character id)
 PER_KEY = 160
 SHARE = 0.5
+#: the least pool of a writer's closing sort (``Store.close``): 100,000 documents ran out of 352 MiB
+#: there, once the index of the events' mentions no longer counted (#10)
+SORT = BASE[True]
 #: the pool grows by whole steps of this many bytes
 STEP = 32 * MB
 #: the tables whose rows are keys of an ART index: their primary keys
