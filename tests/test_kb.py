@@ -202,3 +202,25 @@ def test_kb_fusion_commits_every_few_reads_and_writes_the_same_events(tmp_path: 
         assert kb.fuse() == len(whole) and list(kb.records("events")) == whole
         chunks = sum(1 for _ in kb.store.block_chunks([b for b, _ in kb.store.block_sizes(kb.store.queue_all())], 3))
         assert 3 <= len(commits) < chunks
+
+
+def test_kb_fusing_everything_again_makes_the_events_table_anew_with_its_key(tmp_path: Path) -> None:
+    """Dropping every event makes the table again from its own definition (no key removed one by
+    one); the schema, its primary key and the events fused are those of before."""
+    import duckdb
+    import pytest
+
+    from conftest import SAMPLES
+
+    with bilat.open(tmp_path / "kb.duckdb") as kb:
+        kb.ingest([str(SAMPLES)])
+        con = kb.store.con
+        schema = "SELECT sql FROM duckdb_tables() WHERE table_name = 'events'"
+        before, table = list(kb.records("events")), con.execute(schema).fetchall()
+        assert kb.fuse() == len(before) and list(kb.records("events")) == before
+        assert con.execute(schema).fetchall() == table and "PRIMARY KEY" in table[0][0]
+        with pytest.raises(duckdb.ConstraintException):
+            con.execute("INSERT INTO events (id, kind, record) SELECT id, kind, record FROM events LIMIT 1")
+        assert kb.store.queue_all() and not list(kb.records("events"))
+    with bilat.open(tmp_path / "kb.duckdb") as kb:  # the queued blocks are fused on the next open
+        assert list(kb.records("events")) == before
