@@ -27,6 +27,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import hwm_kib
+
 KINDS = ["visit", "meeting", "phone_call", "agreement_signed", "consultations", "statement", "criticism",
          "aid", "trade_talks", "credentials", "praise", "protest", "sanction", "invitation", "condolence",
          "congratulation", "cooperation", "negotiation", "summit", "relations_established"]
@@ -185,9 +188,8 @@ def measure(db: str, n: int, seed: int) -> dict[str, object]:
         out["events"], out["mentions"] = events, kb.count("mentions")
     # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a process started from the large
     # process that built the database would report that one's peak
-    hwm = next((int(line.split()[1]) for line in Path("/proc/self/status").read_text().splitlines()
-                if line.startswith("VmHWM:")), None) if Path("/proc/self/status").exists() else None
-    out["peak_rss_mb"] = round((hwm or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) / 1024, 1)
+    hwm = hwm_kib(os.getpid()) or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    out["peak_rss_mb"] = round(hwm / 1024, 1)
     return out
 
 

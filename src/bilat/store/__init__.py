@@ -82,8 +82,7 @@ class Store(BlockReads):
             # a large database pays for its indexes every few commits (see docs/scale.md).
             self.con.execute(f"SET checkpoint_threshold = '{self.CHECKPOINT_THRESHOLD}'")
             if self.guard(outdated, self.con):  # a migration may rewrite any table
-                self._held.update(memory.KEYED)
-                self.guard(self.fit_memory)
+                self.holds(*memory.KEYED)
             self.guard(migrate, self.con, writing=True)
 
     CHECKPOINT_THRESHOLD = "1GB"
@@ -163,7 +162,7 @@ class Store(BlockReads):
         Returns how many were stored.
         """
         con = self.con
-        self._held.update(("documents", "mentions", "indicators"))
+        self.holds("documents", "mentions", "indicators")
         with self._transaction():
             ids = [p.document.id for p in items]
             known = self.known(ids)
@@ -358,7 +357,7 @@ class Store(BlockReads):
         """Queue every fusion block (of mentions and of events) to be fused again and drop every event,
         in one transaction; return the queue. Fusing it a chunk at a time (``replace_records`` with
         ``fresh``) then leaves whatever a kill interrupts queued, and the next open fuses it."""
-        self._held.add("events")
+        self.holds("events")
         with self._transaction():
             self.con.execute("INSERT OR IGNORE INTO fusion_pending SELECT block FROM mentions WHERE block IS NOT NULL "
                              "UNION SELECT block FROM events WHERE block IS NOT NULL")
@@ -412,7 +411,7 @@ class Store(BlockReads):
                    "events": ("id", "kind", "date", "record", "block")}[table]
         written = 0
         stored: dict[str, str] | None = None  # events: the digest of each stored record of ``blocks``
-        self._held.add(table)
+        self.holds(table)
         with self._transaction():
             # Events: the blocks fused leave the pending queue in the transaction that writes them.
             if table == "events" and blocks is None:
@@ -472,9 +471,7 @@ class Store(BlockReads):
             self.con.execute(f"DELETE FROM {table} WHERE {where}", list(params))
             return
         (sql,) = self.con.execute("SELECT sql FROM duckdb_tables() WHERE database_name = current_database() "
-                                  "AND NOT temporary AND table_name = ?", [table]).fetchone() or (None,)
-        if sql is None:
-            raise StoreError(f"{self.path}: no table {table}")
+                                  "AND NOT temporary AND table_name = ?", [table]).fetchall()[0]
         self.con.execute(f"DROP TABLE {table}")
         self.con.execute(sql)
 
