@@ -143,11 +143,12 @@ def fuse_db(db: Path, workers: int) -> None:
     with engine(workers) as pool:
         events = fuse(store, pool=pool)
     t1, c1 = time.perf_counter(), time.process_time()
+    fused = rss_mb()
     store.close()
     t2 = time.perf_counter()
     print(f"fusion through the database: {n:,} mentions (largest block {largest:,}) into {events:,} events in "
           f"{t1 - t0:.1f} s ({n / (t1 - t0):,.0f} mentions/s; {c1 - c0:.1f} s of CPU), then close {t2 - t1:.1f} s; "
-          f"peak RSS {rss_mb():,.0f} MB (this process; --workers {workers})")
+          f"peak RSS {fused:,.0f} MB fusing, {rss_mb():,.0f} MB with the close (this process; --workers {workers})")
 
 
 def main() -> None:

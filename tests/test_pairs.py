@@ -14,7 +14,7 @@ import pytest
 
 import bilat
 from bilat import dossier
-from bilat.store import pairs, query
+from bilat.store import pairs
 from conftest import SAMPLES
 
 FILES = ("no_gb_relations_en.md", "pl_ua_wizyta_pl.txt", "ua_pl_grain_uk.txt", "kz_de_relations_ru.txt")
@@ -32,6 +32,15 @@ def _check(kb: bilat.KnowledgeBase) -> None:
     assert set(con.execute("SELECT a, b, id FROM pair_events").fetchall()) == _pairs_of(events)
     want = sorted((e["id"], c, e["kind"], e.get("date")) for e in events for c in set(e["actors"]))
     assert sorted(con.execute("SELECT id, code, kind, date FROM event_actors").fetchall()) == want
+    # the filter columns, parsed once from each record for the events table and both side tables
+    said = {e["id"]: (e.get("date_end"), e["confidence"], e["languages"], json.dumps(e, sort_keys=True))
+            for e in events}
+    for table in ("events", "event_actors", "pair_events"):
+        rows = con.execute(f"SELECT id, date_end, confidence, langs, record FROM {table}").fetchall()
+        assert {i: (end, conf, langs, json.dumps(json.loads(r), sort_keys=True))
+                for i, end, conf, langs, r in rows} == said, table
+    assert sorted(con.execute("SELECT event, mention FROM event_mentions").fetchall()) == sorted(
+        (e["id"], m) for e in events for m in e["mentions"])
     mentions, indicators = list(kb.records("mentions")), list(kb.records("indicators"))
     docs = kb.citations().documents
     for a, b, n in kb.pairs(limit=50):
@@ -166,10 +175,12 @@ def test_fusion_cites_what_a_rebuild_from_every_stored_mention_cites(tmp_path: P
     with bilat.open(tmp_path / "kb.duckdb") as kb:
         kb.ingest([*(str(SAMPLES / name) for name in FILES), *(str(p) for p in sorted(tmp_path.glob("report*")))])
         con = kb.store.con
-        read = "SELECT a, b, id, sources FROM pair_events ORDER BY a, b, id"
-        written = con.execute(read).fetchall()
-        pairs.fill(con, query.EXTRA["events"])
+        read = "SELECT * FROM pair_events ORDER BY a, b, id"
+        actors = "SELECT * FROM event_actors ORDER BY id, code"
+        written, written_actors = con.execute(read).fetchall(), con.execute(actors).fetchall()
+        pairs.fill(con)
         assert con.execute(read).fetchall() == written
+        assert con.execute(actors).fetchall() == written_actors
     cited = [[m["id"] for m in json.loads(s)] for *_, s in written]
     assert any(len(c) > 1 for c in cited)
     assert all(c == sorted(c) for c in cited)

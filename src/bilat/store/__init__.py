@@ -261,14 +261,24 @@ class Store(BlockReads):
         # Records carry their filter columns and side tables, computed from the record (#9).
         extra = query.EXTRA.get(table, {}) if not create else {}
         into = ", ".join([names, *extra])
-        values = ", ".join([names, *extra.values()])
+        parsed = query.PARSED.get(table) if not create else None
+        values = ", ".join([names, *(extra if parsed else extra.values())])
+        source = "_bilat_parsed" if parsed else "_bilat_batch"
         with registered(self.con, "_bilat_batch", rows_table(columns, rows)):
             if create:
                 self.con.execute(f"CREATE TEMP TABLE {table} AS SELECT {names} FROM _bilat_batch")
-            else:
-                self.con.execute(f"INSERT INTO {table} ({into}) SELECT {values} FROM _bilat_batch")
+                return
+            try:
+                if parsed:  # each record parsed once, for its columns and every side table
+                    self.con.execute(f"CREATE OR REPLACE TEMP TABLE _bilat_parsed AS "
+                                     f"{parsed.format(src='_bilat_batch')}")
+                self.con.execute(f"INSERT INTO {table} ({into}) SELECT {values} FROM {source}")
                 for sql in query.SIDE.get(table, ()):
-                    self.con.execute(sql.format(src="_bilat_batch", cited=self._cited))
+                    self.con.execute(sql.format(src="_bilat_batch", ev=source, cited=self._cited))
+            finally:
+                if parsed:
+                    with contextlib.suppress(duckdb.Error):
+                        self.con.execute("DROP TABLE IF EXISTS _bilat_parsed")
 
     def documents(self, current_only: bool = True) -> Iterator[tuple[Document, int]]:
         """Stored documents (newest version of each source by default), with their version numbers."""
@@ -424,11 +434,14 @@ class Store(BlockReads):
                 self.con.execute("DELETE FROM fusion_pending WHERE block IN (SELECT unnest(?))", [list(blocks)])
             elif doc_ids:
                 self._drop(table, "doc_id IN (SELECT unnest(?))", [list(doc_ids)])
-            if cited is not None:
-                self.con.register("_bilat_cited", pa.table(dict(zip(
+            if cited is not None:  # what the side tables need of each cited mention, parsed once
+                table_of_cited = pa.table(dict(zip(
                     ("id", "record", "url", "title", "published"), map(list, zip(*cited, strict=True)) if cited
-                    else [[] for _ in range(5)], strict=True)), schema=_CITED))
-                self._cited = "_bilat_cited"
+                    else [[] for _ in range(5)], strict=True)), schema=_CITED)
+                with registered(self.con, "_bilat_cited", table_of_cited):
+                    self.con.execute("CREATE OR REPLACE TEMP TABLE _bilat_cites AS "
+                                     + pairs.CITE_COLUMNS.format(src="_bilat_cited"))
+                self._cited = "_bilat_cites"
             try:
                 todo = iter(rows)
                 while part := list(islice(todo, self._ROWS_PER_APPEND)):
@@ -442,7 +455,7 @@ class Store(BlockReads):
                 if cited is not None:
                     self._cited = pairs.CITED
                     with contextlib.suppress(duckdb.Error):
-                        self.con.unregister("_bilat_cited")
+                        self.con.execute("DROP TABLE IF EXISTS _bilat_cites")
         return written
 
     def _changed_events(self, rows: list[tuple[Any, ...]], stored: dict[str, str]) -> list[tuple[Any, ...]]:

@@ -94,7 +94,7 @@ def _v4(con: duckdb.DuckDBPyConnection) -> None:
 def _v5(con: duckdb.DuckDBPyConnection) -> None:
     from bilat.store import pairs, query
 
-    pairs.fill(con, query.EXTRA["events"])
+    pairs.fill(con)
     query.cluster(con, force=True, tables=("event_actors", "pair_events"))
 
 

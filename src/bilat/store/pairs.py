@@ -27,8 +27,16 @@ import duckdb
 
 #: the filter columns of an event (``query.EXTRA["events"]`` gives those that are SQL over its record)
 _COLUMNS = ("kind", "date", "date_end", "confidence", "langs")
-_ACTORS = "list_distinct(CAST(json_extract(record, '$.actors') AS VARCHAR[]))"
-_MENTIONS = "CAST(json_extract(record, '$.mentions') AS VARCHAR[])"
+#: what the side tables need from an event's record, parsed once (``json_transform``)
+_SHAPE = ('{{"confidence": "DOUBLE", "date_end": "VARCHAR", "languages": "VARCHAR[]", "actors": "VARCHAR[]", '
+          '"mentions": "VARCHAR[]"}}')  # braces doubled: PARSED is formatted with its source
+#: events ({src}: rows with id, kind, date, record, block) with what is parsed from their records:
+#: the filter columns, ``acts`` (the distinct states) and ``ments`` (the cited mentions' ids)
+PARSED = f"""
+    SELECT id, kind, date, record, block, j.confidence, j.date_end, j.languages AS langs,
+           list_distinct(j.actors) AS acts, j.mentions AS ments
+    FROM (SELECT id, kind, date, CAST(record AS JSON) AS record, block, json_transform(record, '{_SHAPE}') AS j
+          FROM {{src}})"""
 
 
 TABLES = """
@@ -44,43 +52,48 @@ TABLES = """
 """
 
 
+#: what a source in ``pair_events`` says of a cited mention ({src}: rows with id, record, url,
+#: title, published), its record parsed once
+CITE_COLUMNS = ("SELECT id, j[1] ->> '$' AS doc, j[2] AS lang, j[3] AS evidence, url, title, published FROM "
+                "(SELECT *, json_extract(record, ['$.doc', '$.lang', '$.evidence']) AS j FROM {src})")
 #: the mentions an event cites, with their current document (``{cited}`` in ``side_sql`` by default)
-CITED = ("(SELECT m.id, m.record, d.url, d.title, d.date AS published FROM mentions m "
-         "JOIN documents d ON d.id = m.doc_id AND d.current)")
+CITED = "(" + CITE_COLUMNS.format(
+    src="(SELECT m.id, m.record, d.url, d.title, d.date AS published FROM mentions m "
+        "JOIN documents d ON d.id = m.doc_id AND d.current)") + ")"
 
 
-def side_sql(extra: dict[str, str]) -> tuple[str, str]:
-    """The statements that fill ``event_actors`` and ``pair_events`` from a batch of events ({src})
-    and the mentions they cite ({cited}: ``CITED``, or the rows fusion read, which spares a join
-    with every stored mention per batch); ``extra``: the events' filter columns as SQL over the
-    record (``query.EXTRA["events"]``)."""
-    values = ", ".join(extra.get(c, c) for c in _COLUMNS)
-    actors = (f"INSERT INTO event_actors (id, code, {', '.join(_COLUMNS)}, record) "
-              f"SELECT id, unnest({_ACTORS}), {values}, record FROM {{src}}")
+def side_sql() -> tuple[str, str]:
+    """The statements that fill ``event_actors`` and ``pair_events`` from events as ``PARSED``
+    gives them ({ev}) and the mentions they cite as ``CITE_COLUMNS`` gives them ({cited}:
+    ``CITED``, or the rows fusion read, which spares a join with every stored mention per batch).
+    Each pair of an event's states is made from its narrow list of states before the record
+    joins it: a join of the record with two unnested lists cost three times as much (#10)."""
+    columns = ", ".join(_COLUMNS)
+    actors = (f"INSERT INTO event_actors (id, code, {columns}, record) "
+              f"SELECT id, unnest(acts), {columns}, record FROM {{ev}}")
     pairs = f"""
-        INSERT INTO pair_events (a, b, id, {', '.join(_COLUMNS)}, record, sources)
-        WITH e AS (SELECT id, kind, date, record, {_ACTORS} AS acts FROM {{src}}),
-        p AS (SELECT e.*, x.a, y.b FROM e, unnest(e.acts) x(a), unnest(e.acts) y(b) WHERE x.a < y.b),
-        em AS (SELECT id, unnest({_MENTIONS}) AS mention FROM e WHERE len(acts) > 1),
-        s AS (SELECT em.id, CAST('[' || string_agg(CAST(json_object('id', m.id,
-                     'doc', json_extract_string(m.record, '$.doc'), 'lang', json_extract(m.record, '$.lang'),
-                     'evidence', json_extract(m.record, '$.evidence'), 'url', m.url, 'title', m.title,
-                     'published', m.published) AS VARCHAR), ',' ORDER BY m.id) || ']' AS JSON) AS sources
-              FROM em JOIN {{cited}} m ON m.id = em.mention
-              GROUP BY em.id)
-        SELECT p.a, p.b, p.id, {values.replace("record", "p.record")}, p.record,
-               coalesce(s.sources, '[]') FROM p LEFT JOIN s ON s.id = p.id
+        INSERT INTO pair_events (a, b, id, {columns}, record, sources)
+        WITH e AS (SELECT *, unnest(flatten(list_transform(acts, lambda x: list_transform(
+                       list_filter(acts, lambda y: x < y), lambda y: [x, y])))) AS ab
+                   FROM {{ev}} WHERE len(acts) > 1),
+        s AS (SELECT em.id, CAST('[' || string_agg(CAST(json_object('id', m.id, 'doc', m.doc, 'lang', m.lang,
+                     'evidence', m.evidence, 'url', m.url, 'title', m.title, 'published', m.published) AS VARCHAR),
+                     ',' ORDER BY m.id) || ']' AS JSON) AS sources
+              FROM (SELECT id, unnest(ments) AS mention FROM {{ev}} WHERE len(acts) > 1) em
+              JOIN {{cited}} m ON m.id = em.mention GROUP BY em.id)
+        SELECT e.ab[1], e.ab[2], e.id, {', '.join('e.' + c for c in _COLUMNS)}, e.record,
+               coalesce(s.sources, '[]') FROM e LEFT JOIN s ON s.id = e.id
     """
     return actors, pairs
 
 
-def fill(con: duckdb.DuckDBPyConnection, extra: dict[str, str]) -> None:
+def fill(con: duckdb.DuckDBPyConnection) -> None:
     """Create the two tables (or add the filter columns to an older ``event_actors``) and fill them
     afresh from the stored events."""
     con.execute(TABLES)
     con.execute("DELETE FROM event_actors; DELETE FROM pair_events")
-    for sql in side_sql(extra):
-        con.execute(sql.format(src="events", cited=CITED))
+    for sql in side_sql():
+        con.execute(sql.format(ev=f"({PARSED.format(src='events')})", cited=CITED))
 
 
 def pair_key(a: str, b: str) -> list[str]:

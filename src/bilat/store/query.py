@@ -60,14 +60,17 @@ EXTRA: dict[str, dict[str, str]] = {
 }
 _TYPES = {"lang": "VARCHAR", "confidence": "DOUBLE", "date_end": "VARCHAR", "sentence": "INTEGER",
           "langs": "VARCHAR[]", "reporter": "VARCHAR", "partner": "VARCHAR"}
-#: side tables filled from a batch of new records ({src}: the batch)
+#: side tables filled from a batch of new records ({src}: the batch; {ev}: its events as
+#: ``pairs.PARSED`` gives them, each record parsed once for all the statements)
 SIDE: dict[str, tuple[str, ...]] = {
     "mentions": (f"INSERT INTO mention_actors SELECT id, unnest({_LIST.format('$.actors')}) FROM {{src}}",),
     # event_actors with the filter columns and the record, pair_events (see bilat.store.pairs)
-    "events": (*sides.side_sql(EXTRA["events"]),
-               f"INSERT INTO event_mentions SELECT id, unnest({_LIST.format('$.mentions')}) FROM {{src}}"),
+    "events": (*sides.side_sql(), "INSERT INTO event_mentions SELECT id, unnest(ments) FROM {ev}"),
     "indicators": (),
 }
+#: records whose filter columns and side rows are written from a parse of each record made once
+#: per batch (``EXTRA``'s columns by name), not from each column's own SQL over the JSON
+PARSED = {"events": sides.PARSED}
 
 
 def create(con: duckdb.DuckDBPyConnection) -> None:
@@ -90,7 +93,8 @@ def create(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(sides.TABLES + "; DELETE FROM pair_events")  # the event side tables of schema 5
     for table, statements in SIDE.items():
         for sql in statements:
-            con.execute(sql.format(src=table, cited=sides.CITED))
+            ev = f"({PARSED[table].format(src=table)})" if table in PARSED else table
+            con.execute(sql.format(src=table, ev=ev, cited=sides.CITED))
     index_text(con, None)
     # No ART index on the side tables: measured, an index scan over thousands of rows is slower than
     # DuckDB's column scan, and they are kept sorted instead (cluster). event_mentions had one (schema
