@@ -28,3 +28,15 @@ def registered(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> It
         # After a failed statement DuckDB refuses even this until the rollback: report the first error.
         with contextlib.suppress(duckdb.Error):
             con.unregister(name)
+
+
+def query_table(con: duckdb.DuckDBPyConnection, sql: str) -> pa.Table:
+    """What ``sql`` selects, as an Arrow table that Python holds: its memory goes when it is
+    dropped, whatever DuckDB's transaction (a temporary table dropped inside a transaction keeps
+    its memory until the commit). Lossless: a JSON column stays JSON when the table is read back,
+    so that DuckDB does not parse it again to check it."""
+    con.execute("SET arrow_lossless_conversion = true")
+    try:
+        return con.sql(sql).to_arrow_table()
+    finally:
+        con.execute("RESET arrow_lossless_conversion")
