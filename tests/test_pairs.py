@@ -14,7 +14,7 @@ import pytest
 
 import bilat
 from bilat import dossier
-from bilat.store import pairs
+from bilat.store import pairs, query
 from conftest import SAMPLES
 
 FILES = ("no_gb_relations_en.md", "pl_ua_wizyta_pl.txt", "ua_pl_grain_uk.txt", "kz_de_relations_ru.txt")
@@ -218,3 +218,31 @@ def test_an_increment_rewrites_only_the_events_it_changes(tmp_path: Path) -> Non
         increment = _event_tables(con)
         kb.fuse()  # everything again, from scratch
         assert _event_tables(con) == increment
+
+
+def _in_order(con: Any, table: str) -> bool:
+    """Whether the table's rows, as stored, follow the key it is kept sorted by."""
+    key = query.CLUSTER[table]
+    stored = con.execute(f"SELECT {key} FROM {table} ORDER BY rowid").fetchall()
+    return stored == con.execute(f"SELECT {key} FROM {table} ORDER BY {key}").fetchall()
+
+
+def test_rows_written_again_are_sorted_as_new_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A side table is sorted again once the rows appended since its last sort are a fifth of it,
+    even when as many were deleted: fusing everything again leaves the same number of event rows,
+    all of them appended in fusion's order, not the pages' (#10)."""
+    monkeypatch.setattr(query, "UNSORTED", 0)
+    db = tmp_path / "kb.duckdb"
+    with bilat.open(db) as kb:
+        kb.ingest([str(SAMPLES / name) for name in FILES])
+    with bilat.open(db) as kb:
+        con = kb.store.con
+        assert _in_order(con, "event_actors") and _in_order(con, "pair_events")
+        n = con.execute("SELECT count(*) FROM event_actors").fetchall()[0][0]
+        kb.fuse()  # every event dropped and fused again: the same rows, appended block by block
+        assert con.execute("SELECT count(*) FROM event_actors").fetchall()[0][0] == n
+        assert not _in_order(con, "event_actors")
+    with bilat.open(db, read_only=True) as kb:
+        assert _in_order(kb.store.con, "event_actors") and _in_order(kb.store.con, "pair_events")
+        assert kb.store.con.execute("SELECT value FROM bilat_meta WHERE key = 'added:event_actors'").fetchall() == [
+            ("0",)]

@@ -234,9 +234,10 @@ class Store(BlockReads):
             names = ("doc", "idx", "start", "end", "lang", "words")
             types = (pa.string(), pa.int32(), pa.int32(), pa.int32(), pa.string(), pa.string())
             with registered(self.con, "_bilat_terms", rows_table(names, terms, types)):
-                self.con.execute("""
+                n = self.con.execute("""
                     INSERT INTO search_terms (term, doc, idx, "start", "end", lang)
                     SELECT unnest(string_split(words, chr(10))), doc, idx, "start", "end", lang FROM _bilat_terms""")
+                query.added(self.con, "search_terms", n.fetchall()[0][0])
         if unindexed:
             names = ("doc", "idx", "start", "end", "lang", "boilerplate")
             types = (pa.string(), pa.int32(), pa.int32(), pa.int32(), pa.string(), pa.bool_())
@@ -273,8 +274,9 @@ class Store(BlockReads):
             batch = query_table(self.con, parsed.format(src="_bilat_batch")) if parsed else None
             with registered(self.con, source, batch) if batch is not None else contextlib.nullcontext():
                 self.con.execute(f"INSERT INTO {table} ({into}) SELECT {values} FROM {source}")
-                for sql in query.SIDE.get(table, ()):
-                    self.con.execute(sql.format(src="_bilat_batch", ev=source, cited=self._cited))
+                for side, sql in query.SIDE.get(table, ()):
+                    n = self.con.execute(sql.format(src="_bilat_batch", ev=source, cited=self._cited)).fetchall()
+                    query.added(self.con, side, n[0][0])
 
     def documents(self, current_only: bool = True) -> Iterator[tuple[Document, int]]:
         """Stored documents (newest version of each source by default), with their version numbers."""

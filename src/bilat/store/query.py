@@ -60,12 +60,14 @@ EXTRA: dict[str, dict[str, str]] = {
 }
 _TYPES = {"lang": "VARCHAR", "confidence": "DOUBLE", "date_end": "VARCHAR", "sentence": "INTEGER",
           "langs": "VARCHAR[]", "reporter": "VARCHAR", "partner": "VARCHAR"}
-#: side tables filled from a batch of new records ({src}: the batch; {ev}: its events as
-#: ``pairs.PARSED`` gives them, each record parsed once for all the statements)
-SIDE: dict[str, tuple[str, ...]] = {
-    "mentions": (f"INSERT INTO mention_actors SELECT id, unnest({_LIST.format('$.actors')}) FROM {{src}}",),
+#: side tables filled from a batch of new records, each statement with the table it fills ({src}:
+#: the batch; {ev}: its events as ``pairs.PARSED`` gives them, each record parsed once for all)
+SIDE: dict[str, tuple[tuple[str, str], ...]] = {
+    "mentions": (("mention_actors",
+                  f"INSERT INTO mention_actors SELECT id, unnest({_LIST.format('$.actors')}) FROM {{src}}"),),
     # event_actors with the filter columns and the record, pair_events (see bilat.store.pairs)
-    "events": (*sides.side_sql(), "INSERT INTO event_mentions SELECT id, unnest(ments) FROM {ev}"),
+    "events": (*zip(("event_actors", "pair_events"), sides.side_sql(), strict=True),
+               ("event_mentions", "INSERT INTO event_mentions SELECT id, unnest(ments) FROM {ev}")),
     "indicators": (),
 }
 #: records whose filter columns and side rows are written from a parse of each record made once
@@ -92,7 +94,7 @@ def create(con: duckdb.DuckDBPyConnection) -> None:
     """)
     con.execute(sides.TABLES + "; DELETE FROM pair_events")  # the event side tables of schema 5
     for table, statements in SIDE.items():
-        for sql in statements:
+        for _, sql in statements:
             ev = f"({PARSED[table].format(src=table)})" if table in PARSED else table
             con.execute(sql.format(src=table, ev=ev, cited=sides.CITED))
     index_text(con, None)
@@ -105,22 +107,38 @@ def create(con: duckdb.DuckDBPyConnection) -> None:
 #: side tables and the key each is kept sorted by, so that DuckDB's zone maps skip the rest
 CLUSTER = {"mention_actors": "code, id", "event_actors": "code, id", "search_terms": "term, doc, idx",
            "pair_events": "a, b, date, id"}
+#: rows appended after the last sort that a table takes unsorted, beside a fifth of its sorted rows
+UNSORTED = 50_000
+
+
+def added(con: duckdb.DuckDBPyConnection, table: str, rows: int) -> None:
+    """Note that ``rows`` were appended to a side table (``cluster`` sorts it once enough were)."""
+    if rows and table in CLUSTER:
+        con.execute("INSERT INTO bilat_meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
+                    "CAST(CAST(bilat_meta.value AS BIGINT) + CAST(excluded.value AS BIGINT) AS VARCHAR)",
+                    [f"added:{table}", str(rows)])
 
 
 def cluster(con: duckdb.DuckDBPyConnection, force: bool = False, tables: Sequence[str] = tuple(CLUSTER)) -> None:
-    """Rewrite the side tables sorted by their keys once a fifth of their rows came after the
-    last sort (the cost of a rewrite is shared by the writes that made it needed)."""
+    """Rewrite the side tables sorted by their keys once the rows appended since the last sort are
+    more than a fifth of the sorted ones (and ``UNSORTED``): the cost of a rewrite is shared by
+    the writes that made it needed. Rows appended count whether or not others were deleted: an
+    increment that rewrites events, or a fusion of everything again, leaves as many rows as
+    before, but unsorted. (A database written before that count was kept: its rows beyond the
+    last sort's count.)"""
     for table in tables:
         key = CLUSTER[table]
         n = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
-        row = con.execute("SELECT value FROM bilat_meta WHERE key = ?", [f"sorted:{table}"]).fetchall()
-        sorted_n = int(row[0][0]) if row else 0
-        if not force and n <= sorted_n * 1.2 + 50_000:
+        meta = dict(con.execute("SELECT key, value FROM bilat_meta WHERE key IN (?, ?)",
+                                [f"sorted:{table}", f"added:{table}"]).fetchall())
+        new = int(meta[f"added:{table}"]) if f"added:{table}" in meta else n - int(meta.get(f"sorted:{table}", 0))
+        if not force and new <= (n - new) * 0.2 + UNSORTED:
             continue
         con.execute(f"CREATE TABLE {table}_sorted AS SELECT * FROM {table} ORDER BY {key}")
         con.execute(f"DROP TABLE {table}")
         con.execute(f"ALTER TABLE {table}_sorted RENAME TO {table}")
-        con.execute("INSERT OR REPLACE INTO bilat_meta VALUES (?, ?)", [f"sorted:{table}", str(n)])
+        con.execute("INSERT OR REPLACE INTO bilat_meta VALUES (?, ?), (?, '0')",
+                    [f"sorted:{table}", str(n), f"added:{table}"])
 
 
 def index_text(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str] | None, sentences: str = "sentences") -> None:
@@ -133,7 +151,7 @@ def index_text(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str] | None, se
     sentences stored before it, a cost that grew with the database (#10)."""
     only = "" if doc_ids is None else "AND d.id IN (SELECT unnest($ids))"
     words = "unnest(regexp_split_to_array(lower(TEXT), '" + SPLIT + "'))"
-    con.execute(f"""
+    n = con.execute(f"""
         INSERT INTO search_terms (term, doc, idx, "start", "end", lang)
         SELECT DISTINCT term, doc, idx, s0, s1, lang FROM (
             SELECT s.doc, s.idx, s."start" AS s0, s."end" AS s1, coalesce(s.lang, d.lang) AS lang,
@@ -143,7 +161,8 @@ def index_text(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str] | None, se
             SELECT d.id, -1, 0, length(d.title), d.lang, {words.replace("TEXT", "d.title")}
             FROM documents d WHERE d.title IS NOT NULL {only}
         ) WHERE length(term) BETWEEN 1 AND 64
-    """, {} if doc_ids is None else {"ids": list(doc_ids)})
+    """, {} if doc_ids is None else {"ids": list(doc_ids)}).fetchall()[0][0]
+    added(con, "search_terms", n)
 
 
 def forget(con: duckdb.DuckDBPyConnection, table: str, where: str, params: list[Any]) -> None:
