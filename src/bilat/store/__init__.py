@@ -22,12 +22,13 @@ import duckdb
 import pyarrow as pa
 
 from bilat.errors import SchemaError, StoreError
-from bilat.records import Document, Paragraph, Span, to_json
+from bilat.records import to_json
 from bilat.store import memory, pairs, query
 from bilat.store.arrow import query_table, registered, rows_table
 from bilat.store.blocks import BlockReads
 from bilat.store.faults import check_file, explain
 from bilat.store.migrations import migrate, outdated
+from bilat.store.reads import DocumentReads
 
 TABLES = ("mentions", "indicators", "events")
 
@@ -49,7 +50,7 @@ def database_error(error: BaseException, path: str) -> str | None:
     return explain(path, error) if isinstance(error, duckdb.Error) else None
 
 
-class Store(BlockReads):
+class Store(BlockReads, DocumentReads):
     """A bilat database file."""
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
@@ -277,44 +278,6 @@ class Store(BlockReads):
                 for side, sql in query.SIDE.get(table, ()):
                     n = self.con.execute(sql.format(src="_bilat_batch", ev=source, cited=self._cited)).fetchall()
                     query.added(self.con, side, n[0][0])
-
-    def documents(self, current_only: bool = True) -> Iterator[tuple[Document, int]]:
-        """Stored documents (newest version of each source by default), with their version numbers."""
-        where = "WHERE current" if current_only else ""
-        cur = self.con.execute(
-            f"SELECT name, text, source, format, lang, date, title, url, encoding, version "
-            f"FROM documents {where} ORDER BY name, version"
-        )
-        while rows := cur.fetchmany(256):
-            for r in rows:
-                yield Document(*r[:9]), r[9]
-
-    def document_info(self, names: Sequence[str]) -> dict[str, Any]:
-        """The URL, title and publication date of the newest current document of each name (citations)."""
-        from bilat.citations import DocumentInfo
-        from bilat.store import pairs
-
-        return {n: DocumentInfo(*info) for n, info in pairs.documents(self.con, list(names)).items()}
-
-    def paragraphs(self, doc_id: str) -> list[Paragraph]:
-        """A document's paragraphs, in order."""
-        rows = self.con.execute(
-            'SELECT "start", "end", lang, boilerplate FROM paragraphs WHERE doc = ? ORDER BY idx', [doc_id]
-        ).fetchall()
-        return [Paragraph(*r) for r in rows]
-
-    def sentences(self, doc_id: str) -> list[tuple[int, int, int, str | None, bool]]:
-        """A document's sentences as (index, start, end, lang, boilerplate), in order."""
-        return self.con.execute(
-            'SELECT idx, "start", "end", lang, boilerplate FROM sentences WHERE doc = ? ORDER BY idx', [doc_id]
-        ).fetchall()
-
-    def spans(self, doc_id: str) -> list[Span]:
-        """A document's flagged spans."""
-        rows = self.con.execute(
-            'SELECT "start", "end", kind FROM spans WHERE doc = ? ORDER BY "start"', [doc_id]
-        ).fetchall()
-        return [Span(*r) for r in rows]
 
     # -- extracted records ---------------------------------------------------
 
