@@ -235,10 +235,9 @@ class Store(BlockReads, DocumentReads):
             names = ("doc", "idx", "start", "end", "lang", "words")
             types = (pa.string(), pa.int32(), pa.int32(), pa.int32(), pa.string(), pa.string())
             with registered(self.con, "_bilat_terms", rows_table(names, terms, types)):
-                n = self.con.execute("""
+                query.append(self.con, "search_terms", """
                     INSERT INTO search_terms (term, doc, idx, "start", "end", lang)
                     SELECT unnest(string_split(words, chr(10))), doc, idx, "start", "end", lang FROM _bilat_terms""")
-                query.added(self.con, "search_terms", n.fetchall()[0][0])
         if unindexed:
             names = ("doc", "idx", "start", "end", "lang", "boilerplate")
             types = (pa.string(), pa.int32(), pa.int32(), pa.int32(), pa.string(), pa.bool_())
@@ -272,12 +271,11 @@ class Store(BlockReads, DocumentReads):
                 return
             # Each record parsed once, for its columns and every side table; held as Arrow (see
             # query_table: as temporary tables, ten million mentions took the writer from 1.7 to 2.3 GB).
-            batch = query_table(self.con, parsed.format(src="_bilat_batch")) if parsed else None
-            with registered(self.con, source, batch) if batch is not None else contextlib.nullcontext():
+            with (registered(self.con, source, query_table(self.con, parsed.format(src="_bilat_batch")))
+                  if parsed else contextlib.nullcontext()):
                 self.con.execute(f"INSERT INTO {table} ({into}) SELECT {values} FROM {source}")
                 for side, sql in query.SIDE.get(table, ()):
-                    n = self.con.execute(sql.format(src="_bilat_batch", ev=source, cited=self._cited)).fetchall()
-                    query.added(self.con, side, n[0][0])
+                    query.append(self.con, side, sql.format(src="_bilat_batch", ev=source, cited=self._cited))
 
     # -- extracted records ---------------------------------------------------
 

@@ -62,9 +62,9 @@ CITED = "(" + CITE_COLUMNS.format(
         "JOIN documents d ON d.id = m.doc_id AND d.current)") + ")"
 
 
-def side_sql() -> tuple[str, str]:
-    """The statements that fill ``event_actors`` and ``pair_events`` from events as ``PARSED``
-    gives them ({ev}) and the mentions they cite as ``CITE_COLUMNS`` gives them ({cited}:
+def side_sql() -> tuple[tuple[str, str], tuple[str, str]]:
+    """The statements that fill ``event_actors`` and ``pair_events``, each with its table, from
+    events as ``PARSED`` gives them ({ev}) and the mentions they cite as ``CITE_COLUMNS`` gives them ({cited}:
     ``CITED``, or the rows fusion read, which spares a join with every stored mention per batch).
     Each pair of an event's states is made from its narrow list of states before the record
     joins it: a join of the record with two unnested lists cost three times as much (#10)."""
@@ -84,7 +84,7 @@ def side_sql() -> tuple[str, str]:
         SELECT e.ab[1], e.ab[2], e.id, {', '.join('e.' + c for c in _COLUMNS)}, e.record,
                coalesce(s.sources, '[]') FROM e LEFT JOIN s ON s.id = e.id
     """
-    return actors, pairs
+    return ("event_actors", actors), ("pair_events", pairs)
 
 
 def fill(con: duckdb.DuckDBPyConnection) -> None:
@@ -92,7 +92,7 @@ def fill(con: duckdb.DuckDBPyConnection) -> None:
     afresh from the stored events."""
     con.execute(TABLES)
     con.execute("DELETE FROM event_actors; DELETE FROM pair_events")
-    for sql in side_sql():
+    for _, sql in side_sql():
         con.execute(sql.format(ev=f"({PARSED.format(src='events')})", cited=CITED))
 
 

@@ -66,8 +66,7 @@ SIDE: dict[str, tuple[tuple[str, str], ...]] = {
     "mentions": (("mention_actors",
                   f"INSERT INTO mention_actors SELECT id, unnest({_LIST.format('$.actors')}) FROM {{src}}"),),
     # event_actors with the filter columns and the record, pair_events (see bilat.store.pairs)
-    "events": (*zip(("event_actors", "pair_events"), sides.side_sql(), strict=True),
-               ("event_mentions", "INSERT INTO event_mentions SELECT id, unnest(ments) FROM {ev}")),
+    "events": (*sides.side_sql(), ("event_mentions", "INSERT INTO event_mentions SELECT id, unnest(ments) FROM {ev}")),
     "indicators": (),
 }
 #: records whose filter columns and side rows are written from a parse of each record made once
@@ -111,8 +110,10 @@ CLUSTER = {"mention_actors": "code, id", "event_actors": "code, id", "search_ter
 UNSORTED = 50_000
 
 
-def added(con: duckdb.DuckDBPyConnection, table: str, rows: int) -> None:
-    """Note that ``rows`` were appended to a side table (``cluster`` sorts it once enough were)."""
+def append(con: duckdb.DuckDBPyConnection, table: str, sql: str, params: Any = None) -> None:
+    """Run ``sql``, an INSERT into the side table ``table``, and note how many rows it appended
+    (``cluster`` sorts the table once enough were)."""
+    ((rows,),) = con.execute(sql, params).fetchall()
     if rows and table in CLUSTER:
         con.execute("INSERT INTO bilat_meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
                     "CAST(CAST(bilat_meta.value AS BIGINT) + CAST(excluded.value AS BIGINT) AS VARCHAR)",
@@ -151,7 +152,7 @@ def index_text(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str] | None, se
     sentences stored before it, a cost that grew with the database (#10)."""
     only = "" if doc_ids is None else "AND d.id IN (SELECT unnest($ids))"
     words = "unnest(regexp_split_to_array(lower(TEXT), '" + SPLIT + "'))"
-    n = con.execute(f"""
+    append(con, "search_terms", f"""
         INSERT INTO search_terms (term, doc, idx, "start", "end", lang)
         SELECT DISTINCT term, doc, idx, s0, s1, lang FROM (
             SELECT s.doc, s.idx, s."start" AS s0, s."end" AS s1, coalesce(s.lang, d.lang) AS lang,
@@ -161,8 +162,7 @@ def index_text(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str] | None, se
             SELECT d.id, -1, 0, length(d.title), d.lang, {words.replace("TEXT", "d.title")}
             FROM documents d WHERE d.title IS NOT NULL {only}
         ) WHERE length(term) BETWEEN 1 AND 64
-    """, {} if doc_ids is None else {"ids": list(doc_ids)}).fetchall()[0][0]
-    added(con, "search_terms", n)
+    """, {} if doc_ids is None else {"ids": list(doc_ids)})
 
 
 def forget(con: duckdb.DuckDBPyConnection, table: str, where: str, params: list[Any]) -> None:
