@@ -5,6 +5,7 @@
     .venv/bin/python bench/bench_fuse.py --n 10000000 --db /tmp/f.duckdb   # the database path: pipeline.fuse
     .venv/bin/python bench/bench_fuse.py --db /tmp/f.duckdb --workers 2    # with two processes fusing
     .venv/bin/python bench/bench_fuse.py --n 1000000 --blocks 10 --db /tmp/f.duckdb   # large blocks, in pieces
+    .venv/bin/python bench/bench_fuse.py --n 1000000 --blocks 10 --ray /tmp/rf --cpus 2  # the Ray fusion stage
 
 Mentions are spread evenly over the blocks (20 kinds × the 780 pairs of 40 states, or the first
 ``--blocks`` of them) and 30 years; each real event is told 1–4 times at different date precisions
@@ -15,6 +16,12 @@ documents tell them; ten mentions per document.
 timed as fusion; kept, and reused when it already holds ``--n`` mentions), then fuses it in a fresh
 process, as ``bilat fuse`` does: every block read from DuckDB, blocks of more than 20,000 mentions
 in pieces by dates, and the events written. Peak RSS is that process's.
+
+``--ray`` writes the mentions as the Parquet shards of ``bilat run`` (100,000 mentions a shard; kept,
+and reused when the folder holds shards already), then runs the Ray fusion stage over them in a fresh
+process with a local Ray of ``--cpus`` CPUs (``bilat.engine.ray_fusion.fuse``): blocks of more than
+50,000 mentions in a task of their own, in pieces, the others through Ray Data's grouped shuffle.
+Peak RSS is the driver's and that of the largest Ray worker (a process named ``ray::``).
 """
 
 from __future__ import annotations
@@ -151,6 +158,84 @@ def fuse_db(db: Path, workers: int) -> None:
           f"peak RSS {fused:,.0f} MB fusing, {rss_mb():,.0f} MB with the close (this process; --workers {workers})")
 
 
+SHARD_MENTIONS = 100_000  # a multiple of the ten mentions of a document: no document in two shards
+
+
+def through_ray(n: int, blocks: int | None, folder: Path, cpus: int) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from bilat.engine import shards
+    from bilat.store import block_id
+
+    if not shards.completed(folder):
+        t0 = time.perf_counter()
+        for sub in ("mentions", "documents"):
+            (folder / sub).mkdir(parents=True, exist_ok=True)
+        rows: list[dict[str, str | None]] = []
+
+        def flush() -> None:
+            shard = f"{len(shards.completed(folder)):07d}-bench"
+            pq.write_table(pa.Table.from_pylist(rows, shards._SCHEMAS["mentions"]),
+                           folder / "mentions" / f"{shard}.parquet")
+            pq.write_table(pa.table({"id": sorted({str(r["doc_id"]) for r in rows})}),
+                           folder / "documents" / f"{shard}.parquet")
+            shards.mark_done(folder, shard)
+            rows.clear()
+
+        for block in synthetic_blocks(n, blocks):
+            for m in block:
+                rows.append({"id": m.id, "doc_id": m.doc, "kind": m.kind, "date": m.date,
+                             "block": block_id(m.kind, m.actors), "record": json.dumps(to_dict(m), ensure_ascii=False)})
+                if len(rows) == SHARD_MENTIONS:
+                    flush()
+        if rows:
+            flush()
+        print(f"wrote {n:,} mentions as {len(shards.completed(folder))} shards in {folder} "
+              f"({time.perf_counter() - t0:.1f} s)")
+    out = subprocess.run([sys.executable, __file__, "--fuse-ray", str(folder), "--cpus", str(cpus)], check=True,
+                         capture_output=True, text=True)
+    print(out.stdout, end="")
+
+
+def fuse_ray(folder: Path, cpus: int) -> None:
+    import os
+    import shutil
+    import threading
+
+    import pyarrow.parquet as pq
+    import ray
+
+    from bilat.engine import ray_fusion, shards
+    from synthetic import descendants, hwm_kib
+
+    shutil.rmtree(folder / shards.EVENTS, ignore_errors=True)
+    files = [folder / "mentions" / f"{s}.parquet" for s in shards.completed(folder)]
+    n = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
+    ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=False)
+    peak = {"worker": 0}
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.wait(0.25):
+            for p in descendants(os.getpid()):
+                try:
+                    if Path(f"/proc/{p}/cmdline").read_bytes().startswith(b"ray::"):
+                        peak["worker"] = max(peak["worker"], hwm_kib(p))
+                except OSError:
+                    continue
+
+    threading.Thread(target=watch, daemon=True).start()
+    t0 = time.perf_counter()
+    events = ray_fusion.fuse(folder, cpus)
+    seconds = time.perf_counter() - t0
+    stop.set()
+    ray.shutdown()
+    print(f"Ray fusion stage: {n:,} mentions into {events:,} events in {seconds:.1f} s "
+          f"({n / seconds:,.0f} mentions/s, --cpus {cpus}); peak RSS: driver {rss_mb():,.0f} MB, "
+          f"largest Ray worker {peak['worker'] / 1024:,.0f} MB")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=1_000_000)
@@ -158,9 +243,16 @@ def main() -> None:
     ap.add_argument("--stream", action="store_true", help="make and fuse a block at a time")
     ap.add_argument("--db", type=Path, help="through a bilat database at this path (kept)")
     ap.add_argument("--workers", type=int, default=1, help="with --db: processes that fuse (default 1)")
+    ap.add_argument("--ray", type=Path, help="through the Ray fusion stage over Parquet shards in this folder (kept)")
+    ap.add_argument("--cpus", type=int, default=2, help="with --ray: the local Ray's CPUs (default 2)")
     ap.add_argument("--fuse-db", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--fuse-ray", type=Path, help=argparse.SUPPRESS)
     a = ap.parse_args()
-    if a.fuse_db:
+    if a.fuse_ray:
+        fuse_ray(a.fuse_ray, a.cpus)
+    elif a.ray:
+        through_ray(a.n, a.blocks, a.ray, a.cpus)
+    elif a.fuse_db:
         fuse_db(a.fuse_db, a.workers)
     elif a.db:
         through_db(a.n, a.blocks, a.db, a.workers)

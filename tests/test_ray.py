@@ -140,6 +140,33 @@ def test_run_and_load_store_exactly_what_ingest_stores(tmp_path: Path, local_ray
     assert snapshot(tmp_path / "r.duckdb") == ingested
 
 
+def test_the_fusion_stage_fuses_a_large_block_in_pieces_in_a_task_of_its_own(tmp_path: Path, local_ray: Any) -> None:
+    from bilat.engine import ray_fusion
+    from bilat.store.blocks import parquet_block_sizes
+
+    inputs = corpus(tmp_path / "in", n=50)
+    out = tmp_path / "out"
+    runner = CliRunner()
+    r = runner.invoke(cli, ["run", "--engine", "ray", str(inputs), "--out", str(out), "--shard-size", "16",
+                            "--no-fuse"])
+    assert r.exit_code == 1, r.output  # bad.txt
+    r = runner.invoke(cli, ["load", str(out), "--db", str(tmp_path / "whole.duckdb")])
+    assert "events fused here" in r.output, r.output  # every block whole, by bilat.pipeline.fuse
+    # Every block of more than 3 mentions fused alone, in pieces of 2 (several dates per block).
+    files = [str(out / "mentions" / f"{s}.parquet") for s in shards.completed(out)]
+    big = parquet_block_sizes(files, 3)
+    assert len(big) >= 3
+    mentions = pa.concat_tables(pq.read_table(f, columns=["doc_id", "block", "date"]) for f in files).to_pylist()
+    assert len({m["date"] for m in mentions if m["block"] in big}) > 2
+    twins = {d for _, d in shards.later_twins(out, shards.completed(out))}
+    assert any(m["doc_id"] in twins and m["block"] in big for m in mentions)  # a twin's mentions are left out
+    events = ray_fusion.fuse(out, 2, large=3, size=2)
+    assert sum(1 for p in (out / shards.EVENTS).glob("large-*.parquet")) == len(big)
+    r = runner.invoke(cli, ["load", str(out), "--db", str(tmp_path / "pieces.duckdb")])
+    assert f"{events} events stored from the fusion stage" in r.output, r.output
+    assert snapshot(tmp_path / "pieces.duckdb") == snapshot(tmp_path / "whole.duckdb")
+
+
 @pytest.mark.parametrize("reader", ["data", "driver"])
 def test_a_killed_worker_is_retried_and_everything_stored_once(tmp_path: Path, local_ray: Any, kill_switch: Path,
                                                                reader: str) -> None:

@@ -39,6 +39,7 @@ from bilat.records_io import mention_from_dict
 
 if TYPE_CHECKING:
     from bilat.store import Store
+    from bilat.store.blocks import LargeBlock
 
 
 class Pool(Protocol):
@@ -181,7 +182,7 @@ def fuse(store: Store, blocks: Iterable[str] | None = None, pool: Pool | None = 
     sizes = store.block_sizes(wanted)
     written = 0
     for block in (b for b, n in sizes if n > large):
-        rows = (_row(e, block) for e in _fuse_large(store, block, size))
+        rows = (event_row(e, block) for e in _fuse_large(store, block, size))
         written += store.replace_records("events", rows, blocks=[block], fresh=fresh)
     small = [(b, n) for b, n in sizes if n <= large]
     chunks: deque[tuple[list[str], list[tuple[Any, ...]]]] = deque()
@@ -217,16 +218,22 @@ def fuse_rows(rows: Sequence[tuple[str, str]]) -> list[tuple[str, str, str | Non
 def _fuse_large(store: Store, block: str, size: int) -> Iterator[Event]:
     """The events of a block of more than ``size`` mentions, read a piece of about ``size`` at a time."""
     with store.large_block(block) as reads:
-        def gather(ids: list[str], numbers: Sequence[int],
-                   spans: list[tuple[int, int]]) -> Iterator[list[tuple[int, Mention]]]:
-            for part in reads.gather(ids, numbers, spans):
-                yield [(n, fusion_mention(r)) for n, r in part]
-
-        yield from fuse_pieces(lambda dates: [fusion_mention(r) for r in reads.piece(dates)],
-                               reads.dates(), gather, size)
+        yield from fuse_large(reads, size)
 
 
-def _row(e: Event, block: str) -> tuple[Any, ...]:
+def fuse_large(reads: LargeBlock, size: int) -> Iterator[Event]:
+    """The events of one large block from its reads (``Store.large_block``, or ``parquet_block`` in
+    the Ray fusion stage), a piece of about ``size`` mentions at a time (``bilat.fuse.split``)."""
+    def gather(ids: list[str], numbers: Sequence[int],
+               spans: list[tuple[int, int]]) -> Iterator[list[tuple[int, Mention]]]:
+        for part in reads.gather(ids, numbers, spans):
+            yield [(n, fusion_mention(r)) for n, r in part]
+
+    yield from fuse_pieces(lambda dates: [fusion_mention(r) for r in reads.piece(dates)], reads.dates(), gather, size)
+
+
+def event_row(e: Event, block: str) -> tuple[Any, ...]:
+    """An event as a row of the events table: id, kind, date, record, block."""
     return (e.id, e.kind, e.date, to_json(e), block)
 
 
@@ -234,7 +241,7 @@ def event_rows(block: str, mentions: Sequence[Mention]) -> list[tuple[str, str, 
     """One block's mentions fused into events, as rows of the events table (id, kind, date, record, block).
 
     The one place a block is fused, here and in the Ray engine's fusion stage (``bilat.engine.ray_fusion``)."""
-    return [_row(e, block) for e in fuse_block(mentions)]
+    return [event_row(e, block) for e in fuse_block(mentions)]
 
 
 def why(e: BaseException) -> str:

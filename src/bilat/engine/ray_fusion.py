@@ -2,37 +2,49 @@
 fused in a Ray task, the events written as Parquet under DIR/events.
 
     from_items(completed shards) -> map_batches(read their mentions: block, record; without those of a
-                                    text an earlier shard holds, as load stores the first copy only)
+                                    text an earlier shard holds, as load stores the first copy only,
+                                    and without those of large blocks)
       -> groupby(block).map_groups(pipeline.event_rows)
       -> map_batches(write Parquet files into DIR/.events-<id>) -> renamed DIR/events, then _complete.json
 
 A block is fused by ``bilat.pipeline.event_rows``, the function ``bilat ingest`` and ``bilat load``
-fuse with, so the events are theirs. The marker names the completed shards the events came from:
+fuse with, so the events are theirs. A block of more than ``Store._LARGE_BLOCK`` mentions, which
+``map_groups`` would hold whole in one task, is fused instead in a Ray task of its own, in pieces
+by dates (``pipeline.fuse_large``, as ``bilat ingest`` fuses it): its mentions are copied into a
+DuckDB file on the node's disk, each piece of about ``Store._MENTIONS_PER_QUERY`` mentions is read
+from there, and its events are written as they come. Those tasks run beside the grouped stage.
+
+The marker names the completed shards the events came from:
 ``bilat load`` stores these events instead of fusing again only when they match the shards it
 loads (and the database was empty); a re-run with nothing new skips the stage.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 import uuid
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from bilat.engine import shards
 
+_EVENTS_PER_WRITE = 10_000  # a large block's events written to Parquet this many at a time
 _MB_PER_PARTITION = 64  # mentions' Parquet bytes per shuffle partition (at least one partition per CPU)
 
 
-def _read_mentions(batch: Any, twins: frozenset[tuple[str, str]]) -> Any:
+def _read_mentions(batch: Any, twins: frozenset[tuple[str, str]], skip: frozenset[str] = frozenset()) -> Any:
     """In a Ray task: the mentions of the batch's shards (block, record), without those of documents
-    that an earlier shard holds. Read with pyarrow, not ``ray.data.read_parquet``, whose path checks
+    that an earlier shard holds and those of the blocks ``skip`` (fused alone). Read with pyarrow, not
+    ``ray.data.read_parquet``, whose path checks
     import fsspec's HTTP file system from several threads at once and fail now and then when it is
     not installed ("cannot import name 'HTTPFileSystem'")."""
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
     tables = []
@@ -40,6 +52,8 @@ def _read_mentions(batch: Any, twins: frozenset[tuple[str, str]]) -> Any:
         t = pq.read_table(path, columns=["doc_id", "block", "record"])
         if twins:
             t = t.filter(pa.array([(shard, d) not in twins for d in t.column("doc_id").to_pylist()], pa.bool_()))
+        if skip:
+            t = t.filter(pc.invert(pc.is_in(t.column("block"), pa.array(sorted(skip), pa.string()))))
         tables.append(t.select(["block", "record"]))
     return pa.concat_tables(tables)
 
@@ -69,14 +83,48 @@ def _fuse_group(group: Any) -> Any:
     return pa.Table.from_pylist([dict(zip(schema.names, r, strict=True)) for r in rows], schema=schema)
 
 
-def fuse(out: Path, cpus: int) -> int:
+def _fuse_large_block(files: list[str], block: str, twins: list[tuple[str, str]], folder: str, size: int) -> int:
+    """In a Ray task: the events of one large block, fused in pieces of about ``size`` mentions and
+    written as one Parquet file of ``folder`` (named after the block, so that a retried task
+    replaces it); returns how many."""
+    import tempfile
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from bilat.pipeline import event_row, fuse_large
+    from bilat.store.blocks import parquet_block
+
+    schema = shards._SCHEMAS[shards.EVENTS]
+    name = f"large-{hashlib.sha1(block.encode()).hexdigest()[:16]}.parquet"
+    tmp = Path(folder) / f".{name}.tmp"
+    count = 0
+    with tempfile.TemporaryDirectory(prefix="bilat-block-") as local, \
+            parquet_block(files, block, twins, local) as reads, pq.ParquetWriter(tmp, schema) as writer:
+        events = (event_row(e, block) for e in fuse_large(reads, size))
+        while run := list(islice(events, _EVENTS_PER_WRITE)):
+            writer.write_table(pa.Table.from_pylist([dict(zip(schema.names, r, strict=True)) for r in run], schema))
+            count += len(run)
+    os.replace(tmp, Path(folder) / name)
+    return count
+
+
+def fuse(out: Path, cpus: int, large: int | None = None, size: int | None = None) -> int:
     """Fuse the mentions of every completed shard in ``out`` into DIR/events; return the events written.
 
-    Skipped (the count of the last run returned) when DIR/events is complete for these shards already."""
+    A block of more than ``large`` mentions (``Store._LARGE_BLOCK``) is fused in its own task, in
+    pieces of about ``size`` (``Store._MENTIONS_PER_QUERY``). Skipped (the count of the last run
+    returned) when DIR/events is complete for these shards already."""
     import pyarrow.parquet as pq
+    import ray
     import ray.data
 
     from bilat.engine.ray_data import quiet
+    from bilat.store import Store
+    from bilat.store.blocks import parquet_block_sizes
+
+    size = Store._MENTIONS_PER_QUERY if size is None else size
+    large = max(Store._LARGE_BLOCK if large is None else large, size)
 
     ready = shards.events_ready(out)
     if ready is not None:
@@ -89,15 +137,22 @@ def fuse(out: Path, cpus: int) -> int:
         rows = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
         if rows:
             quiet()
-            size = sum(f.stat().st_size for f in files)
-            parts = int(max(cpus, size // (_MB_PER_PARTITION * 2**20) + 1))
+            nbytes = sum(f.stat().st_size for f in files)
+            parts = int(max(cpus, nbytes // (_MB_PER_PARTITION * 2**20) + 1))
             twins = frozenset(shards.later_twins(out, done))
+            big = sorted(parquet_block_sizes([str(f) for f in files], large))
+            task = ray.remote(num_cpus=1)(_fuse_large_block)
+            paths = {s: str(f) for f, s in zip(files, done, strict=True)}
+            twin_files = sorted((paths[s], d) for s, d in twins)
+            alone = [task.remote([str(f) for f in files], b, twin_files, str(tmp), size) for b in big]
             ds = ray.data.from_items([{"path": str(f), "shard": s} for f, s in zip(files, done, strict=True)],
                                      override_num_blocks=min(len(files), 4 * parts))
-            ds = ds.map_batches(partial(_read_mentions, twins=twins), batch_format="pyarrow", batch_size=8)
+            ds = ds.map_batches(partial(_read_mentions, twins=twins, skip=frozenset(big)), batch_format="pyarrow",
+                                batch_size=8)
             ds = ds.groupby("block", num_partitions=parts).map_groups(_fuse_group, batch_format="pyarrow")
             ds = ds.map_batches(partial(_write_events, folder=str(tmp)), batch_format="pyarrow")
             ds.materialize()
+            ray.get(alone)
         events = sum(pq.ParquetFile(f).metadata.num_rows for f in tmp.glob("*.parquet"))
         shutil.rmtree(out / shards.EVENTS, ignore_errors=True)
         tmp.rename(out / shards.EVENTS)
