@@ -26,6 +26,7 @@ import json
 import os
 import shutil
 import uuid
+from collections.abc import Sequence
 from functools import partial
 from itertools import islice
 from pathlib import Path
@@ -70,17 +71,21 @@ def _write_events(batch: Any, folder: str) -> Any:
     return pa.table({"events": [batch.num_rows]})
 
 
-def _fuse_group(group: Any) -> Any:
-    """In a Ray task: the events of one block's mentions, as a table of the events schema."""
+def _events_table(rows: Sequence[tuple[Any, ...]]) -> Any:
+    """Rows of the events table (``pipeline.event_row``) as an Arrow table of the events schema."""
     import pyarrow as pa
 
+    schema = shards._SCHEMAS[shards.EVENTS]
+    return pa.Table.from_pylist([dict(zip(schema.names, r, strict=True)) for r in rows], schema=schema)
+
+
+def _fuse_group(group: Any) -> Any:
+    """In a Ray task: the events of one block's mentions, as a table of the events schema."""
     from bilat.pipeline import event_rows, fusion_mention
 
-    schema = shards._SCHEMAS[shards.EVENTS]
     records = sorted(group.column("record").to_pylist())  # a fixed order, whatever order the shuffle gave
     mentions = [fusion_mention(json.loads(r)) for r in records]
-    rows = event_rows(group.column("block")[0].as_py(), mentions) if mentions else []
-    return pa.Table.from_pylist([dict(zip(schema.names, r, strict=True)) for r in rows], schema=schema)
+    return _events_table(event_rows(group.column("block")[0].as_py(), mentions) if mentions else [])
 
 
 def _fuse_large_block(files: list[str], block: str, twins: list[tuple[str, str]], folder: str, size: int) -> int:
@@ -89,21 +94,20 @@ def _fuse_large_block(files: list[str], block: str, twins: list[tuple[str, str]]
     replaces it); returns how many."""
     import tempfile
 
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
     from bilat.pipeline import event_row, fuse_large
     from bilat.store.blocks import parquet_block
 
-    schema = shards._SCHEMAS[shards.EVENTS]
     name = f"large-{hashlib.sha1(block.encode()).hexdigest()[:16]}.parquet"
     tmp = Path(folder) / f".{name}.tmp"
     count = 0
     with tempfile.TemporaryDirectory(prefix="bilat-block-") as local, \
-            parquet_block(files, block, twins, local) as reads, pq.ParquetWriter(tmp, schema) as writer:
+            parquet_block(files, block, twins, local) as reads, \
+            pq.ParquetWriter(tmp, shards._SCHEMAS[shards.EVENTS]) as writer:
         events = (event_row(e, block) for e in fuse_large(reads, size))
         while run := list(islice(events, _EVENTS_PER_WRITE)):
-            writer.write_table(pa.Table.from_pylist([dict(zip(schema.names, r, strict=True)) for r in run], schema))
+            writer.write_table(_events_table(run))
             count += len(run)
     os.replace(tmp, Path(folder) / name)
     return count
@@ -140,12 +144,13 @@ def fuse(out: Path, cpus: int, large: int | None = None, size: int | None = None
             nbytes = sum(f.stat().st_size for f in files)
             parts = int(max(cpus, nbytes // (_MB_PER_PARTITION * 2**20) + 1))
             twins = frozenset(shards.later_twins(out, done))
-            big = sorted(parquet_block_sizes([str(f) for f in files], large))
+            names = [str(f) for f in files]
+            big = sorted(parquet_block_sizes(names, large))
             task = ray.remote(num_cpus=1)(_fuse_large_block)
-            paths = {s: str(f) for f, s in zip(files, done, strict=True)}
-            twin_files = sorted((paths[s], d) for s, d in twins)
-            alone = [task.remote([str(f) for f in files], b, twin_files, str(tmp), size) for b in big]
-            ds = ray.data.from_items([{"path": str(f), "shard": s} for f, s in zip(files, done, strict=True)],
+            path = dict(zip(done, names, strict=True))
+            twin_files = sorted((path[s], d) for s, d in twins)
+            alone = [task.remote(names, b, twin_files, str(tmp), size) for b in big]
+            ds = ray.data.from_items([{"path": f, "shard": s} for f, s in zip(names, done, strict=True)],
                                      override_num_blocks=min(len(files), 4 * parts))
             ds = ds.map_batches(partial(_read_mentions, twins=twins, skip=frozenset(big)), batch_format="pyarrow",
                                 batch_size=8)
