@@ -254,3 +254,23 @@ def test_fuse_order_does_not_matter_with_months_people_and_places() -> None:
         shuffled = ms[:]
         rng.shuffle(shuffled)
         assert fuse(shuffled) == expected
+
+
+def test_fuse_the_source_most_mentions_give_wins_and_a_disagreement_is_a_conflict() -> None:
+    said = [("a", "d1", ("BY",)), ("b", "d2", ("NO",)), ("c", "d3", ("BY",)), ("d", "d4", ())]
+    block = [replace(mention(i, doc, "visit", "2021-05-04"), source=src) for i, doc, src in said]
+    [event] = fuse(block)
+    assert event.source == ("BY",)
+    [conflict] = event.conflicts
+    assert (conflict.field, conflict.values, conflict.mentions) == ("source", (("BY",), ("NO",)), ("m:a", "m:b", "m:c"))
+
+
+def test_fuse_a_tied_source_goes_to_the_mention_fusion_takes_first_and_a_named_place_wins() -> None:
+    block = [replace(mention("z", "d2", "visit", "2021-05"), source=("BY",), location=Location("Oslo", "NO")),
+             replace(mention("y", "d1", "visit", "2021-05-04"), source=("NO",), location=Location(None, "NO"))]
+    [event] = fuse(block)
+    assert event.source == ("NO",)  # the full date comes before the month in fusion's order
+    assert event.location == Location("Oslo", "NO")  # a named place before a country alone
+    assert [(c.field, c.values) for c in event.conflicts] == [("source", (("BY",), ("NO",)))]
+    assert event.date == "2021-05-04"
+    assert event.confidence == 0.55  # two documents: 0.5 and 0.05 for the second

@@ -15,6 +15,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain
 
 from bilat.extract.kinds import KINDS
@@ -22,6 +23,7 @@ from bilat.fuse.names import name_keys, same_person
 from bilat.records import Conflict, Event, Location, Mention, Person
 
 
+@lru_cache(maxsize=1 << 14)
 def precision(date: str | None) -> int:
     """How much a date says: 0 none, 1 year or month without year, 2 month, 3 day without year, 4 full date."""
     if not date:
@@ -68,6 +70,12 @@ def merge_dates(dates: Iterable[str | None]) -> str | None:
     return best
 
 
+@lru_cache(maxsize=1 << 16)
+def _merge_two(a: str | None, b: str) -> str | None:
+    """``merge_dates`` of a cluster's date and a new member's, which fusion asks again and again."""
+    return merge_dates((a, b))
+
+
 def people_keys(m: Mention) -> tuple[frozenset[str], ...]:
     """Phonetic keys of each person a mention names."""
     return tuple(k for p in m.people if (k := name_keys(p.latin or p.name)))
@@ -87,7 +95,7 @@ class _Cluster:
         if m.location and m.location.country:
             self.places.add(m.location.country)
         if m.date and m.date != self.date:
-            self.date = merge_dates([self.date, m.date])
+            self.date = _merge_two(self.date, m.date)
         if m.date_end and (self.end is None or m.date_end > self.end):
             self.end = m.date_end
         self.people.update(keys)
@@ -176,6 +184,19 @@ _NOT = "-"  # not indexed as a date without a year
 _Keys = tuple[str | None, str | None, str | None, str | None, str | None, str | None, str | None]
 
 
+@lru_cache(maxsize=1 << 16)
+def _index_keys(date: str | None, ranged: bool) -> _Keys:
+    """The year, month, day (a full date without a range), span (year and month, or the year
+    alone), month without a year, day of the month and month alone that a cluster of this date
+    (``ranged`` when it has a last day) is indexed under."""
+    year, month = _year(date), _month(date)
+    day = date if not ranged and _full(date) else None
+    span = (date[:7] if len(date) >= 7 else date) if year is not None and date else None
+    md = date[-5:] if date and (_full(date) or (year is None and len(date) == 7)) else None
+    mo = month if date and month and (len(date) == 7) == (year is not None) else None
+    return year, month, day, span, month if year is None else _NOT, md, mo
+
+
 class Clustering:
     """The clusters of one block, fed its mentions one by one in ``order_key`` order.
 
@@ -201,16 +222,6 @@ class Clustering:
         self.yearless: dict[str | None, dict[int, _Cluster]] = defaultdict(dict)  # no year, by month
         self.by_md: dict[str, dict[int, _Cluster]] = defaultdict(dict)  # a day, with or without a year: "02-04"
         self.months: dict[str, dict[int, _Cluster]] = defaultdict(dict)  # a month, with or without a year: "02"
-
-    def _keys(self, c: _Cluster) -> _Keys:
-        """The year, month, day (a full date without a range), span (year and month, or the year
-        alone), month without a year, day of the month and month alone ``c`` is indexed under."""
-        year, month, date = _year(c.date), _month(c.date), c.date
-        day = date if c.end is None and _full(date) else None
-        span = (date[:7] if len(date) >= 7 else date) if year is not None and date else None
-        md = date[-5:] if date and (_full(date) or (year is None and len(date) == 7)) else None
-        mo = month if date and month and (len(date) == 7) == (year is not None) else None
-        return year, month, day, span, month if year is None else _NOT, md, mo
 
     def _indexes(self, keys: _Keys) -> list[dict[int, _Cluster]]:
         year, month, day, span, yearless, md, mo = keys
@@ -257,13 +268,15 @@ class Clustering:
             c = _Cluster(len(self.clusters))
             self.clusters.append(c)
             c.add(m, keys)
-            self._index(c, self._keys(c))
+            self._index(c, _index_keys(c.date, c.end is not None))
         else:
-            before = self._keys(c)
+            date, ranged = c.date, c.end is not None
             c.add(m, keys)
-            if (after := self._keys(c)) != before:  # a yearless cluster found its year, a day its range
-                self._unindex(c, before)
-                self._index(c, after)
+            if c.date != date or (c.end is not None) != ranged:  # a yearless cluster found its year, a day its range
+                before, after = _index_keys(date, ranged), _index_keys(c.date, c.end is not None)
+                if after != before:
+                    self._unindex(c, before)
+                    self._index(c, after)
         return c.number
 
 
@@ -291,8 +304,14 @@ def _people(members: Sequence[Mention]) -> tuple[Person, ...]:
 
 
 def _vote(values: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """The value most mentions give (the first such, when tied); () when none gives one."""
     filled = [v for v in values if v]
-    return Counter(filled).most_common(1)[0][0] if filled else ()
+    if not filled:
+        return ()
+    first = filled[0]
+    if all(v == first for v in filled):  # most events: what ``Counter`` would answer, without making one
+        return first
+    return Counter(filled).most_common(1)[0][0]
 
 
 def resolve(members: Sequence[Mention]) -> Event:
@@ -300,27 +319,27 @@ def resolve(members: Sequence[Mention]) -> Event:
     kind = KINDS[members[0].kind]
     ids = tuple(sorted(m.id for m in members))
     conflicts: list[Conflict] = []
-    for name in ("source", "target"):
-        values = {getattr(m, name) for m in members if getattr(m, name)}
-        if len(values) > 1:
-            conflicts.append(Conflict(name, tuple(sorted(values)), tuple(
-                sorted(m.id for m in members if getattr(m, name)))))
-    places = {m.location.country for m in members if m.location and m.location.country}
+    sources, targets = [m.source for m in members], [m.target for m in members]
+    for name, values in (("source", sources), ("target", targets)):
+        distinct = {v for v in values if v}
+        if len(distinct) > 1:
+            conflicts.append(Conflict(name, tuple(sorted(distinct)), tuple(
+                sorted(m.id for m, v in zip(members, values, strict=True) if v))))
+    located = [m for m in members if m.location]
+    places = {m.location.country for m in located if m.location.country}  # type: ignore[union-attr]
     if len(places) > 1:
-        conflicts.append(Conflict("location", tuple(sorted(places)),
-                                  tuple(sorted(m.id for m in members if m.location))))
-    location = next((m.location for m in members if m.location and m.location.name), None)
-    location = location or next((m.location for m in members if m.location), None)
-    dates = [m.date for m in members]
+        conflicts.append(Conflict("location", tuple(sorted(places)), tuple(sorted(m.id for m in located))))
+    location = next((m.location for m in located if m.location.name), None)  # type: ignore[union-attr]
+    location = location or (located[0].location if located else None)
     ends = [m.date_end for m in members if m.date_end]
     support = len({m.doc for m in members})
     return Event(
         id="e:" + hashlib.sha1("|".join(ids).encode()).hexdigest()[:16],
         kind=kind.name, plover=kind.plover, cameo=kind.cameo,
-        date=merge_dates(dates), date_end=merge_dates(ends) if ends else None,
+        date=merge_dates(m.date for m in members), date_end=merge_dates(ends) if ends else None,
         mentions=ids, languages=tuple(sorted({m.lang for m in members if m.lang})),
         actors=_states(members[0]),
-        source=_vote([m.source for m in members]), target=_vote([m.target for m in members]),
+        source=_vote(sources), target=_vote(targets),
         location=Location(location.name, location.country) if location else None,
         people=_people(members), conflicts=tuple(conflicts),
         confidence=round(min(0.99, max(m.confidence for m in members) + 0.05 * (support - 1)), 2),

@@ -47,9 +47,10 @@ def name_keys(latin: str) -> frozenset[str]:
     return frozenset(singles | pairs)
 
 
-def _split(keys: frozenset[str]) -> tuple[set[str], set[str]]:
+@lru_cache(maxsize=1 << 16)
+def _split(keys: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """A name's keys of single words, and those together with its keys of two words joined."""
-    singles = {k for k in keys if not k.startswith("+")}
+    singles = frozenset(k for k in keys if not k.startswith("+"))
     return singles, singles | {k[1:] for k in keys if k.startswith("+")}
 
 
