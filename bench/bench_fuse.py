@@ -14,8 +14,11 @@ documents tell them; ten mentions per document.
 
 ``--db`` writes the mentions into a bilat database first (through ``Store.replace_records``, not
 timed as fusion; kept, and reused when it already holds ``--n`` mentions), then fuses it in a fresh
-process, as ``bilat fuse`` does: every block read from DuckDB, blocks of more than 20,000 mentions
-in pieces by dates, and the events written. Peak RSS is that process's.
+process, as ``bilat fuse`` does: every block read from DuckDB, blocks of more than 50,000 mentions
+(``Store._LARGE_BLOCK``) in pieces of about 20,000 by dates, and the events written. With
+``--workers 2`` or more, the pool's workers fuse the smaller blocks a chunk at a time and each
+large block from a Parquet file of its mentions (``bilat.engine.large_blocks``). Peak RSS is that
+process's (the writer's).
 
 ``--ray`` writes the mentions as the Parquet shards of ``bilat run`` (100,000 mentions a shard; kept,
 and reused when the folder holds shards already), then runs the Ray fusion stage over them in a fresh
@@ -39,6 +42,7 @@ from pathlib import Path
 
 from bilat.extract.kinds import KINDS
 from bilat.records import Evidence, Mention, Person, to_dict
+from synthetic import largest_descendant
 
 STATES = ["BY", "NO", "RU", "UA", "PL", "DE", "FR", "GB", "US", "CN", "IR", "AM", "KZ", "IL", "TR", "SE", "FI",
           "DK", "LT", "LV", "EE", "IT", "ES", "JP", "IN", "BR", "EG", "SA", "AE", "CH", "AT", "HU", "CZ", "SK",
@@ -147,15 +151,18 @@ def fuse_db(db: Path, workers: int) -> None:
     n = store.con.execute("SELECT count(*) FROM mentions").fetchall()[0][0]
     largest = store.con.execute("SELECT max(c) FROM (SELECT count(*) c FROM mentions GROUP BY block)").fetchall()[0][0]
     t0, c0 = time.perf_counter(), time.process_time()
-    with engine(workers) as pool:
+    with largest_descendant() as worker, engine(workers) as pool:
         events = fuse(store, pool=pool)
     t1, c1 = time.perf_counter(), time.process_time()
     fused = rss_mb()
+    # one digest of every event record, to compare runs: the same events give the same digest
+    digest = store.con.execute("SELECT md5(string_agg(md5(record), '' ORDER BY id)) FROM events").fetchall()[0][0]
     store.close()
     t2 = time.perf_counter()
     print(f"fusion through the database: {n:,} mentions (largest block {largest:,}) into {events:,} events in "
           f"{t1 - t0:.1f} s ({n / (t1 - t0):,.0f} mentions/s; {c1 - c0:.1f} s of CPU), then close {t2 - t1:.1f} s; "
-          f"peak RSS {fused:,.0f} MB fusing, {rss_mb():,.0f} MB with the close (this process; --workers {workers})")
+          f"peak RSS {fused:,.0f} MB fusing, {rss_mb():,.0f} MB with the close (this process; --workers {workers}), "
+          f"largest worker {worker['kib'] / 1024:,.0f} MB; events digest {digest[:12]}")
 
 
 SHARD_MENTIONS = 100_000  # a multiple of the ten mentions of a document: no document in two shards
@@ -199,41 +206,25 @@ def through_ray(n: int, blocks: int | None, folder: Path, cpus: int) -> None:
 
 
 def fuse_ray(folder: Path, cpus: int) -> None:
-    import os
     import shutil
-    import threading
 
     import pyarrow.parquet as pq
     import ray
 
     from bilat.engine import ray_fusion, shards
-    from synthetic import descendants, hwm_kib
 
     shutil.rmtree(folder / shards.EVENTS, ignore_errors=True)
     files = [folder / "mentions" / f"{s}.parquet" for s in shards.completed(folder)]
     n = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
     ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=False)
-    peak = {"worker": 0}
-    stop = threading.Event()
-
-    def watch() -> None:
-        while not stop.wait(0.25):
-            for p in descendants(os.getpid()):
-                try:
-                    if Path(f"/proc/{p}/cmdline").read_bytes().startswith(b"ray::"):
-                        peak["worker"] = max(peak["worker"], hwm_kib(p))
-                except OSError:
-                    continue
-
-    threading.Thread(target=watch, daemon=True).start()
-    t0 = time.perf_counter()
-    events = ray_fusion.fuse(folder, cpus)
-    seconds = time.perf_counter() - t0
-    stop.set()
+    with largest_descendant(lambda cmdline: cmdline.startswith(b"ray::")) as worker:
+        t0 = time.perf_counter()
+        events = ray_fusion.fuse(folder, cpus)
+        seconds = time.perf_counter() - t0
     ray.shutdown()
     print(f"Ray fusion stage: {n:,} mentions into {events:,} events in {seconds:.1f} s "
           f"({n / seconds:,.0f} mentions/s, --cpus {cpus}); peak RSS: driver {rss_mb():,.0f} MB, "
-          f"largest Ray worker {peak['worker'] / 1024:,.0f} MB")
+          f"largest Ray worker {worker['kib'] / 1024:,.0f} MB")
 
 
 def main() -> None:

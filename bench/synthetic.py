@@ -11,9 +11,12 @@ Each document is numbered (its id ``s<n>`` and its first line), so corpora writt
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import random
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 # Sentences written for the benchmarks: {a}, {b} states (in the language's case), {d} a day.
@@ -101,3 +104,28 @@ def hwm_kib(pid: int) -> int:
     except (OSError, ValueError):
         pass
     return 0
+
+
+@contextlib.contextmanager
+def largest_descendant(match: Callable[[bytes], bool] = lambda cmdline: True) -> Iterator[dict[str, int]]:
+    """While the block runs, the largest peak resident set (KiB) of this process's descendants whose
+    command line ``match`` accepts, polled every quarter second: ``{"kib": ...}``."""
+    peak = {"kib": 0}
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.wait(0.25):
+            for p in descendants(os.getpid()):
+                try:
+                    if match(Path(f"/proc/{p}/cmdline").read_bytes()):
+                        peak["kib"] = max(peak["kib"], hwm_kib(p))
+                except OSError:
+                    continue
+
+    thread = threading.Thread(target=watch, daemon=True)
+    thread.start()
+    try:
+        yield peak
+    finally:
+        stop.set()
+        thread.join()

@@ -180,6 +180,34 @@ def test_kb_bounded_reads_equal_one_big_read(tmp_path: Path, monkeypatch) -> Non
         assert kb.fuse() == len(whole["events"]) and list(kb.records("events")) == whole["events"]
 
 
+def test_kb_large_blocks_are_fused_by_the_workers_with_the_events_of_one_process(tmp_path: Path, monkeypatch) -> None:
+    """With two workers, a block larger than a read goes to a worker as a Parquet file of its mentions
+    and comes back as one of events; this process never fuses it, the events are those of fusing it
+    here, and no file is left beside the database."""
+    from bilat import pipeline
+    from bilat.store import Store
+    from conftest import SAMPLES
+
+    with bilat.open(tmp_path / "kb.duckdb") as kb:
+        kb.ingest([str(SAMPLES)])
+        whole = list(kb.records("events"))
+        monkeypatch.setattr(Store, "_MENTIONS_PER_QUERY", 2)
+        monkeypatch.setattr(Store, "_LARGE_BLOCK", 2)
+        large = [b for b, n in kb.store.block_sizes(kb.store.queue_all()) if n > 2]
+        exported: list[str] = []
+        export = Store.export_block
+        monkeypatch.setattr(Store, "export_block", lambda s, b, p: (exported.append(b), export(s, b, p))[1])
+
+        def not_here(*_: object) -> None:
+            raise AssertionError("a large block was fused in the writer")
+
+        monkeypatch.setattr(pipeline, "fuse_large", not_here)  # the workers' own copy is untouched
+        assert kb.fuse(workers=2) == len(whole)
+        assert list(kb.records("events")) == whole
+    assert len(large) >= 2 and exported == sorted(large)
+    assert sorted(p.name for p in tmp_path.iterdir() if "bilat-fuse" in p.name) == []
+
+
 def test_kb_fusion_commits_every_few_reads_and_writes_the_same_events(tmp_path: Path, monkeypatch) -> None:
     """Fusion commits once a few chunks of blocks are written, not at every chunk nor once for all:
     the events are those of one commit, however the commits fall."""

@@ -45,6 +45,8 @@ if TYPE_CHECKING:
 class Pool(Protocol):
     """What maps a pure function over items, results in order (``bilat.engine.local``'s engines)."""
 
+    workers: int
+
     def imap(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]: ...
 
 
@@ -169,7 +171,8 @@ def fuse(store: Store, blocks: Iterable[str] | None = None, pool: Pool | None = 
     With ``blocks`` (kind + states, see ``bilat.fuse``) only those are fused again; without, every one
     (all are queued and their events dropped first). A block of more than ``Store._LARGE_BLOCK``
     mentions is read and fused in pieces of ``Store._MENTIONS_PER_QUERY`` (``bilat.fuse.split``), so
-    memory never holds one block whole; the others are read in one sorted pass, whole blocks of
+    memory never holds one block whole (with a pool of two workers or more, by the workers:
+    ``_fuse_large_in_pool``); the others are read in one sorted pass, whole blocks of
     about that many mentions at a time (``Store.block_chunks``; a larger one alone). Each read's
     events are written in the transaction that takes its blocks off the pending queue, one for
     about ``Store._MENTIONS_PER_COMMIT`` mentions: a kill before its commit leaves them queued.
@@ -181,9 +184,13 @@ def fuse(store: Store, blocks: Iterable[str] | None = None, pool: Pool | None = 
     size, large = store._MENTIONS_PER_QUERY, max(store._LARGE_BLOCK, store._MENTIONS_PER_QUERY)
     sizes = store.block_sizes(wanted)
     written = 0
-    for block in (b for b, n in sizes if n > large):
-        rows = (event_row(e, block) for e in _fuse_large(store, block, size))
-        written += store.replace_records("events", rows, blocks=[block], fresh=fresh)
+    larger = [b for b, n in sizes if n > large]
+    if larger and pool is not None and pool.workers > 1:
+        written += _fuse_large_in_pool(store, larger, size, pool, fresh)
+    else:
+        for block in larger:
+            rows = (event_row(e, block) for e in _fuse_large(store, block, size))
+            written += store.replace_records("events", rows, blocks=[block], fresh=fresh)
     small = [(b, n) for b, n in sizes if n <= large]
     chunks: deque[tuple[list[str], list[tuple[Any, ...]]]] = deque()
 
@@ -213,6 +220,34 @@ def fuse_rows(rows: Sequence[tuple[str, str]]) -> list[tuple[str, str, str | Non
     rows of the events table (``event_rows``). Pure: what ``fuse`` hands a worker of the pool."""
     return [row for block, group in groupby(rows, key=lambda r: r[0])
             for row in event_rows(block, [fusion_mention(json.loads(r[1])) for r in group])]
+
+
+def _fuse_large_in_pool(store: Store, blocks: Sequence[str], size: int, pool: Pool, fresh: bool) -> int:
+    """Large blocks fused by the pool's workers (``bilat.engine.large_blocks``): this process writes
+    each block's current mentions to a Parquet file beside the database, a worker fuses it in pieces
+    into a Parquet file of events, and this process appends those, ``workers + 1`` blocks in flight.
+    The events are those of fusing the block here (``_fuse_large``); the files are removed as they are
+    written."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from bilat.engine.large_blocks import fuse_job
+    from bilat.engine.shards import event_rows
+
+    written = 0
+    with tempfile.TemporaryDirectory(prefix=".bilat-fuse-", dir=Path(store.path).resolve().parent) as folder:
+        def jobs() -> Iterator[tuple[str, str, str, int]]:
+            for i, block in enumerate(blocks):
+                mentions = os.path.join(folder, f"mentions-{i}.parquet")
+                store.export_block(block, mentions)
+                yield mentions, block, os.path.join(folder, f"events-{i}.parquet"), size
+
+        for i, (block, events) in enumerate(pool.imap(fuse_job, jobs())):
+            written += store.replace_records("events", event_rows(events), blocks=[block], fresh=fresh)
+            os.remove(events)
+            os.remove(os.path.join(folder, f"mentions-{i}.parquet"))
+    return written
 
 
 def _fuse_large(store: Store, block: str, size: int) -> Iterator[Event]:

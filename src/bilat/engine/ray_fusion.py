@@ -26,15 +26,13 @@ import json
 import os
 import shutil
 import uuid
-from collections.abc import Sequence
 from functools import partial
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from bilat.engine import shards
+from bilat.engine.large_blocks import events_table, fuse_to_parquet
 
-_EVENTS_PER_WRITE = 10_000  # a large block's events written to Parquet this many at a time
 _MB_PER_PARTITION = 64  # mentions' Parquet bytes per shuffle partition (at least one partition per CPU)
 
 
@@ -71,46 +69,21 @@ def _write_events(batch: Any, folder: str) -> Any:
     return pa.table({"events": [batch.num_rows]})
 
 
-def _events_table(rows: Sequence[tuple[Any, ...]]) -> Any:
-    """Rows of the events table (``pipeline.event_row``) as an Arrow table of the events schema."""
-    import pyarrow as pa
-
-    schema = shards._SCHEMAS[shards.EVENTS]
-    return pa.Table.from_pylist([dict(zip(schema.names, r, strict=True)) for r in rows], schema=schema)
-
-
 def _fuse_group(group: Any) -> Any:
     """In a Ray task: the events of one block's mentions, as a table of the events schema."""
     from bilat.pipeline import event_rows, fusion_mention
 
     records = sorted(group.column("record").to_pylist())  # a fixed order, whatever order the shuffle gave
     mentions = [fusion_mention(json.loads(r)) for r in records]
-    return _events_table(event_rows(group.column("block")[0].as_py(), mentions) if mentions else [])
+    return events_table(event_rows(group.column("block")[0].as_py(), mentions) if mentions else [])
 
 
 def _fuse_large_block(files: list[str], block: str, twins: list[tuple[str, str]], folder: str, size: int) -> int:
     """In a Ray task: the events of one large block, fused in pieces of about ``size`` mentions and
     written as one Parquet file of ``folder`` (named after the block, so that a retried task
     replaces it); returns how many."""
-    import tempfile
-
-    import pyarrow.parquet as pq
-
-    from bilat.pipeline import event_row, fuse_large
-    from bilat.store.blocks import parquet_block
-
     name = f"large-{hashlib.sha1(block.encode()).hexdigest()[:16]}.parquet"
-    tmp = Path(folder) / f".{name}.tmp"
-    count = 0
-    with tempfile.TemporaryDirectory(prefix="bilat-block-") as local, \
-            parquet_block(files, block, twins, local) as reads, \
-            pq.ParquetWriter(tmp, shards._SCHEMAS[shards.EVENTS]) as writer:
-        events = (event_row(e, block) for e in fuse_large(reads, size))
-        while run := list(islice(events, _EVENTS_PER_WRITE)):
-            writer.write_table(_events_table(run))
-            count += len(run)
-    os.replace(tmp, Path(folder) / name)
-    return count
+    return fuse_to_parquet(files, block, twins, Path(folder) / name, size)
 
 
 def fuse(out: Path, cpus: int, large: int | None = None, size: int | None = None) -> int:

@@ -184,10 +184,20 @@ def events_ready(out: Path) -> int | None:
 
 def read_events(out: Path) -> Iterator[tuple[Any, ...]]:
     """The fusion stage's events as rows of the events table: id, kind, date, record, block."""
+    for path in sorted((out / EVENTS).glob("*.parquet")):
+        yield from event_rows(path)
+
+
+EVENTS_PER_READ = 10_000  # rows of an events Parquet file read at a time
+
+
+def event_rows(path: str | Path) -> Iterator[tuple[Any, ...]]:
+    """The rows of the events table (id, kind, date, record, block) in one events Parquet file, read
+    ``EVENTS_PER_READ`` at a time (a large block's file holds all of its events)."""
     import pyarrow.parquet as pq
 
-    for path in sorted((out / EVENTS).glob("*.parquet")):
-        for r in pq.read_table(path, columns=list(_SCHEMAS["events"].names)).to_pylist():
+    for batch in pq.ParquetFile(path).iter_batches(EVENTS_PER_READ, columns=list(_SCHEMAS[EVENTS].names)):
+        for r in batch.to_pylist():
             yield r["id"], r["kind"], r["date"], r["record"], r["block"]
 
 

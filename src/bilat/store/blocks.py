@@ -69,6 +69,15 @@ class BlockReads:
             with contextlib.suppress(duckdb.Error):
                 con.execute("DROP TABLE IF EXISTS _bilat_fuse")
 
+    def export_block(self, block: str, path: str) -> None:
+        """One block's current mentions (id, doc_id, date, block, record) written to a Parquet file,
+        for a worker to fuse (``bilat.engine.large_blocks``): DuckDB writes it, and no record passes
+        through Python here."""
+        target = str(path).replace("'", "''")
+        self.con.execute("COPY (SELECT m.id, m.doc_id, m.date, m.block, m.record FROM mentions m "
+                         "JOIN documents d ON d.id = m.doc_id WHERE d.current AND m.block = ?) "
+                         f"TO '{target}' (FORMAT parquet)", [block])
+
     @contextlib.contextmanager
     def large_block(self, block: str) -> Iterator[LargeBlock]:
         """The reads of one block too large to hold (``bilat.fuse.split``), while the block is open.
