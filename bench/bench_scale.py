@@ -127,14 +127,26 @@ def increment(db: Path, docs: int, share: float, full: dict[str, object], worker
     """Ingest ``share`` × ``docs`` new documents into ``db`` (which holds ``docs``); set it against ``full``."""
     more = work / f"synthetic-{docs}-more.jsonl"
     k, kbytes = write_corpus(more, docs=max(1, round(docs * share)), seed=11, start=docs)
+    before = event_digests(db)
     inc = ingest(more, db, workers, work)
     more.unlink()
+    after = event_digests(db)
     sents = int(inc["sentences"]) - int(full["sentences"])  # type: ignore[call-overload]
     print(line(f"+ {k:,} new", k, kbytes, sents, inc))
     print(steps(inc, full))
     ratio = float(inc["wall"]) / float(full["wall"])  # type: ignore[arg-type]
     print(f"{'':26s}increment / full ingest: x{ratio:.3f} of the time for x{k / docs:.3f} of the documents",
           flush=True)
+    print(f"{'':26s}events: {len(before & after):,} of {len(before):,} left as they were, "
+          f"{len(after - before):,} new or changed, {len(before - after):,} gone", flush=True)
+
+
+def event_digests(db: Path) -> set[tuple[str, str]]:
+    """Each stored event's id and the digest of its record: what an increment changed, set against after."""
+    import duckdb
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        return set(con.execute("SELECT id, md5(record) FROM events").fetchall())
 
 
 def onto(db: Path, stopped: Path | None, share: float, workers: int, work: Path) -> None:
