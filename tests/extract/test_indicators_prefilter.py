@@ -13,7 +13,7 @@ import re
 import pytest
 
 from bilat import lang as langdata
-from bilat.extract import indicators as ind
+from bilat.extract import indicator_grammar as ind
 
 CODES = [c for c in langdata.available() if langdata.path(c, "indicators.toml").exists()]
 

@@ -16,7 +16,8 @@ from bilat.extract.actors import ActorMatch, find_actors
 from bilat.extract.numbers import parse_number
 
 if TYPE_CHECKING:
-    from bilat.extract.indicators import IndicatorContext, _Amount, _Grammar
+    from bilat.extract.indicator_grammar import _Grammar
+    from bilat.extract.indicators import IndicatorContext, _Amount
 
 NEAR = 40  # how far a marker may stand from what it qualifies
 
