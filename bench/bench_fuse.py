@@ -32,7 +32,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import resource
 import subprocess
 import sys
 import time
@@ -42,7 +41,7 @@ from pathlib import Path
 
 from bilat.extract.kinds import KINDS
 from bilat.records import Evidence, Mention, Person, to_dict
-from synthetic import largest_descendant
+from synthetic import largest_descendant, peak_rss_mib
 
 STATES = ["BY", "NO", "RU", "UA", "PL", "DE", "FR", "GB", "US", "CN", "IR", "AM", "KZ", "IL", "TR", "SE", "FI",
           "DK", "LT", "LV", "EE", "IT", "ES", "JP", "IN", "BR", "EG", "SA", "AE", "CH", "AT", "HU", "CZ", "SK",
@@ -74,8 +73,9 @@ def synthetic_blocks(n: int, blocks: int | None = None, seed: int = 1) -> Iterat
 
 
 def rss_mb() -> float:
-    """Peak resident memory of this process so far."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """Peak resident memory of this process so far (``synthetic.peak_rss_mib``: the fusion runs in a
+    child of the process that made the mentions, whose own peak ``ru_maxrss`` would report)."""
+    return peak_rss_mib()
 
 
 def in_list(n: int, blocks: int | None) -> None:

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from synthetic import peak_rss_mib
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -95,7 +96,7 @@ def run_ingest(folder: str, db: str) -> dict[str, float]:
 def child(mode: str, folder: str, db: str) -> None:
     """Run one measurement and print it as JSON, with this process's peak RSS."""
     res = {"stages": run_stages, "extract": run_extract}[mode](folder) if mode != "ingest" else run_ingest(folder, db)
-    res["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    res["peak_rss_mb"] = peak_rss_mib()
     print(json.dumps(res))
 
 

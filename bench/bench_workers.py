@@ -32,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_extract import SHARED, build_corpus
-from synthetic import descendants, hwm_kib, write_corpus
+from synthetic import descendants, hwm_kib, peak_rss_mib, write_corpus
 
 
 def one(corpus: Path, db: Path, workers: int) -> dict[str, object]:
@@ -63,7 +63,7 @@ def one(corpus: Path, db: Path, workers: int) -> dict[str, object]:
                 digest.update(json.dumps(rec, sort_keys=True, ensure_ascii=False).encode())
     return {"seconds": seconds, "documents": r.documents, "failures": len(r.failures),
             "sentences": s["sentences"] + s["boilerplate_sentences"], "digest": digest.hexdigest(),
-            "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "rss_mib": peak_rss_mib(),
             "worker_rss_mib": peak["rss"] / 1024, "writer_cpu": writer_cpu, "workers_cpu": sum(cpu.values())}
 
 

@@ -129,3 +129,11 @@ def largest_descendant(match: Callable[[bytes], bool] = lambda cmdline: True) ->
     finally:
         stop.set()
         thread.join()
+
+
+def peak_rss_mib() -> float:
+    """This process's peak resident set, in MiB: VmHWM, not ``ru_maxrss``, which a child process keeps
+    from its parent across fork and exec (a Python started by a 600 MB benchmark reports 600 MB)."""
+    import resource
+
+    return (hwm_kib(os.getpid()) or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) / 1024

@@ -21,10 +21,13 @@ A batch goes through three named steps:
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from bilat import extract as extraction
@@ -228,12 +231,8 @@ def _fuse_large_in_pool(store: Store, blocks: Sequence[str], size: int, pool: Po
     into a Parquet file of events, and this process appends those, ``workers + 1`` blocks in flight.
     The events are those of fusing the block here (``_fuse_large``); the files are removed as they are
     written."""
-    import os
-    import tempfile
-    from pathlib import Path
-
     from bilat.engine.large_blocks import fuse_job
-    from bilat.engine.shards import event_rows
+    from bilat.engine.shards import event_file_rows
 
     written = 0
     with tempfile.TemporaryDirectory(prefix=".bilat-fuse-", dir=Path(store.path).resolve().parent) as folder:
@@ -244,7 +243,7 @@ def _fuse_large_in_pool(store: Store, blocks: Sequence[str], size: int, pool: Po
                 yield mentions, block, os.path.join(folder, f"events-{i}.parquet"), size
 
         for i, (block, events) in enumerate(pool.imap(fuse_job, jobs())):
-            written += store.replace_records("events", event_rows(events), blocks=[block], fresh=fresh)
+            written += store.replace_records("events", event_file_rows(events), blocks=[block], fresh=fresh)
             os.remove(events)
             os.remove(os.path.join(folder, f"mentions-{i}.parquet"))
     return written

@@ -185,13 +185,13 @@ def events_ready(out: Path) -> int | None:
 def read_events(out: Path) -> Iterator[tuple[Any, ...]]:
     """The fusion stage's events as rows of the events table: id, kind, date, record, block."""
     for path in sorted((out / EVENTS).glob("*.parquet")):
-        yield from event_rows(path)
+        yield from event_file_rows(path)
 
 
 EVENTS_PER_READ = 10_000  # rows of an events Parquet file read at a time
 
 
-def event_rows(path: str | Path) -> Iterator[tuple[Any, ...]]:
+def event_file_rows(path: str | Path) -> Iterator[tuple[Any, ...]]:
     """The rows of the events table (id, kind, date, record, block) in one events Parquet file, read
     ``EVENTS_PER_READ`` at a time (a large block's file holds all of its events)."""
     import pyarrow.parquet as pq
