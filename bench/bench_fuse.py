@@ -6,6 +6,7 @@
     .venv/bin/python bench/bench_fuse.py --db /tmp/f.duckdb --workers 2    # with two processes fusing
     .venv/bin/python bench/bench_fuse.py --n 1000000 --blocks 10 --db /tmp/f.duckdb   # large blocks, in pieces
     .venv/bin/python bench/bench_fuse.py --n 1000000 --blocks 10 --ray /tmp/rf --cpus 2  # the Ray fusion stage
+    .venv/bin/python bench/bench_fuse.py --n 1000000 --blocks 10 --ray /tmp/rm --mixed   # every shard every block
 
 Mentions are spread evenly over the blocks (20 kinds × the 780 pairs of 40 states, or the first
 ``--blocks`` of them) and 30 years; each real event is told 1–4 times at different date precisions
@@ -168,7 +169,7 @@ def fuse_db(db: Path, workers: int) -> None:
 SHARD_MENTIONS = 100_000  # a multiple of the ten mentions of a document: no document in two shards
 
 
-def through_ray(n: int, blocks: int | None, folder: Path, cpus: int) -> None:
+def through_ray(n: int, blocks: int | None, folder: Path, cpus: int, mixed: bool = False) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -190,12 +191,25 @@ def through_ray(n: int, blocks: int | None, folder: Path, cpus: int) -> None:
             shards.mark_done(folder, shard)
             rows.clear()
 
+        # --mixed: documents dealt to the shards in turn, so that every shard holds every block, as
+        # shards in reading order do (held in memory until written); else a block after another
+        count = -(-n // SHARD_MENTIONS)
+        dealt: list[list[dict[str, str | None]]] = [[] for _ in range(count)]
+        place: dict[str, int] = {}
         for block in synthetic_blocks(n, blocks):
             for m in block:
-                rows.append({"id": m.id, "doc_id": m.doc, "kind": m.kind, "date": m.date,
-                             "block": block_id(m.kind, m.actors), "record": json.dumps(to_dict(m), ensure_ascii=False)})
+                row = {"id": m.id, "doc_id": m.doc, "kind": m.kind, "date": m.date,
+                       "block": block_id(m.kind, m.actors), "record": json.dumps(to_dict(m), ensure_ascii=False)}
+                if mixed:
+                    dealt[place.setdefault(m.doc, len(place) % count)].append(row)
+                    continue
+                rows.append(row)
                 if len(rows) == SHARD_MENTIONS:
                     flush()
+        for part in dealt if mixed else []:
+            rows.extend(part)
+            part.clear()
+            flush()
         if rows:
             flush()
         print(f"wrote {n:,} mentions as {len(shards.completed(folder))} shards in {folder} "
@@ -236,13 +250,15 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1, help="with --db: processes that fuse (default 1)")
     ap.add_argument("--ray", type=Path, help="through the Ray fusion stage over Parquet shards in this folder (kept)")
     ap.add_argument("--cpus", type=int, default=2, help="with --ray: the local Ray's CPUs (default 2)")
+    ap.add_argument("--mixed", action="store_true", help="with --ray: every shard holds every block "
+                    "(documents dealt to the shards in turn), as shards in reading order do")
     ap.add_argument("--fuse-db", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--fuse-ray", type=Path, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.fuse_ray:
         fuse_ray(a.fuse_ray, a.cpus)
     elif a.ray:
-        through_ray(a.n, a.blocks, a.ray, a.cpus)
+        through_ray(a.n, a.blocks, a.ray, a.cpus, a.mixed)
     elif a.fuse_db:
         fuse_db(a.fuse_db, a.workers)
     elif a.db:

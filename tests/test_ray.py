@@ -162,6 +162,7 @@ def test_the_fusion_stage_fuses_a_large_block_in_pieces_in_a_task_of_its_own(tmp
     assert any(m["doc_id"] in twins and m["block"] in big for m in mentions)  # a twin's mentions are left out
     events = ray_fusion.fuse(out, 2, large=3, size=2)
     assert sum(1 for p in (out / shards.EVENTS).glob("large-*.parquet")) == len(big)
+    assert not list(out.glob(".large-*")) and not list(out.glob(".events-*"))  # the split mentions are gone
     r = runner.invoke(cli, ["load", str(out), "--db", str(tmp_path / "pieces.duckdb")])
     assert f"{events} events stored from the fusion stage" in r.output, r.output
     assert snapshot(tmp_path / "pieces.duckdb") == snapshot(tmp_path / "whole.duckdb")

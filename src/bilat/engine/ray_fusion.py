@@ -10,8 +10,10 @@ fused in a Ray task, the events written as Parquet under DIR/events.
 A block is fused by ``bilat.pipeline.event_rows``, the function ``bilat ingest`` and ``bilat load``
 fuse with, so the events are theirs. A block of more than ``Store._LARGE_BLOCK`` mentions, which
 ``map_groups`` would hold whole in one task, is fused instead in a Ray task of its own, in pieces
-by dates (``pipeline.fuse_large``, as ``bilat ingest`` fuses it): its mentions are copied into a
-DuckDB file on the node's disk, each piece of about ``Store._MENTIONS_PER_QUERY`` mentions is read
+by dates (``pipeline.fuse_large``, as ``bilat ingest`` fuses it). First each shard is read once
+for all large blocks, and their mentions written a folder per block (``_split_shard``, a Ray task a
+shard), so that N large blocks cost one read of the shards, not N. Then a block's mentions are
+copied into a DuckDB file on the node's disk, each piece of about ``Store._MENTIONS_PER_QUERY`` mentions is read
 from there, and its events are written as they come. Those tasks run beside the grouped stage.
 
 The marker names the completed shards the events came from:
@@ -26,7 +28,9 @@ import json
 import os
 import shutil
 import uuid
+from collections import defaultdict
 from functools import partial
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -78,12 +82,55 @@ def _fuse_group(group: Any) -> Any:
     return events_table(event_rows(group.column("block")[0].as_py(), mentions) if mentions else [])
 
 
-def _fuse_large_block(files: list[str], block: str, twins: list[tuple[str, str]], folder: str, size: int) -> int:
-    """In a Ray task: the events of one large block, fused in pieces of about ``size`` mentions and
-    written as one Parquet file of ``folder`` (named after the block, so that a retried task
-    replaces it); returns how many."""
+def _split_shard(path: str, twins: list[str], big: list[str], folder: str) -> None:
+    """In a Ray task: the mentions of the large blocks ``big`` in one shard (without those of the
+    documents ``twins``), written as ``folder/<n>/<shard>.parquet``, ``n`` the block's place in ``big``.
+    Each shard is read once for all large blocks, so that a block's task reads only its own mentions."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(path, columns=["id", "doc_id", "date", "block", "record"], filters=[("block", "in", big)])
+    if twins:
+        table = table.filter(pc.invert(pc.is_in(table.column("doc_id"), pa.array(twins, pa.string()))))
+    table = table.sort_by("block")
+    number = {b: n for n, b in enumerate(big)}
+    start = 0
+    for block, rows in groupby(table.column("block").to_pylist()):
+        count = sum(1 for _ in rows)
+        target = Path(folder) / str(number[block]) / f"{Path(path).stem}.parquet"
+        target.parent.mkdir(exist_ok=True)
+        pq.write_table(table.slice(start, count), target.with_name(f".{target.name}.tmp"))
+        os.replace(target.with_name(f".{target.name}.tmp"), target)  # a retried task writes it again
+        start += count
+
+
+def _fuse_large_block(files: list[str], block: str, folder: str, size: int) -> int:
+    """In a Ray task: the events of one large block from its mentions' files (``_split_shard``), fused
+    in pieces of about ``size`` mentions and written as one Parquet file of ``folder`` (named after
+    the block, so that a retried task replaces it); returns how many."""
     name = f"large-{hashlib.sha1(block.encode()).hexdigest()[:16]}.parquet"
-    return fuse_to_parquet(files, block, twins, Path(folder) / name, size)
+    return fuse_to_parquet(files, block, (), Path(folder) / name, size)
+
+
+def _large_tasks(names: list[str], done: list[str], twins: frozenset[tuple[str, str]], big: list[str],
+                 split: Path, folder: str, size: int) -> list[Any]:
+    """The Ray tasks that fuse the large blocks ``big``, started once every shard is split by them
+    (one read of each shard in all, whatever the number of large blocks)."""
+    import ray
+
+    if not big:
+        return []
+    split.mkdir()
+    left_out: defaultdict[str, list[str]] = defaultdict(list)
+    for shard, doc in twins:
+        left_out[shard].append(doc)
+    task = ray.remote(num_cpus=1)(_split_shard)
+    ray.get([task.remote(name, sorted(left_out[shard]), big, str(split))
+             for name, shard in zip(names, done, strict=True)])
+    task = ray.remote(num_cpus=1)(_fuse_large_block)
+    files = [sorted(str(f) for f in (split / str(n)).glob("*.parquet")) for n in range(len(big))]
+    return [task.remote(f, b, folder, size) for f, b in zip(files, big, strict=True) if f]  # none: all twins
 
 
 def fuse(out: Path, cpus: int, large: int | None = None, size: int | None = None) -> int:
@@ -110,6 +157,7 @@ def fuse(out: Path, cpus: int, large: int | None = None, size: int | None = None
     files = [out / "mentions" / f"{s}.parquet" for s in done]
     tmp = out / f".events-{uuid.uuid4().hex[:12]}"
     tmp.mkdir()
+    split = out / f".large-{tmp.name[len('.events-'):]}"  # the large blocks' mentions, a folder each
     try:
         rows = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
         if rows:
@@ -119,10 +167,7 @@ def fuse(out: Path, cpus: int, large: int | None = None, size: int | None = None
             twins = frozenset(shards.later_twins(out, done))
             names = [str(f) for f in files]
             big = sorted(parquet_block_sizes(names, large))
-            task = ray.remote(num_cpus=1)(_fuse_large_block)
-            path = dict(zip(done, names, strict=True))
-            twin_files = sorted((path[s], d) for s, d in twins)
-            alone = [task.remote(names, b, twin_files, str(tmp), size) for b in big]
+            alone = _large_tasks(names, done, twins, big, split, str(tmp), size)
             ds = ray.data.from_items([{"path": f, "shard": s} for f, s in zip(names, done, strict=True)],
                                      override_num_blocks=min(len(files), 4 * parts))
             ds = ds.map_batches(partial(_read_mentions, twins=twins, skip=frozenset(big)), batch_format="pyarrow",
@@ -137,5 +182,7 @@ def fuse(out: Path, cpus: int, large: int | None = None, size: int | None = None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    finally:
+        shutil.rmtree(split, ignore_errors=True)
     shards.mark_events(out / shards.EVENTS, done, events)
     return events
