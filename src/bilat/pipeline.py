@@ -242,10 +242,10 @@ def _fuse_large_in_pool(store: Store, blocks: Sequence[str], size: int, pool: Po
                 store.export_block(block, mentions)
                 yield mentions, block, os.path.join(folder, f"events-{i}.parquet"), size
 
-        for i, (block, events) in enumerate(pool.imap(fuse_job, jobs())):
+        for block, mentions, events in pool.imap(fuse_job, jobs()):
             written += store.replace_records("events", event_file_rows(events), blocks=[block], fresh=fresh)
             os.remove(events)
-            os.remove(os.path.join(folder, f"mentions-{i}.parquet"))
+            os.remove(mentions)
     return written
 
 

@@ -52,9 +52,10 @@ def fuse_to_parquet(files: Sequence[str], block: str, twins: Iterable[tuple[str,
     return count
 
 
-def fuse_job(job: tuple[str, str, str, int]) -> tuple[str, str]:
+def fuse_job(job: tuple[str, str, str, int]) -> tuple[str, str, str]:
     """For a worker of the local pool: ``(mentions file, block, events file, size)`` ->
-    ``(block, events file)`` (``fuse_to_parquet`` with no twins: the writer exported current mentions)."""
+    ``(block, mentions file, events file)`` (``fuse_to_parquet`` with no twins: the writer exported
+    current mentions only)."""
     mentions, block, events, size = job
     fuse_to_parquet([mentions], block, (), Path(events), size)
-    return block, events
+    return block, mentions, events
