@@ -27,6 +27,7 @@ from bilat.engine import shards
 from bilat.engine.ray_engine import shard_name
 from bilat.ingest import expand, read
 from bilat.records import Document
+from bilat.store import Store
 from conftest import TEXTS
 from written_corpus import corpus
 
@@ -118,13 +119,20 @@ def test_run_and_load_store_exactly_what_ingest_stores(tmp_path: Path, local_ray
     assert loaded["mentions"] and loaded["indicators"] and loaded["events"]
     assert loaded == ingested
 
-    # Without the fusion stage's marker, load fuses the events itself: the same events.
+    # Without the fusion stage's marker, load fuses the events itself: the same events, in one
+    # process or with two workers that fuse the blocks larger than 3 mentions (as large blocks).
     marker = out / shards.EVENTS / shards.COMPLETE
     saved = marker.read_text()
     marker.unlink()
-    r = runner.invoke(cli, ["load", str(out), "--db", str(tmp_path / "r2.duckdb")])
+    r = runner.invoke(cli, ["load", str(out), "--db", str(tmp_path / "r2.duckdb"), "--workers", "1"])
     assert "events fused here" in r.output, r.output
     assert snapshot(tmp_path / "r2.duckdb") == ingested
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Store, "_LARGE_BLOCK", 3)
+        mp.setattr(Store, "_MENTIONS_PER_QUERY", 2)
+        r = runner.invoke(cli, ["load", str(out), "--db", str(tmp_path / "r3.duckdb"), "--workers", "2"])
+    assert "events fused here" in r.output, r.output
+    assert snapshot(tmp_path / "r3.duckdb") == ingested
     marker.write_text(saved)
 
     # A re-run skips every completed shard; one whose marker is gone runs again, alone.

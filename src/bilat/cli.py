@@ -362,8 +362,10 @@ def run_command(paths: tuple[str, ...], engine_name: str, out: str, shard_size: 
 @cli.command()
 @click.argument("folder")
 @db_option
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes that fuse the blocks when load fuses them (default: the number of cores).")
 @clean_errors
-def load(folder: str, db: str) -> None:
+def load(folder: str, db: str, workers: int | None) -> None:
     """Store the shards `bilat run` wrote into the knowledge base, and fuse their events."""
     from bilat.engine import shards
 
@@ -382,7 +384,8 @@ def load(folder: str, db: str) -> None:
             n_shards += 1
             n_docs += docs
             n_stored += stored
-        events, staged = shards.finish(kb.store, Path(folder), fresh, clean=not failures)
+        events, staged = shards.finish(kb.store, Path(folder), fresh, clean=not failures,
+                                       workers=workers or default_workers())
         kb.store.touched.clear()
         summary = kb.summary()
     click.echo(f"Loaded {n_shards} shards, {n_docs} documents: {n_stored} stored, {n_docs - n_stored} already there, "

@@ -206,12 +206,14 @@ def empty(store: Any) -> bool:
     return not store.con.execute("SELECT count(*) FROM documents").fetchone()[0]
 
 
-def finish(store: Any, out: Path, fresh: bool, clean: bool) -> tuple[int, bool]:
+def finish(store: Any, out: Path, fresh: bool, clean: bool, workers: int = 1) -> tuple[int, bool]:
     """After the shards are stored: the events, as (how many, whether the fusion stage's were stored).
 
     The fusion stage's events are stored as they are when they are complete for the shards loaded,
     the database held nothing before (``fresh``), every document was stored (``clean``) and no
-    document replaced an earlier version of itself; otherwise the blocks touched are fused here."""
+    document replaced an earlier version of itself; otherwise the blocks touched are fused here, by
+    ``workers`` processes (``bilat.pipeline.fuse``: the same events)."""
+    from bilat.engine.local import engine
     from bilat.pipeline import fuse
 
     ready = events_ready(out)
@@ -220,7 +222,10 @@ def finish(store: Any, out: Path, fresh: bool, clean: bool) -> tuple[int, bool]:
         store.replace_records("events", read_events(out), blocks=None)
         return ready, True
     pending = store.pending()
-    return (fuse(store, pending) if pending else 0), False
+    if not pending:
+        return 0, False
+    with engine(workers) as pool:
+        return fuse(store, pending, pool), False
 
 
 def _schemas() -> dict[str, Any]:
