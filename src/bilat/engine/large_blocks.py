@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -30,10 +30,10 @@ def events_table(rows: Sequence[tuple[Any, ...]]) -> Any:
     return pa.Table.from_pylist([dict(zip(schema.names, r, strict=True)) for r in rows], schema=schema)
 
 
-def fuse_to_parquet(files: Sequence[str], block: str, twins: Iterable[tuple[str, str]], out: Path, size: int) -> int:
-    """The events of one large block of the mentions Parquet ``files`` (without those of ``twins``,
-    see ``parquet_block``), fused in pieces of about ``size`` mentions and written to ``out``
-    (through a temporary name, so that a retry replaces it); returns how many."""
+def fuse_to_parquet(files: Sequence[str], block: str, out: Path, size: int) -> int:
+    """The events of one large block from Parquet ``files`` of its mentions (``parquet_block``), fused
+    in pieces of about ``size`` mentions and written to ``out`` (through a temporary name, so that a
+    retry replaces it); returns how many."""
     import pyarrow.parquet as pq
 
     from bilat.pipeline import event_row, fuse_large
@@ -42,7 +42,7 @@ def fuse_to_parquet(files: Sequence[str], block: str, twins: Iterable[tuple[str,
     tmp = out.with_name(f".{out.name}.tmp")
     count = 0
     with tempfile.TemporaryDirectory(prefix="bilat-block-") as local, \
-            parquet_block(files, block, twins, local) as reads, \
+            parquet_block(files, block, local) as reads, \
             pq.ParquetWriter(tmp, shards._SCHEMAS[shards.EVENTS]) as writer:
         events = (event_row(e, block) for e in fuse_large(reads, size))
         while run := list(islice(events, EVENTS_PER_WRITE)):
@@ -54,8 +54,7 @@ def fuse_to_parquet(files: Sequence[str], block: str, twins: Iterable[tuple[str,
 
 def fuse_job(job: tuple[str, str, str, int]) -> tuple[str, str, str]:
     """For a worker of the local pool: ``(mentions file, block, events file, size)`` ->
-    ``(block, mentions file, events file)`` (``fuse_to_parquet`` with no twins: the writer exported
-    current mentions only)."""
+    ``(block, mentions file, events file)`` (the writer exported the block's current mentions)."""
     mentions, block, events, size = job
-    fuse_to_parquet([mentions], block, (), Path(events), size)
+    fuse_to_parquet([mentions], block, Path(events), size)
     return block, mentions, events

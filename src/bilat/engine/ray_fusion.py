@@ -40,10 +40,18 @@ from bilat.engine.large_blocks import events_table, fuse_to_parquet
 _MB_PER_PARTITION = 64  # mentions' Parquet bytes per shuffle partition (at least one partition per CPU)
 
 
-def _read_mentions(batch: Any, twins: frozenset[tuple[str, str]], skip: frozenset[str] = frozenset()) -> Any:
+def _without(table: Any, docs: list[str]) -> Any:
+    """A shard's mentions without those of the documents ``docs`` (texts an earlier shard holds)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    return table.filter(pc.invert(pc.is_in(table.column("doc_id"), pa.array(docs, pa.string())))) if docs else table
+
+
+def _read_mentions(batch: Any, twins: dict[str, list[str]], skip: frozenset[str] = frozenset()) -> Any:
     """In a Ray task: the mentions of the batch's shards (block, record), without those of documents
-    that an earlier shard holds and those of the blocks ``skip`` (fused alone). Read with pyarrow, not
-    ``ray.data.read_parquet``, whose path checks
+    that an earlier shard holds (``twins``: shard -> document ids) and those of the blocks ``skip``
+    (fused alone). Read with pyarrow, not ``ray.data.read_parquet``, whose path checks
     import fsspec's HTTP file system from several threads at once and fail now and then when it is
     not installed ("cannot import name 'HTTPFileSystem'")."""
     import pyarrow as pa
@@ -52,9 +60,7 @@ def _read_mentions(batch: Any, twins: frozenset[tuple[str, str]], skip: frozense
 
     tables = []
     for path, shard in zip(batch.column("path").to_pylist(), batch.column("shard").to_pylist(), strict=True):
-        t = pq.read_table(path, columns=["doc_id", "block", "record"])
-        if twins:
-            t = t.filter(pa.array([(shard, d) not in twins for d in t.column("doc_id").to_pylist()], pa.bool_()))
+        t = _without(pq.read_table(path, columns=["doc_id", "block", "record"]), twins.get(shard, []))
         if skip:
             t = t.filter(pc.invert(pc.is_in(t.column("block"), pa.array(sorted(skip), pa.string()))))
         tables.append(t.select(["block", "record"]))
@@ -86,14 +92,10 @@ def _split_shard(path: str, twins: list[str], big: list[str], folder: str) -> No
     """In a Ray task: the mentions of the large blocks ``big`` in one shard (without those of the
     documents ``twins``), written as ``folder/<n>/<shard>.parquet``, ``n`` the block's place in ``big``.
     Each shard is read once for all large blocks, so that a block's task reads only its own mentions."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
     table = pq.read_table(path, columns=["id", "doc_id", "date", "block", "record"], filters=[("block", "in", big)])
-    if twins:
-        table = table.filter(pc.invert(pc.is_in(table.column("doc_id"), pa.array(twins, pa.string()))))
-    table = table.sort_by("block")
+    table = _without(table, twins).sort_by("block")
     number = {b: n for n, b in enumerate(big)}
     start = 0
     for block, rows in groupby(table.column("block").to_pylist()):
@@ -110,10 +112,10 @@ def _fuse_large_block(files: list[str], block: str, folder: str, size: int) -> i
     in pieces of about ``size`` mentions and written as one Parquet file of ``folder`` (named after
     the block, so that a retried task replaces it); returns how many."""
     name = f"large-{hashlib.sha1(block.encode()).hexdigest()[:16]}.parquet"
-    return fuse_to_parquet(files, block, (), Path(folder) / name, size)
+    return fuse_to_parquet(files, block, Path(folder) / name, size)
 
 
-def _large_tasks(names: list[str], done: list[str], twins: frozenset[tuple[str, str]], big: list[str],
+def _large_tasks(names: list[str], done: list[str], twins: dict[str, list[str]], big: list[str],
                  split: Path, folder: str, size: int) -> list[Any]:
     """The Ray tasks that fuse the large blocks ``big``, started once every shard is split by them
     (one read of each shard in all, whatever the number of large blocks)."""
@@ -122,15 +124,11 @@ def _large_tasks(names: list[str], done: list[str], twins: frozenset[tuple[str, 
     if not big:
         return []
     split.mkdir()
-    left_out: defaultdict[str, list[str]] = defaultdict(list)
-    for shard, doc in twins:
-        left_out[shard].append(doc)
     task = ray.remote(num_cpus=1)(_split_shard)
-    ray.get([task.remote(name, sorted(left_out[shard]), big, str(split))
-             for name, shard in zip(names, done, strict=True)])
+    ray.get([task.remote(name, twins.get(shard, []), big, str(split)) for name, shard in zip(names, done, strict=True)])
     task = ray.remote(num_cpus=1)(_fuse_large_block)
     files = [sorted(str(f) for f in (split / str(n)).glob("*.parquet")) for n in range(len(big))]
-    return [task.remote(f, b, folder, size) for f, b in zip(files, big, strict=True) if f]  # none: all twins
+    return [task.remote(f, b, folder, size) for f, b in zip(files, big, strict=True) if f]  # none: all twins'
 
 
 def fuse(out: Path, cpus: int, large: int | None = None, size: int | None = None) -> int:
@@ -155,22 +153,25 @@ def fuse(out: Path, cpus: int, large: int | None = None, size: int | None = None
         return ready
     done = shards.completed(out)
     files = [out / "mentions" / f"{s}.parquet" for s in done]
-    tmp = out / f".events-{uuid.uuid4().hex[:12]}"
+    run = uuid.uuid4().hex[:12]
+    tmp = out / f".events-{run}"
     tmp.mkdir()
-    split = out / f".large-{tmp.name[len('.events-'):]}"  # the large blocks' mentions, a folder each
+    split = out / f".large-{run}"  # the large blocks' mentions, a folder each
     try:
         rows = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
         if rows:
             quiet()
             nbytes = sum(f.stat().st_size for f in files)
             parts = int(max(cpus, nbytes // (_MB_PER_PARTITION * 2**20) + 1))
-            twins = frozenset(shards.later_twins(out, done))
+            twins: defaultdict[str, list[str]] = defaultdict(list)  # shard -> texts an earlier shard holds
+            for shard, doc in sorted(shards.later_twins(out, done)):
+                twins[shard].append(doc)
             names = [str(f) for f in files]
             big = sorted(parquet_block_sizes(names, large))
             alone = _large_tasks(names, done, twins, big, split, str(tmp), size)
             ds = ray.data.from_items([{"path": f, "shard": s} for f, s in zip(names, done, strict=True)],
                                      override_num_blocks=min(len(files), 4 * parts))
-            ds = ds.map_batches(partial(_read_mentions, twins=twins, skip=frozenset(big)), batch_format="pyarrow",
+            ds = ds.map_batches(partial(_read_mentions, twins=dict(twins), skip=frozenset(big)), batch_format="pyarrow",
                                 batch_size=8)
             ds = ds.groupby("block", num_partitions=parts).map_groups(_fuse_group, batch_format="pyarrow")
             ds = ds.map_batches(partial(_write_events, folder=str(tmp)), batch_format="pyarrow")

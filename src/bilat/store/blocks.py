@@ -147,23 +147,18 @@ def parquet_block_sizes(files: Sequence[str], larger_than: int) -> dict[str, int
 
 
 @contextlib.contextmanager
-def parquet_block(files: Sequence[str], block: str, twins: Iterable[tuple[str, str]], folder: str,
-                  memory: str = "1GB") -> Iterator[LargeBlock]:
-    """The reads of one large block (``LargeBlock``) from the mentions Parquet ``files``, without the
-    mentions of ``twins`` (``(file, document id)``: texts an earlier shard holds).
+def parquet_block(files: Sequence[str], block: str, folder: str, memory: str = "1GB") -> Iterator[LargeBlock]:
+    """The reads of one large block (``LargeBlock``) from Parquet ``files`` of its mentions (the Ray
+    fusion stage's split of the shards, or ``BlockReads.export_block``'s file).
 
     The block's mentions are copied once into a DuckDB file under ``folder`` (a node's local
     disk), limited to ``memory`` and one thread, so that each piece and gathering fetches records
     by row number as ``Store.large_block`` does; the block is never held whole in memory."""
-    twin_table = pa.table({"file": pa.array([f for f, _ in twins], pa.string()),
-                           "doc_id": pa.array([d for _, d in twins], pa.string())})
     con = duckdb.connect(f"{folder}/block.duckdb")
     try:
         con.execute(f"SET memory_limit = '{memory}'; SET threads = 1; SET preserve_insertion_order = false")
-        with registered(con, "_bilat_twins", twin_table):
-            con.execute("CREATE TABLE mentions AS SELECT m.id, m.date, m.record "
-                        "FROM read_parquet(?, filename = true) m ANTI JOIN _bilat_twins t "
-                        "ON t.file = m.filename AND t.doc_id = m.doc_id WHERE m.block = ?", [list(files), block])
+        con.execute("CREATE TABLE mentions AS SELECT id, date, record FROM read_parquet(?) WHERE block = ?",
+                    [list(files), block])
         con.execute("CREATE TEMP TABLE _bilat_block AS SELECT rowid AS r, id, date FROM mentions ORDER BY date, r")
         yield LargeBlock(con)
     finally:
