@@ -19,7 +19,6 @@ import argparse
 import json
 import os
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -28,7 +27,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import hwm_kib
+from synthetic import peak_rss_mib
 
 KINDS = ["visit", "meeting", "phone_call", "agreement_signed", "consultations", "statement", "criticism",
          "aid", "trade_talks", "credentials", "praise", "protest", "sanction", "invitation", "condolence",
@@ -186,10 +185,8 @@ def measure(db: str, n: int, seed: int) -> dict[str, object]:
               [(rng.choice(words), rng.choice(words)) for _ in range(n)])
         out["largest_pair_events"] = pairs[0][2]
         out["events"], out["mentions"] = events, kb.count("mentions")
-    # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a process started from the large
-    # process that built the database would report that one's peak
-    hwm = hwm_kib(os.getpid()) or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    out["peak_rss_mb"] = round(hwm / 1024, 1)
+    # VmHWM, not ru_maxrss: this process is started by the large one that built the database
+    out["peak_rss_mb"] = round(peak_rss_mib(), 1)
     return out
 
 
