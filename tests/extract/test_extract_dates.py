@@ -246,3 +246,49 @@ def test_extract_dates_without_language_uses_all_data(text: str, expected: list[
 def test_extract_dates_jalali_calendar(jalali: tuple[int, int, int], gregorian: date) -> None:
     assert jalali_to_gregorian(*jalali) == gregorian
     assert gregorian_to_jalali_year(gregorian) == jalali[0]
+
+
+# -- a digest of one day's news: its title gives the day of the events it leaves undated ----------
+
+@pytest.mark.parametrize(("title", "lang", "expected"), [
+    ("Підсумки 14.03: зустріч у Варшаві і нові санкції", "uk", "--03-14"),
+    ("Підсумки дня 3.11: візит до Вільнюса", "uk", "--11-03"),
+    ("Итоги 14.03.2021: переговоры в Минске", "ru", "2021-03-14"),
+    ("Итоги дня 29.02: встреча министров", "ru", "--02-29"),  # a day of leap years
+    ("Вынікі 07.10: візіт у Варшаву", "be", "--10-07"),
+])
+def test_digest_title_gives_its_day(title: str, lang: str, expected: str) -> None:
+    from bilat.extract.dates import digest_day
+
+    assert digest_day(title, lang) == expected
+
+
+@pytest.mark.parametrize(("title", "lang"), [
+    ("Підсумки 14.13: такого дня немає", "uk"),  # no 13th month
+    ("Підсумки року: що змінилося", "uk"),  # a year's review names no day
+    ("Зеленський 14.03 зустрівся з Дудою", "uk"),  # a day, but no digest
+    ("Підсумки 14.03: зустріч", "pl"),  # Polish lists no such title
+    ("Итоги 14.035: опрос", "ru"),  # a number, not a day
+])
+def test_other_titles_give_no_day(title: str, lang: str) -> None:
+    from bilat.extract.dates import digest_day
+
+    assert digest_day(title, lang) is None
+
+
+DIGEST = ("Підсумки 14.03: переговори у Варшаві\n\n"
+          "У Варшаві відбулася зустріч президента України з президентом Польщі.")
+
+
+def test_an_undated_digest_dates_its_undated_events_by_its_title() -> None:
+    from conftest import mentions_of
+
+    dates = {m.kind: m.date for m in mentions_of(DIGEST, "uk")}
+    assert dates.get("meeting") == "--03-14"
+    # a report with a publication date keeps it, whatever its title says
+    dated = {m.kind: m.date for m in mentions_of(DIGEST, "uk", date="2021-03-15")}
+    assert dated.get("meeting") == "2021-03-15"
+    # the same text with another title leaves the event undated
+    plain = DIGEST.replace("Підсумки 14.03: ", "")
+    undated = {m.kind: m.date for m in mentions_of(plain, "uk")}
+    assert "meeting" in undated and undated["meeting"] is None

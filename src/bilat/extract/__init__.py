@@ -19,7 +19,7 @@ from itertools import islice
 from urllib.parse import urlparse
 
 from bilat.extract.actors import ActorMatch, find_actors
-from bilat.extract.dates import DateMatch, find_dates
+from bilat.extract.dates import DateMatch, digest_day, find_dates
 from bilat.extract.events import Context, Draft, draft_events
 from bilat.extract.indicators import IndicatorContext, find_indicators, has_reversed_decimals
 from bilat.extract.kinds import KINDS
@@ -216,6 +216,10 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
         # An event dated after the report that tells it is a plan, not an event.
         mentions = [m for m in (_in_report(m, doc.date) for m in mentions)
                     if not (m.date and m.date[:len(doc.date)] > doc.date[:len(m.date)])]
+    elif (day := digest_day(doc.text.partition("\n")[0], doc.lang)) is not None:
+        # An undated digest of one day's news ("Підсумки 09.12: …") tells that day's events: an event
+        # it gives no date of its own is of that day, as in a report published on it.
+        mentions = [replace(m, date=day) if m.date is None else m for m in mentions]
     # A time the text names without a date ("previously", "earlier this month" in an undated text) is null.
     mentions = [replace(m, date=None) if m.date == NO_DATE else m for m in mentions]
     return mentions, indicators

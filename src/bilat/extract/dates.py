@@ -32,11 +32,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
+from bilat import lang as langdata
 from bilat.extract import calendars
 from bilat.extract.date_grammar import _TRANSLATE, _Grammar, _grammar, _Item, _lower, _Tok, _tokenise
 
-__all__ = ["DateMatch", "find_dates"]
+__all__ = ["DateMatch", "digest_day", "find_dates"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,3 +303,29 @@ def find_dates(text: str, lang: str | None, pub_date: str | None = None) -> list
                 out.append(DateMatch(it.start, it.end, v))
             k += 1
     return out
+
+
+@cache
+def _digest(code: str | None) -> re.Pattern[str] | None:
+    """A title that opens a digest of one day's news with its day (``digest_titles`` in dates.toml)."""
+    words = langdata.toml(code, "dates.toml").get("digest_titles", []) if code else []
+    if not words:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\s*(?:{alt})\s+(\d{{1,2}})\.(\d{{1,2}})(?:\.(\d{{4}}))?(?![\d.])", re.IGNORECASE)
+
+
+def digest_day(title: str, lang: str | None) -> str | None:
+    """The day a digest of the day's news is of, from its title: "Підсумки 09.12: …" gives
+    ``--12-09`` (no year), "Итоги 9.12.2019" ``2019-12-09``; None for any other title, or a day
+    that does not exist ("Підсумки 18.19")."""
+    rx = _digest(lang)
+    m = rx.match(title) if rx else None
+    if m is None:
+        return None
+    day, month, year = int(m[1]), int(m[2]), int(m[3]) if m[3] else None
+    try:
+        date(year or 2000, month, day)  # 2000: 29 February is a day of some year
+    except ValueError:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
