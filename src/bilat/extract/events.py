@@ -128,8 +128,26 @@ def _dates_for(triggers: Sequence[Trigger], dates: Sequence[DateMatch], low: str
             inherited = ctx.prev_dates[:1] if not ctx.pub_date or t.kind in ctx.prev_kinds else []
             out[i] = list(inherited) if inherited else [None]
             continue
-        out[i] = list(min(groups, key=lambda g: _distance(g, t)))
+        own = [g for g in groups if not _claimed(g, t, triggers, low)]
+        if not own:  # every date the sentence gives belongs to another act: this one has none of its own
+            out[i] = [None]
+            continue
+        out[i] = list(min(own, key=lambda g: _distance(g, t)))
     return out
+
+
+_PAUSE = re.compile(r"[,;:–—]")
+
+
+def _claimed(group: Sequence[DateMatch], t: Trigger, triggers: Sequence[Trigger], low: str) -> bool:
+    """Whether a date after the trigger belongs to another act, told in a clause of its own: an act
+    of another kind stands between them, past a comma ("X's visit takes place on a historic day, as
+    the two states established relations 30 years ago": the date is the relations'). A date before
+    both is said of both ("On Monday the minister visited Kyiv, where he met …"), and so is one
+    that no comma keeps from this act ("the ministers met and signed a treaty on 5 May")."""
+    return group[0].start >= t.end and any(
+        c.kind != t.kind and t.end <= c.start and c.end <= group[0].start and _PAUSE.search(low, t.end, c.start)
+        for c in triggers)
 
 
 # Officials who live where they are posted: meeting them in that capital implies no visit.
