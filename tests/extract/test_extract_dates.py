@@ -292,3 +292,40 @@ def test_an_undated_digest_dates_its_undated_events_by_its_title() -> None:
     plain = DIGEST.replace("Підсумки 14.03: ", "")
     undated = {m.kind: m.date for m in mentions_of(plain, "uk")}
     assert "meeting" in undated and undated["meeting"] is None
+
+
+# -- a weekday said again, in a text without a publication date -------------------------------------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Министр иностранных дел Литвы выступил в среду 6 марта на форуме в Вильнюсе.\n\n"
+     "Глава МИД Польши в среду провёл переговоры с министром иностранных дел Литвы.", "ru"),
+    ("The Lithuanian foreign minister spoke on Wednesday, 6 March, at a forum in Vilnius.\n\n"
+     "On Wednesday the Polish foreign minister held talks with the Lithuanian foreign minister.", "en"),
+    ("Міністр закордонних справ Литви виступив у середу 6 березня на форумі у Вільнюсі.\n\n"
+     "У середу глава МЗС Польщі провів переговори з міністром закордонних справ Литви.", "uk"),
+])
+def test_a_weekday_said_again_is_the_date_the_text_gave_it(text: str, lang: str) -> None:
+    from conftest import mentions_of
+
+    (m,) = [m for m in mentions_of(text, lang) if m.kind in ("meeting", "consultations")]
+    assert m.date == "--03-06"
+
+
+def test_another_weekday_or_a_dated_report_is_left_as_it_was() -> None:
+    from conftest import mentions_of
+
+    other = ("Министр иностранных дел Литвы выступил в среду 6 марта на форуме в Вильнюсе.\n\n"
+             "Глава МИД Польши в пятницу провёл переговоры с министром иностранных дел Литвы.")
+    (m,) = [m for m in mentions_of(other, "ru") if m.kind in ("meeting", "consultations")]
+    assert m.date is None
+    # with a publication date, a weekday is the last such day on or before it, as before
+    dated = other.replace("в пятницу", "в среду")
+    (m,) = [m for m in mentions_of(dated, "ru", date="2024-03-15") if m.kind in ("meeting", "consultations")]
+    assert m.date == "2024-03-13"
+
+
+def test_a_weekday_with_its_date_carries_it() -> None:
+    (d,) = find_dates("в среду 6 марта", "ru")
+    assert (d.value, d.weekday) == ("--03-06", 2)
+    (d,) = find_dates("в среду", "ru")
+    assert (d.value, d.weekday) == ("", 2)

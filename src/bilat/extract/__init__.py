@@ -19,7 +19,7 @@ from itertools import islice
 from urllib.parse import urlparse
 
 from bilat.extract.actors import ActorMatch, find_actors
-from bilat.extract.dates import DateMatch, digest_day, find_dates
+from bilat.extract.dates import DateMatch, digest_day, find_dates, named_weekdays
 from bilat.extract.events import Context, Draft, draft_events
 from bilat.extract.indicators import IndicatorContext, find_indicators, has_reversed_decimals
 from bilat.extract.kinds import KINDS
@@ -136,6 +136,7 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
     mentions: list[Mention] = []
     known: list[tuple[frozenset[str], str]] = []  # people named with their state earlier in the document
     undated: set[str] = set()  # mentions whose sentence gives no date (a headline, "О визите …")
+    weekdays: dict[int, str] = {}  # the date the text gave each weekday it named with one
     indicators: list[Indicator] = []
     prev_para_end = -1
     last_day: str | None = None
@@ -153,6 +154,8 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
         prev_para_end = e
         actors = [ActorMatch(a.start, a.end, self_code or "", a.how) if a.code == _SELF else a for a in actors]
         dates = _with_periods(find_dates(text, code, doc.date), find_periods(text, code, doc.date))
+        if not doc.date:  # "в понедельник" again, in a text that said "в понедельник 7 февраля" before
+            dates = named_weekdays(dates, weekdays)
         # "that night", "the same day": the last day the text named
         dates = [replace(d, value=last_day or NO_DATE) if d.value == SAME_DAY else d for d in dates]
         last_day = next((d.value for d in reversed(dates) if d.value and d.value != SAME_DAY

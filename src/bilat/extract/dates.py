@@ -38,7 +38,7 @@ from bilat import lang as langdata
 from bilat.extract import calendars
 from bilat.extract.date_grammar import _TRANSLATE, _Grammar, _grammar, _Item, _lower, _Tok, _tokenise
 
-__all__ = ["DateMatch", "digest_day", "find_dates"]
+__all__ = ["DateMatch", "digest_day", "find_dates", "named_weekdays"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +51,9 @@ class DateMatch:
     # day ("on Saturday") in a text without a publication date: a time without a date
     value_end: str | None = None  # end of a range ("3-5 May 2023" -> "2023-05-05")
     relative: bool = False  # resolved from a relative expression against pub_date
+    # the weekday the text names with it (0: Monday): "в понедельник 7 февраля" (the date), or
+    # "в понедельник" alone (``value`` "" without a publication date)
+    weekday: int | None = None
 
 
 _HAS_DIGIT = re.compile(r"[0-9۰-۹٠-٩]")
@@ -267,16 +270,20 @@ def find_dates(text: str, lang: str | None, pub_date: str | None = None) -> list
         return []
     p = _Parser(low, toks, g)
     out: list[DateMatch] = []
+    named: tuple[int, int] | None = None  # (where the date that a weekday names starts, the weekday)
     i = 0
     while i < p.n:
         tok = toks[i]
         if "rel" in tok.kinds or "wd" in tok.kinds:
             j = i + 1 + (1 if p.has(i + 1, "and") else 0)
             follows = p.item(j) if j < p.n and p.adj[j] else None
+            wd = tok.kinds.get("wd")
             if not (follows and follows[0].day is not None and follows[0].month is not None):
                 # without a publication date, "on Saturday" is a time the text gives that has no date
-                out.append(DateMatch(tok.start, tok.end, _relative(tok, pub), relative=True) if pub
-                           else DateMatch(tok.start, tok.end, ""))
+                out.append(DateMatch(tok.start, tok.end, _relative(tok, pub), relative=True, weekday=wd) if pub
+                           else DateMatch(tok.start, tok.end, "", weekday=wd))
+            elif wd is not None:
+                named = (follows[0].start, wd)
             i += 1
             continue
         found = p.chain(i)
@@ -300,8 +307,22 @@ def find_dates(text: str, lang: str | None, pub_date: str | None = None) -> list
                 continue
             v = _value(it, prep, g, pub)
             if v:
-                out.append(DateMatch(it.start, it.end, v))
+                out.append(DateMatch(it.start, it.end, v, weekday=named[1] if named and named[0] == it.start else None))
             k += 1
+    return out
+
+
+def named_weekdays(dates: list[DateMatch], days: dict[int, str]) -> list[DateMatch]:
+    """Dates in a text without a publication date, where a weekday said alone ("в понедельник")
+    is the date the text gave that weekday before ("в понедельник 7 февраля"): ``days`` holds
+    those, and learns the ones ``dates`` give."""
+    out = []
+    for d in dates:
+        if d.weekday is not None and d.value and not d.relative:
+            days[d.weekday] = d.value
+        elif d.weekday is not None and not d.value and d.weekday in days:
+            d = DateMatch(d.start, d.end, days[d.weekday], weekday=d.weekday)
+        out.append(d)
     return out
 
 
