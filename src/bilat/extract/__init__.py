@@ -163,8 +163,13 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
         # A question states nothing ("Can Italy act as a mediator?").
         triggers = [] if text.rstrip().endswith(_QUESTION) else find_triggers(low, code)
         named = find_people(text, code, actors, doc.date) if triggers or prev_kind else []
+        ctx.goes_on = False
         if not triggers and prev_kind:
             triggers = _elliptic(low, code, prev_kind, named)
+            if not triggers and ctx.prev_actors:
+                # "… was in Kyiv on a visit. We discussed with him …": talks with the last act's parties
+                triggers = _talks_after(low, code, prev_kind)
+                ctx.goes_on = bool(triggers)
         prev_kind = triggers[-1].kind if triggers else None
         if triggers:
             people = tuple(_known_state(_person(p), known, doc.date) for p in named)
@@ -241,6 +246,17 @@ def _elliptic(low: str, lang: str | None, kind: str, named: Sequence[PersonMatch
                             for p in named):
         return []
     return [Trigger(kind, m.start(), m.end())]
+
+
+def _talks_after(low: str, lang: str | None, kind: str) -> list[Trigger]:
+    """Talks told right after an act whose kind has ``talks``, with its party named by a pronoun:
+    "… was in Kyiv on a visit. We discussed with him …" is a meeting with the visitor. The trigger
+    is the opening words (``talks_with_them`` in events.toml)."""
+    lex = lexicon(lang)
+    rx = lex.roles.get("talks_with_them") if lex else None
+    talks = KINDS[kind].talks
+    m = rx.match(low, len(low) - len(low.lstrip(" \"'«“„-—"))) if rx is not None and talks else None
+    return [Trigger(talks, m.start(), m.end())] if m is not None and talks else []
 
 
 def _dateline(text: str, dates: Sequence[DateMatch], most: int = 12) -> bool:

@@ -51,6 +51,7 @@ class Context:
     pub_date: str | None = None
     prev_dates: list[DateMatch] = field(default_factory=list)
     prev_kinds: frozenset[str] = frozenset()  # the kinds of the acts the dates just before were written for
+    goes_on: bool = False  # the sentence's act is held with the parties of the last one ("We discussed with him")
     prev_people: tuple[Person, ...] = ()
     prev_actors: tuple[str, ...] = ()  # the states of the last event of the paragraph
     prev_named: tuple[str, ...] = ()  # the states the sentence just before names
@@ -366,6 +367,8 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
             # "… a summit of the Weimar Triangle. The last such meeting took place five years ago": the
             # states of the sentence before hold it.
             codes = set(ctx.prev_named)
+        if ctx.goes_on and ctx.prev_actors:
+            codes = set(ctx.prev_actors)  # the states it names are what was discussed
         if not codes and not (place_code and not kind.bilateral) and not _names_pair(low, lex):
             if not ctx.prev_actors:
                 continue

@@ -33,6 +33,8 @@ class Kind:
     # Held in one party's country with the other there: it visited (SCHEMA.md "Implied travel"); two parties only.
     implies: str | None = None
     speaker_visits: str | None = None
+    # Talks with the visitor that the next sentence tells ("Обговорили з ним …") are this kind.
+    talks: str | None = None
     with_partners: bool = False
     orgs: str = "partner"
     complete: str = "fill"
