@@ -38,3 +38,24 @@ def test_a_date_said_of_both_acts_stays_with_both(text: str, lang: str, kinds: t
     found = dates(text, lang)
     for kind in kinds:
         assert found.get(kind) == "2024-03-04", (kind, found)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The Lithuanian president's visit to Poland is his first trip abroad after his inauguration on 12 July 2024.",
+     "en"),
+    ("Визит президента Литвы в Польшу стал его первой зарубежной поездкой после инаугурации 12 июля 2024 года.",
+     "ru"),
+    ("Візит президента Литви до Польщі став його першою закордонною поїздкою після інавгурації 12 липня 2024 року.",
+     "uk"),
+    ("Візіт прэзідэнта Літвы ў Польшчу стаў яго першай замежнай паездкай пасля інаўгурацыі 12 ліпеня 2024 года.",
+     "be"),
+])
+def test_a_date_past_after_is_the_earlier_events(text: str, lang: str) -> None:
+    visits = [m for m in mentions_of(text, lang, date="2024-08-20") if m.kind == "visit"]
+    assert visits and all(m.date == "2024-08-20" for m in visits)
+
+
+def test_a_date_before_after_stays_with_the_act() -> None:
+    text = "The Lithuanian president visited Poland on 14 August 2024, after his inauguration in July."
+    (m,) = [m for m in mentions_of(text, "en", date="2024-08-20") if m.kind == "visit"]
+    assert m.date == "2024-08-14"

@@ -117,6 +117,8 @@ def _dates_for(triggers: Sequence[Trigger], dates: Sequence[DateMatch], low: str
                 continue
         groups.append([d])
     out: dict[int, list[DateMatch | None]] = {}
+    # "his first trip after his inauguration on 19 March": a date past an "after" is the earlier event's
+    later = lex.roles.get("earlier_event")
     # "ASTANA, March 15 — … spoke by telephone yesterday": a relative date is the event's own,
     # a dateline is the report's.
     relative = [g for g in groups if any(d.relative for d in g)]
@@ -129,7 +131,8 @@ def _dates_for(triggers: Sequence[Trigger], dates: Sequence[DateMatch], low: str
             inherited = ctx.prev_dates[:1] if not ctx.pub_date or t.kind in ctx.prev_kinds else []
             out[i] = list(inherited) if inherited else [None]
             continue
-        own = [g for g in groups if not _claimed(g, t, triggers, low)]
+        own = [g for g in groups if not _claimed(g, t, triggers, low)
+               and not (later is not None and g[0].start >= t.end and later.search(low, t.end, g[0].start))]
         if not own:  # every date the sentence gives belongs to another act: this one has none of its own
             out[i] = [None]
             continue
