@@ -40,6 +40,10 @@ def found(text: str, date: str | None = None) -> list[tuple[str, str | None, tup
         # diplomats called back
         ("Canada called back its ambassador from Venezuela.",
          [("relations_downgraded", "2023-05-10", ("CA", "VE"))]),
+        # aid under way; the situation in a neighbouring state is what it answers, not a party
+        ("Given the difficult situation in neighbouring Sudan, Egypt is providing assistance to its Chadian friends.",
+         [("aid", "2023-05-10", ("EG", "TD"))]),
+        ("Japan is supplying military support to Moldova.", [("aid", "2023-05-10", ("JP", "MD"))]),
     ],
 )
 def test_lex_en_recall(text: str, expected: list) -> None:
