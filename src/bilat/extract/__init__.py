@@ -134,7 +134,7 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
                             reversed_decimals=has_reversed_decimals(view, doc.lang), pub_date=doc.date)
     doc_id = doc.id  # a hash of the whole text: once per document
     mentions: list[Mention] = []
-    known: list[tuple[frozenset[str], str]] = []  # people named with their state earlier in the document
+    known: list[tuple[frozenset[str], frozenset[str], str]] = []  # people named with their state earlier on
     undated: set[str] = set()  # mentions whose sentence gives no date (a headline, "О визите …")
     weekdays: dict[int, str] = {}  # the date the text gave each weekday it named with one
     indicators: list[Indicator] = []
@@ -289,18 +289,21 @@ def _with_periods(dates: list[DateMatch], periods: list[DateMatch]) -> list[Date
     return merged
 
 
-def _known_state(p: Person, known: list[tuple[frozenset[str], str]], date: str | None = None) -> Person:
+def _known_state(p: Person, known: list[tuple[frozenset[str], frozenset[str], str]],
+                 date: str | None = None) -> Person:
     """A person keeps the state the document gave them before ("Президент Франции Эммануэль Макрон",
-    then "Макрон"); a person named with a state is remembered. The leaders' table
+    then "Макрон"; "Foreign Minister Ri Yong-ho", then "Mr Ri": a name too short for phonetic keys
+    is found among the words of the name); a person named with a state is remembered. The leaders' table
     (bilat/extract/leaders.py) is the fallback: a state it gave (or gives now) yields to the
     state the document stated for that name. ``date`` is the document's publication date: the
     office held then (without it only a name with one state across the table resolves)."""
     keys = name_keys(p.latin or p.name)
+    words = frozenset((p.latin or p.name).lower().split())
     table = leader(p.latin or p.name, date, p.role) or (leader(p.name, date, p.role) if p.latin else None)
-    if p.country and not (table and table.code == p.country):
-        known.append((keys, p.country))
+    if p.country:
+        known.append((keys, words, p.country))
         return p
-    state = next((c for k, c in known if same_person(keys, k)), None)
+    state = next((c for k, w, c in known if same_person(keys, k) or (not keys and words <= w)), None)
     if state:
         return replace(p, country=state)
     if p.country or table is None:
