@@ -218,7 +218,7 @@ def test_a_person_found_without_a_state_takes_the_leaders_state() -> None:
 
 
 def test_a_state_the_document_gave_wins_over_the_table() -> None:
-    known = [(name_keys("Jens Stoltenberg"), "NO")]
+    known = [(name_keys("Jens Stoltenberg"), frozenset({"jens", "stoltenberg"}), "NO")]
     bare = Person(name="Stoltenberg", latin="Stoltenberg", role=None, country=None)
     assert _known_state(bare, known).country == "NO"
     assert _known_state(Person(name="Макрон", latin="Makron", role=None, country=None), []).country == "FR"
