@@ -241,7 +241,7 @@ def _elliptic(low: str, lang: str | None, kind: str, named: Sequence[PersonMatch
     rx = lex.roles.get("with") if lex else None
     if rx is None or not KINDS[kind].with_partners:
         return []
-    m = rx.match(low, len(low) - len(low.lstrip(" \"'«“„-—")))
+    m = rx.match(low, _opening(low))
     if m is None or not any(p.role and p.role_start is not None and 0 <= p.role_start - m.end() <= 5
                             for p in named):
         return []
@@ -255,8 +255,15 @@ def _talks_after(low: str, lang: str | None, kind: str) -> list[Trigger]:
     lex = lexicon(lang)
     rx = lex.roles.get("talks_with_them") if lex else None
     talks = KINDS[kind].talks
-    m = rx.match(low, len(low) - len(low.lstrip(" \"'«“„-—"))) if rx is not None and talks else None
-    return [Trigger(talks, m.start(), m.end())] if m is not None and talks else []
+    if rx is None or talks is None:
+        return []
+    m = rx.match(low, _opening(low))
+    return [Trigger(talks, m.start(), m.end())] if m is not None else []
+
+
+def _opening(low: str) -> int:
+    """Where a sentence's first word starts, past quotes and dashes."""
+    return len(low) - len(low.lstrip(" \"'«“„-—"))
 
 
 def _dateline(text: str, dates: Sequence[DateMatch], most: int = 12) -> bool:

@@ -117,7 +117,6 @@ def _dates_for(triggers: Sequence[Trigger], dates: Sequence[DateMatch], low: str
                 continue
         groups.append([d])
     out: dict[int, list[DateMatch | None]] = {}
-    # "his first trip after his inauguration on 19 March": a date past an "after" is the earlier event's
     later = lex.roles.get("earlier_event")
     # "ASTANA, March 15 — … spoke by telephone yesterday": a relative date is the event's own,
     # a dateline is the report's.
@@ -131,8 +130,7 @@ def _dates_for(triggers: Sequence[Trigger], dates: Sequence[DateMatch], low: str
             inherited = ctx.prev_dates[:1] if not ctx.pub_date or t.kind in ctx.prev_kinds else []
             out[i] = list(inherited) if inherited else [None]
             continue
-        own = [g for g in groups if not _claimed(g, t, triggers, low)
-               and not (later is not None and g[0].start >= t.end and later.search(low, t.end, g[0].start))]
+        own = [g for g in groups if not _claimed(g, t, triggers, low, later)]
         if not own:  # every date the sentence gives belongs to another act: this one has none of its own
             out[i] = [None]
             continue
@@ -143,15 +141,21 @@ def _dates_for(triggers: Sequence[Trigger], dates: Sequence[DateMatch], low: str
 _PAUSE = re.compile(r"[,;:–—]")
 
 
-def _claimed(group: Sequence[DateMatch], t: Trigger, triggers: Sequence[Trigger], low: str) -> bool:
-    """Whether a date after the trigger belongs to another act, told in a clause of its own: an act
-    of another kind stands between them, past a comma ("X's visit takes place on a historic day, as
-    the two states established relations 30 years ago": the date is the relations'). A date before
-    both is said of both ("On Monday the minister visited Kyiv, where he met …"), and so is one
-    that no comma keeps from this act ("the ministers met and signed a treaty on 5 May")."""
-    return group[0].start >= t.end and any(
-        c.kind != t.kind and t.end <= c.start and c.end <= group[0].start and _PAUSE.search(low, t.end, c.start)
-        for c in triggers)
+def _claimed(group: Sequence[DateMatch], t: Trigger, triggers: Sequence[Trigger], low: str,
+             later: re.Pattern[str] | None) -> bool:
+    """Whether a date after the trigger belongs to another event: past an "after" word (``later``:
+    "his first trip abroad after his inauguration on 12 July"), or past an act of another kind told in
+    a clause of its own, beyond a comma ("X's visit takes place on a historic day, as the two states
+    established relations 30 years ago": the date is the relations'). A date before both is said of
+    both ("On Monday the minister visited Kyiv, where he met …"), and so is one that no comma keeps
+    from this act ("the ministers met and signed a treaty on 5 May")."""
+    start = group[0].start
+    if start < t.end:
+        return False
+    if later is not None and later.search(low, t.end, start):
+        return True
+    return any(c.kind != t.kind and t.end <= c.start and c.end <= start and _PAUSE.search(low, t.end, c.start)
+               for c in triggers)
 
 
 # Officials who live where they are posted: meeting them in that capital implies no visit.
