@@ -268,6 +268,19 @@ def test_lex_en_sanctions_adopted_by_a_state() -> None:
         "Canada took a decision to impose sanctions on Venezuela.", "2023-05-10")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The UN Security Council boosted its sanctions on Iran in 2012.", ("sanctions", "2012", ("IR", "UN"))),
+    ("Canada has stepped up sanctions against Venezuela.", ("sanctions", "2023-05-10", ("CA", "VE"))),
+    ("Peru strengthened the sanctions on Chile in March.", ("sanctions", "2023-03", ("CL", "PE"))),
+])
+def test_lex_en_sanctions_made_stronger(text: str, expected: tuple[str, str, tuple[str, ...]]) -> None:
+    assert expected in found(text, "2023-05-10")
+
+
+def test_lex_en_something_else_made_stronger_before_sanctions_is_none() -> None:
+    assert found("Chile strengthened its border posts with Peru after the sanctions.", "2023-05-10") == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

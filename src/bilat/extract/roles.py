@@ -159,6 +159,33 @@ def _member(a: _Args) -> Roles:
     return source, target
 
 
+def attached_agents(t: Trigger, low: str, actors: Sequence[ActorMatch], lex: Lexicon) -> list[ActorMatch]:
+    """The states and organisations right after the word (or after an ``agent`` word: "со стороны"),
+    joined by "and" or a comma, when an "against" word and its target follow them: "санкции ЕС и США
+    против России", "sankcje UE wobec Rosji", "санкции со стороны ЕС против России"."""
+    against = lex.roles.get("against")
+    if against is None:
+        return []
+    joins, by = lex.roles.get("joins"), lex.roles.get("agent")
+    chain: list[ActorMatch] = []
+    pos = t.end
+    for x in sorted(actors, key=lambda x: x.start):
+        if x.start < pos or x.how not in ("name", "org"):
+            continue
+        gap = low[pos : x.start].strip()
+        words = joins if chain else by  # "санкции со стороны ЕС и США"
+        if not (gap == "" or (chain and gap == ",") or (words is not None and words.fullmatch(gap))):
+            break
+        chain.append(x)
+        pos = x.end
+    if not chain:
+        return []
+    m = against.match(low, pos + (low[pos : pos + 1] == " "))
+    if m is None or not any(0 <= x.start - m.end() <= 5 for x in actors):  # "against the …"
+        return []
+    return chain
+
+
 def _subject(a: _Args) -> Roles:
     """The subject (before the word) -> the state after an "against" word (or marked as object)."""
     low, lex, t = a.low, a.lex, a.t
@@ -179,6 +206,10 @@ def _subject(a: _Args) -> Roles:
         subject = [x for x in a.states if t.start <= x.start and x.end <= t.end and x not in against]
     if a.kind.orgs == "subject":
         subject += [o for o in a.orgs if o.end <= t.start]
+    if not ends_with(lex.roles.get("joined"), low, t.start):
+        # "ужесточение санкций ООН против КНДР": the agents named with the word act, not the sentence's
+        # subject (unless it joins them: "Осло присоединился к санкциям ЕС в отношении …")
+        subject = [x for x in attached_agents(t, low, [*a.states, *a.orgs], lex) if x not in against] or subject
     if a.kind.attached:
         # "Norway's mediation", "посредничество Норвегии": the state attached to the word acts.
         attached = [x for x in a.after if 0 <= x.start - t.end <= 3]
