@@ -266,3 +266,9 @@ def test_lex_be_since_the_war_began_the_state_still_acts() -> None:
     # "з пачатку вайны" names a time: the state after it still takes part
     got = found("З пачатку вайны Польшча прыняла ў Варшаве прэм'ер-міністра Літвы.")
     assert ("meeting", PUB, ("LT", "PL")) in got, got
+
+
+@pytest.mark.parametrize("capital", ["Пхеньяне", "Пхен'яне", "Пхен’яне"])
+def test_lex_be_pyongyang_in_either_spelling_is_the_host_capital(capital: str) -> None:
+    text = f"Учора прэзідэнты Паўднёвай Карэі і Паўночнай Карэі сустрэліся ў {capital}."
+    assert ("visit", "2023-05-09", ("KP", "KR")) in found(text)
