@@ -318,3 +318,16 @@ def test_lex_uk_since_the_war_began_the_state_still_acts() -> None:
     # "від початку війни" names a time: the state after it still takes part
     got = found("Від початку війни Польща прийняла у Варшаві прем'єр-міністра Литви.")
     assert ("meeting", PUB, ("LT", "PL")) in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Кореспонденти каналу зустрілися з ветеранами в містах Польщі, Литви та Грузії.",
+    "Міністр закордонних справ Грузії зустрівся зі студентами у Варшаві.",
+    "Посол Польщі зустрічався з мешканцями Львова.",
+])
+def test_lex_uk_meeting_people_is_no_diplomatic_meeting(text: str) -> None:
+    assert "meeting" not in [k for k, _, _ in found(text)]
+
+
+def test_lex_uk_meeting_a_leader_stays() -> None:
+    assert ("meeting", PUB, ("GE", "PL")) in found("Президент Польщі зустрівся з Президентом Грузії.")
