@@ -64,3 +64,15 @@ def test_a_trip_to_come_told_with_its_kind_is_no_visit(text: str, lang: str) -> 
     assert "visit" not in kinds(text, lang)
     done = text.replace("посетит", "посетил").replace("відвідає", "відвідав").replace("наведае", "наведаў")
     assert "visit" in kinds(done, lang)
+
+
+@pytest.mark.parametrize(("invited", "made", "lang", "pair"), [
+    ("Глава української держави запросив обраного Президента Сполучених Штатів Джона Сміта "
+     "здійснити візит до України у зручний час.",
+     "Обраний Президент Сполучених Штатів здійснив візит до України.", "uk", ("UA", "US")),
+    ("Прэзідэнт Польшчы запрасіў абранага Прэзідэнта Злучаных Штатаў здзейсніць візіт у Польшчу ў зручны час.",
+     "Абраны Прэзідэнт Злучаных Штатаў здзейсніў візіт у Польшчу.", "be", ("PL", "US")),
+])
+def test_an_invitation_to_make_a_visit_is_no_visit(invited: str, made: str, lang: str, pair: tuple[str, str]) -> None:
+    assert "visit" not in kinds(invited, lang)
+    assert kinds(made, lang).get("visit") == pair
