@@ -78,3 +78,10 @@ def test_lex_fa_courtesy_thanks_compatriots_upcoming_visits() -> None:
     # talks about an upcoming visit: the talks count, the visit does not
     found = mentions_of("وزیر خارجه ایران و همتای عراقی درباره سفر آتی رئیس جمهور به بغداد گفت‌وگو کردند.", "fa")
     assert [m.kind for m in found] == ["meeting"]
+
+
+def test_lex_fa_a_state_among_the_issues_talked_about_is_no_party() -> None:
+    # "spoke by phone with his counterparts from Oman and Japan about a range of issues, including Syria"
+    text = ("وزیر امور خارجه هند گفت که با همتایان خود از عمان و ژاپن "
+            "درباره طیفی از مسائل از جمله سوریه تلفنی گفت‌وگو کرده است.")
+    assert sorted(m.actors for m in mentions_of(text, "fa") if m.kind == "phone_call") == [("IN", "JP"), ("IN", "OM")]
