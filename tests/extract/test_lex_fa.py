@@ -85,3 +85,14 @@ def test_lex_fa_a_state_among_the_issues_talked_about_is_no_party() -> None:
     text = ("وزیر امور خارجه هند گفت که با همتایان خود از عمان و ژاپن "
             "درباره طیفی از مسائل از جمله سوریه تلفنی گفت‌وگو کرده است.")
     assert sorted(m.actors for m in mentions_of(text, "fa") if m.kind == "phone_call") == [("IN", "JP"), ("IN", "OM")]
+
+
+def test_lex_fa_through_to_the_next_round_is_no_trip() -> None:
+    text = ("دو کشتی‌گیر کشورمان در مرحله نیمه نهایی مقابل رقیبانی از قرقیزستان و چین شکست خوردند "
+            "و راهی دیدار رده‌بندی شدند.")
+    assert mentions_of(text, "fa", url="https://www.farsnews.ir/news/1") == []
+
+
+def test_lex_fa_a_news_agency_named_by_its_state_is_no_party() -> None:
+    text = "به گزارش خبرگزاری فرانسه از مسکو، وزیر خارجه ترکیه وارد مسکو شد."
+    assert [(m.kind, m.actors) for m in mentions_of(text, "fa")] == [("visit", ("RU", "TR"))]
