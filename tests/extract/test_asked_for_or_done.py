@@ -30,6 +30,11 @@ def kinds(text: str, lang: str) -> dict[str, tuple[str, ...]]:
     ("Украина настаивает: нужен новый пакет санкций против России.", "ru"),
     ("Літва настойвае: патрэбен новы пакет санкцый супраць Расіі.", "be"),
     ("Polska podkreśla, że potrzebny jest nowy pakiet sankcji wobec Rosji.", "pl"),
+    # the right to impose them
+    ("Новый закон США даёт правительству право введения санкций против России.", "ru"),
+    ("Новий закон США дає уряду право запровадження санкцій проти Росії.", "uk"),
+    ("Новы закон ЗША дае ўраду права ўвядзення санкцый супраць Расіі.", "be"),
+    ("Nowa ustawa USA daje rządowi prawo do nałożenia sankcji na Rosję.", "pl"),
 ])
 def test_sanctions_asked_for_are_no_event(text: str, lang: str) -> None:
     assert "sanctions" not in kinds(text, lang)
