@@ -81,3 +81,18 @@ def test_a_trip_to_come_told_with_its_kind_is_no_visit(text: str, lang: str) -> 
 def test_an_invitation_to_make_a_visit_is_no_visit(invited: str, made: str, lang: str, pair: tuple[str, str]) -> None:
     assert "visit" not in kinds(invited, lang)
     assert kinds(made, lang).get("visit") == pair
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Прэм'ер Нарвегіі зацікаўлены ў другой сустрэчы з прэзідэнтам Кітая.", "be"),
+    ("Прем'єр Норвегії зацікавлений у другій зустрічі з президентом Китаю.", "uk"),
+    ("Премьер Норвегии заинтересован во второй встрече с президентом Китая.", "ru"),
+    ("Premier Norwegii jest zainteresowany drugim spotkaniem z prezydentem Chin.", "pl"),
+])
+def test_interest_in_a_meeting_is_no_meeting(text: str, lang: str) -> None:
+    assert "meeting" not in kinds(text, lang)
+
+
+def test_be_leaving_told_in_the_future_is_no_event() -> None:
+    assert kinds("Калі Брытанія выйдзе з ЕС, завод спыніцца.", "be") == {}
+    assert kinds("Брытанія выйшла з ЕС.", "be") == {"membership_left": ("EU", "GB")}
