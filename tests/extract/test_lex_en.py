@@ -407,3 +407,15 @@ def test_lex_en_a_meeting_held_stays_an_event() -> None:
 )
 def test_lex_en_equipment_sent_to_a_state_is_aid(text: str, expected: list) -> None:
     assert found(text, "2023-05-10") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Health secretary writes to EU workers over Brexit fears.",
+    "The Brexit talks between the UK and the EU went on through the summer.",
+])
+def test_lex_en_brexit_named_is_no_act_of_leaving(text: str) -> None:
+    assert "membership_left" not in [k for k, _, _ in found(text, "2018-09-01")]
+
+
+def test_lex_en_leaving_the_eu_stays() -> None:
+    assert ("membership_left", "2020-01-31", ("EU", "GB")) in found("The UK left the EU on 31 January 2020.")
