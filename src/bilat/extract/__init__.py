@@ -15,6 +15,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date, timedelta
 from itertools import islice
 from urllib.parse import urlparse
 
@@ -333,18 +334,33 @@ def _nested(a: Mention, b: Mention) -> bool:
 def _in_report(m: Mention, pub: str) -> Mention:
     """Dates in a dated report: an undated event takes the publication date (SCHEMA.md); a day and
     month without a year ("on 22 May") take the year of the report, or the year before when that
-    day would come after it."""
+    day would come more than ``_AHEAD`` days after it (a report dated the 27th that tells of an
+    arrival "for the summit on 28 December" means this December, not last year's)."""
     if m.date is None:
         return replace(m, date=pub)
     if m.date == NO_DATE:
         return m
     if m.date.startswith("--") and len(pub) >= 10:
-        year = int(pub[:4]) - (f"{pub[:4]}{m.date[1:]}" > pub[:10])
+        year = int(pub[:4]) - _after_report(f"{pub[:4]}{m.date[1:]}", pub[:10])
         end = m.date_end
         if end and end.startswith("--"):
             end = f"{year}{end[1:]}"
         return replace(m, date=f"{year}{m.date[1:]}", date_end=end)
     return m
+
+
+_AHEAD = 14  # days after its publication date that a report may date what it tells
+
+
+def _after_report(value: str, pub: str) -> bool:
+    """Whether ``value`` (a day or a month of the report's year) lies after the report: a month after
+    its month, a day more than ``_AHEAD`` days after it."""
+    if len(value) < 10:
+        return value > pub[:7]
+    try:
+        return date.fromisoformat(value) > date.fromisoformat(pub) + timedelta(days=_AHEAD)
+    except ValueError:  # 29 February in a year without one
+        return value > pub
 
 
 def _refers_back(low: str, code: str | None) -> bool:
