@@ -29,3 +29,12 @@ def test_a_day_just_after_the_report_is_not_last_year() -> None:
     assert dated("The President of Chile visited Peru on 29 December.", "2021-12-27") == []
     # Months after the report's month are still the year before.
     assert dated("The President of Chile visited Peru on 3 March.", "2021-01-15") == ["2020-03-03"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The President of Chile visited Peru last June.", ["2021-06"]),
+    ("The President of Chile visited Peru this May.", ["2021-05"]),
+    ("The President of Chile visited Peru last year.", ["2020"]),
+])
+def test_en_last_or_this_month_is_the_most_recent_one(text: str, expected: list[str]) -> None:
+    assert dated(text, "2021-12-21") == expected
