@@ -9,8 +9,8 @@ import pytest
 from conftest import mentions_of
 
 
-def dated(text: str, pub: str) -> list[str | None]:
-    return [m.date for m in mentions_of(text, "en", date=pub) if m.kind == "visit"]
+def dated(text: str, pub: str, lang: str = "en") -> list[str | None]:
+    return [m.date for m in mentions_of(text, lang, date=pub) if m.kind == "visit"]
 
 
 @pytest.mark.parametrize(("text", "pub", "expected"), [
@@ -38,3 +38,13 @@ def test_a_day_just_after_the_report_is_not_last_year() -> None:
 ])
 def test_en_last_or_this_month_is_the_most_recent_one(text: str, expected: list[str]) -> None:
     assert dated(text, "2021-12-21") == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Президент Польщі відвідав Литву минулого червня.", "uk", ["2021-06"]),
+    ("Президент Польщі відвідав Литву цього травня.", "uk", ["2021-05"]),
+    ("Прэзідэнт Польшчы наведаў Літву мінулага чэрвеня.", "be", ["2021-06"]),
+    ("Прэзідэнт Польшчы наведаў Літву гэтага траўня.", "be", ["2021-05"]),
+])
+def test_uk_be_last_or_this_month_is_the_most_recent_one(text: str, lang: str, expected: list[str]) -> None:
+    assert dated(text, "2021-12-21", lang) == expected
