@@ -188,7 +188,13 @@ def extract(doc: Document, analysis: Analysis) -> tuple[list[Mention], list[Indi
                 if m.id in siblings:  # the same act found twice (a state named twice over): one mention
                     continue
                 # the pairs one trigger was split into are separate acts, never one event told twice
-                told = not d.stated and any(x.id in undated and _one_occasion(m, x) for x in mentions)
+                head = next((x for x in mentions if x.id in undated and _one_occasion(m, x, doc.date)), None)
+                if head is not None and KINDS[head.kind].officials == m.kind:
+                    # the body tells who talked: the headline's "Russian-Omani talks" are the leaders' meeting
+                    mentions.remove(head)
+                    undated.discard(head.id)
+                    head = None
+                told = head is not None and not d.stated
                 if not told and not any(_same_event(m, x) for x in mentions
                                         if siblings.get(x.id) != (d.trigger.start, d.kind)):
                     mentions.append(m)
@@ -319,11 +325,13 @@ def _known_state(p: Person, known: list[tuple[frozenset[str], frozenset[str], st
     return replace(p, country=table.code, role=p.role or table.role)
 
 
-def _one_occasion(a: Mention, b: Mention) -> bool:
-    """Two kinds of one family, same day and parties, neither dated by its own sentence: the headline's
-    "Russian-Belarusian talks" and the body's "the presidents met" are one occasion."""
+def _one_occasion(a: Mention, b: Mention, pub: str | None = None) -> bool:
+    """Two kinds of one family, same day and parties: the headline's "Russian-Belarusian talks" (``b``,
+    undated) and the body's "the presidents met" (``a``, undated too or dated the report's day) are one
+    occasion."""
     family = KINDS[a.kind].family
-    return (a.kind != b.kind and bool(family) and family == KINDS[b.kind].family and a.date == b.date
+    same_day = a.date == b.date or (b.date is None and pub is not None and a.date == pub[:10])
+    return (a.kind != b.kind and bool(family) and family == KINDS[b.kind].family and same_day
             and set(a.actors) == set(b.actors))
 
 
