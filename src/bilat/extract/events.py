@@ -302,6 +302,8 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         # "'… the UK and the EU have not agreed' – she said after the meeting": a state named inside a
         # quotation is what someone said, not a party of an act told outside it.
         here = [a for a in here if not any(q0 <= a.start < q1 and not q0 <= t.start < q1 for q0, q1 in quotes)]
+        if kind.reason:
+            here = _before_reason(here, t, low, lex)
         # Capitals after a locative preposition are places; other capitals stand for their state.
         acting = [a for a in here if not (a.how == "capital" and ends_with(locative, low, a.start))]
         if kind.roles == "subject":
@@ -456,6 +458,17 @@ def _per_date(t: Trigger, dates: Sequence[DateMatch | None], actors: set[str], s
                   date_end=d.value_end if d else None, actors=tuple(sorted(actors)), source=tuple(sorted(source)),
                   target=tuple(sorted(target)), location=location, people=tuple(people),
                   confidence=confidence if d else confidence - 0.2, stated=stated) for d in dates]
+
+
+def _before_reason(acting: list[ActorMatch], t: Trigger, low: str, lex: Lexicon) -> list[ActorMatch]:
+    """Once the addressee stands after the word, the states in the reason that follows it are no parties:
+    "thanked Germany and France for their support against Russia", "condemned Russia for its attack on
+    Ukraine" (``reason`` words in events.toml). The text's own state ("our country") stays: it speaks."""
+    rx = lex.roles.get("reason")
+    m = rx.search(low, t.end) if rx else None
+    if m is None or not any(t.end <= a.start < m.start() for a in acting):
+        return acting
+    return [a for a in acting if a.start < m.start() or a.how == "self"]  # "for the aid to our country": the speaker
 
 
 def _headline_with(t: Trigger, low: str, lex: Lexicon) -> bool:

@@ -47,6 +47,8 @@ class Kind:
     officials: str | None = None
     # Kinds of one family that a document tells undated, of the same day and parties, are one occasion
     family: str | None = None
+    # States in the reason after the addressee ("thanked Germany for its help against Russia") are no parties
+    reason: bool = False
 
     @property
     def symmetric(self) -> bool:
