@@ -445,7 +445,7 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
             visit = Trigger(visit_kind, t.start, t.end)
             for c in sorted(visitors):
                 drafts += _per_date(visit, by_trigger[i], {c, place_code}, {c}, {place_code}, location, people,
-                                    confidence - 0.1, stated)
+                                    confidence - 0.1, stated, earlier)  # talks told in passing: so is the trip
     return drafts
 
 
