@@ -7,7 +7,8 @@
 Reading these is how to find false events that the development set cannot show, before they reach the
 hidden set (the same sources, other documents). The documents are built from ../shared/corpora with
 ../shared/tools/build_corpus.py (the code the development set is built with), leaving out every
-document a manifest in ../shared/gold/dev names; without ../shared the script says so and stops.
+document a manifest in ../shared/gold/dev names (also BSNLP's files and NTREX's documents); without
+../shared the script says so and stops.
 With ``--against``, the other checkout's ``src`` runs in a child process on the same documents and
 only the mentions one side has and the other lacks are printed (``-`` its, ``+`` this checkout's).
 It asserts nothing.
@@ -41,14 +42,44 @@ SOURCES = [
 
 
 def _manifests() -> tuple[set[str], dict[str, dict]]:
+    """The keys of every document the development set holds (a row's key, an aligned document's id, a
+    file's path), and a locator per source file."""
     keys: set[str] = set()
     locators: dict[str, dict] = {}
     for f in glob.glob(str(SHARED / "gold" / "dev" / "*.manifest.jsonl")):
         for row in Path(f).read_text(encoding="utf-8").splitlines():
             e = json.loads(row)
-            keys.add(str(e["locator"].get("key") or e["locator"].get("id") or e["doc"]))
+            keys |= {str(e["locator"].get("key") or e["locator"].get("id") or e["doc"]), e["source"]}
             locators.setdefault(e["source"], e["locator"])
     return keys, locators
+
+
+BSNLP = "corpora/UL-FRI-Zitnik__BSNLP-2021-Shared-Task/data/datasets/bsnlp"
+NTREX = "corpora/MicrosoftTranslator__NTREX"
+
+
+def _files(bc: object, keys: set[str]) -> list[dict]:
+    """BSNLP's one-document files (uk, ru, pl) and NTREX's aligned documents (be, uk, en) not in the set."""
+    out: list[dict] = []
+    for path in sorted(glob.glob(str(SHARED / BSNLP / "*" / "raw" / "*" / "*.txt"))):
+        rel = str(Path(path).relative_to(SHARED))
+        lang = Path(path).parent.name
+        if rel in keys or lang not in ("uk", "ru", "pl"):
+            continue
+        d = bc.extract({"doc": Path(path).stem, "source": rel, "locator": {"type": "bsnlp"}}, str(SHARED))
+        out.append({"id": d["id"], "text": d["text"], "date": d["date"], "url": d["url"], "lang": lang,
+                    "source": "bsnlp"})
+    ids = (SHARED / NTREX / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").split("\n")
+    for lang, name in (("be", "newstest2019-ref.bel.txt"), ("uk", "newstest2019-ref.ukr.txt"),
+                       ("en", "newstest2019-src.eng.txt")):
+        lines = (SHARED / NTREX / name).read_text(encoding="utf-8-sig").split("\n")
+        docs: dict[str, list[str]] = {}
+        for doc_id, text in zip(ids, lines, strict=False):  # the files end with one empty line or none
+            if doc_id.strip() and doc_id.strip() not in keys:
+                docs.setdefault(doc_id.strip(), []).append(text)
+        out += [{"id": k, "text": "\n".join(v), "date": None, "url": None, "lang": lang, "source": "ntrex"}
+                for k, v in docs.items()]
+    return out
 
 
 def documents(only: list[str] | None) -> list[dict]:
@@ -81,7 +112,7 @@ def documents(only: list[str] | None) -> list[dict]:
                     rows.append({"id": key[-40:], "text": text, "date": date, "url": url, "lang": lang, "source": name})
         random.Random(5).shuffle(rows)
         out += rows[:most]
-    return out
+    return out + [d for d in _files(bc, keys) if not only or d["source"] in only]
 
 
 def mentions(docs: list[dict], kinds: list[str] | None) -> list[dict]:
@@ -104,7 +135,8 @@ def line(m: dict) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--against", type=Path, metavar="SRC", help="another checkout's src folder: print differences")
-    ap.add_argument("--only", nargs="+", choices=[s[0] for s in SOURCES], help="these sources only")
+    ap.add_argument("--only", nargs="+", choices=[*(s[0] for s in SOURCES), "bsnlp", "ntrex"],
+                    help="these sources only")
     ap.add_argument("--kinds", nargs="+", help="these kinds only")
     ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
