@@ -460,15 +460,15 @@ def _per_date(t: Trigger, dates: Sequence[DateMatch | None], actors: set[str], s
                   confidence=confidence if d else confidence - 0.2, stated=stated) for d in dates]
 
 
-def _before_reason(acting: list[ActorMatch], t: Trigger, low: str, lex: Lexicon) -> list[ActorMatch]:
+def _before_reason(actors: list[ActorMatch], t: Trigger, low: str, lex: Lexicon) -> list[ActorMatch]:
     """Once the addressee stands after the word, the states in the reason that follows it are no parties:
     "thanked Germany and France for their support against Russia", "condemned Russia for its attack on
     Ukraine" (``reason`` words in events.toml). The text's own state ("our country") stays: it speaks."""
     rx = lex.roles.get("reason")
     m = rx.search(low, t.end) if rx else None
-    if m is None or not any(t.end <= a.start < m.start() for a in acting):
-        return acting
-    return [a for a in acting if a.start < m.start() or a.how == "self"]  # "for the aid to our country": the speaker
+    if m is None or not any(t.end <= a.start < m.start() for a in actors):
+        return actors
+    return [a for a in actors if a.start < m.start() or a.how == "self"]  # "for the aid to our country": the speaker
 
 
 def _headline_with(t: Trigger, low: str, lex: Lexicon) -> bool:

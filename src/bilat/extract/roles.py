@@ -159,7 +159,7 @@ def _member(a: _Args) -> Roles:
     return source, target
 
 
-def attached_agents(t: Trigger, low: str, actors: Sequence[ActorMatch], lex: Lexicon) -> list[ActorMatch]:
+def _attached_agents(t: Trigger, low: str, actors: Sequence[ActorMatch], lex: Lexicon) -> list[ActorMatch]:
     """The states and organisations right after the word (or after an ``agent`` word: "со стороны"),
     joined by "and" or a comma, when an "against" word and its target follow them: "санкции ЕС и США
     против России", "sankcje UE wobec Rosji", "санкции со стороны ЕС против России"."""
@@ -209,7 +209,7 @@ def _subject(a: _Args) -> Roles:
     if not ends_with(lex.roles.get("joined"), low, t.start):
         # "ужесточение санкций ООН против КНДР": the agents named with the word act, not the sentence's
         # subject (unless it joins them: "Осло присоединился к санкциям ЕС в отношении …")
-        subject = [x for x in attached_agents(t, low, [*a.states, *a.orgs], lex) if x not in against] or subject
+        subject = [x for x in _attached_agents(t, low, [*a.states, *a.orgs], lex) if x not in against] or subject
     if a.kind.attached:
         # "Norway's mediation", "посредничество Норвегии": the state attached to the word acts.
         attached = [x for x in a.after if 0 <= x.start - t.end <= 3]
