@@ -274,8 +274,13 @@ class Store(BlockReads, DocumentReads):
             with (registered(self.con, source, query_table(self.con, parsed.format(src="_bilat_batch")))
                   if parsed else contextlib.nullcontext()):
                 self.con.execute(f"INSERT INTO {table} ({into}) SELECT {values} FROM {source}")
-                for side, sql in query.SIDE.get(table, ()):
-                    query.append(self.con, side, sql.format(src="_bilat_batch", ev=source, cited=self._cited))
+                # the mentions these events cite, when fusion did not hand them over (replace_records)
+                own = table == "events" and self._cited == pairs.CITED
+                with (registered(self.con, "_bilat_own_cites", pairs.cited_of(self.con, source))
+                      if own else contextlib.nullcontext()):
+                    for side, sql in query.SIDE.get(table, ()):
+                        query.append(self.con, side, sql.format(
+                            src="_bilat_batch", ev=source, cited="_bilat_own_cites" if own else self._cited))
 
     # -- extracted records ---------------------------------------------------
 
