@@ -198,9 +198,11 @@ def _subject(a: _Args) -> Roles:
     if marker is not None:
         against += [x for x in a.states
                     if x not in against and marker.match(low, x.end + (low[x.end : x.end + 1] == " "))]
-    # The subject stands before the trigger, not inside a place phrase ("after the elections in Belarus").
-    locative = lex.roles.get("locative")
-    subject = [x for x in a.before if not ends_with(locative, low, x.start) and x not in against]
+    # The subject stands before the trigger, not inside a place phrase ("after the elections in Belarus"),
+    # nor is it the city someone went to ("przyjechał do Kijowa z pakietem pomocy").
+    locative, destination = lex.roles.get("locative"), lex.roles.get("destination")
+    went_to = [x for x in a.before if x.how in ("capital", "place") and ends_with(destination, low, x.start)]
+    subject = [x for x in a.before if not ends_with(locative, low, x.start) and x not in against + went_to]
     if not subject:
         # "decided to recall the American chiefs of mission from …": the state inside the phrase acts.
         subject = [x for x in a.states if t.start <= x.start and x.end <= t.end and x not in against]
@@ -230,7 +232,7 @@ def _subject(a: _Args) -> Roles:
             source = {g.code for g in givers}
     if not target:
         target |= {x.code for x in a.after if x.code not in source}
-    return source, target
+    return source, target or {x.code for x in went_to if x.code not in source}
 
 
 _RULES: dict[str, Callable[[_Args], Roles]] = {
