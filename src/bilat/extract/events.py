@@ -19,7 +19,7 @@ from bilat.extract.actors import ActorMatch
 from bilat.extract.dates import DateMatch
 from bilat.extract.kinds import KINDS
 from bilat.extract.periods import NO_DATE
-from bilat.extract.roles import complete_roles, dyads, ends_with, find_roles, joint, with_partners
+from bilat.extract.roles import complete_roles, dyads, ends_with, find_roles, joint, thanked_for_aid, with_partners
 from bilat.extract.triggers import Lexicon, Trigger, lexicon
 from bilat.records import Location, Person
 
@@ -426,6 +426,13 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         for pair_codes, src, tgt in dyads(kind, codes, source, target, anchor, partners, joint(low, lex)):
             drafts += _per_date(t, by_trigger[i], pair_codes, () if kind.symmetric else src,
                                 () if kind.symmetric else tgt, location, people, confidence, stated, earlier)
+        if kind.reason_implies and (gave := thanked_for_aid(t, low, lex, actors)):
+            # "thanked Romania for its defence support": the addressee gave it, earlier (no date of its own),
+            # to the state the reason names ("… support to Ukraine"), else to the speaker
+            givers, to = gave[0], gave[1] or set(source) - gave[0]
+            for c in sorted(givers if to else ()):
+                drafts += _per_date(Trigger(kind.reason_implies, t.start, t.end), by_trigger[i], {c, *to}, {c},
+                                    to, location, people, confidence - 0.1, stated, True)
         # Who travelled to the capital named as the place (not an official who lives there, an ambassador):
         visits: list[tuple[str, set[str]]] = []
         in_capital = (place_code is not None and _capital_place(actors, place_code, low, locative)

@@ -49,6 +49,9 @@ class Kind:
     family: str | None = None
     # States in the reason after the addressee ("thanked Germany for its help against Russia") are no parties
     reason: bool = False
+    # Thanks for a support that was aid ("thanked Romania for its defence support"; ``aid_reason`` role
+    # words): the addressee gave the speaker this kind too, earlier
+    reason_implies: str | None = None
 
     @property
     def symmetric(self) -> bool:
@@ -71,7 +74,7 @@ def _load(path: Path) -> dict[str, Kind]:
             raise ValueError(f"{path.name}: [{name}] has an unknown rule")
         out[name] = kind
     for kind in out.values():
-        for other in (kind.officials, kind.implies, kind.speaker_visits):
+        for other in (kind.officials, kind.implies, kind.speaker_visits, kind.reason_implies):
             if other and other not in out:
                 raise ValueError(f"{path.name}: [{kind.name}] names an unknown kind {other!r}")
     return out

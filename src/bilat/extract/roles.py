@@ -189,8 +189,12 @@ def _attached_agents(t: Trigger, low: str, actors: Sequence[ActorMatch], lex: Le
 def _subject(a: _Args) -> Roles:
     """The subject (before the word) -> the state after an "against" word (or marked as object)."""
     low, lex, t = a.low, a.lex, a.t
+    # "thanked Canada for its support of our country": the text's own state in the reason speaks
+    reason = lex.roles.get("reason") if a.kind.reason else None
+    because = m.start() if reason is not None and (m := reason.search(low, t.end, t.end + 80)) else len(low)
+    speaking = [x for x in a.actors if x.how == "self" and x.start >= because]
     against = [x for x in a.actors if x.start >= t.start and x.how != "org"
-               and (ends_with(lex.roles.get("against"), low, x.start) or x.how == "self")]
+               and (ends_with(lex.roles.get("against"), low, x.start) or (x.how == "self" and x not in speaking))]
     against += [x for x in after_words(lex.roles.get("against"), low, a.states)
                 if x not in against and x.start >= t.start]
     # Object-marking languages: "ایران را تحریم کرد" — the state before the marker is the target.
@@ -230,9 +234,49 @@ def _subject(a: _Args) -> Roles:
         if givers:
             target = {x.code for x in subject} - {g.code for g in givers} or target
             source = {g.code for g in givers}
+        thanked = _thanked(a)
+        if thanked is not None:
+            # "Ukraine thanked Japan for the humanitarian aid": whom the speaker thanks gave it.
+            givers, speakers = thanked
+            source = {x.code for x in givers}
+            target = ({x.code for x in speakers} or {x.code for x in a.after} or {a.self_code or ""}) - source - {""}
     if not target:
-        target |= {x.code for x in a.after if x.code not in source}
+        target |= {x.code for x in a.after if x.code not in source and x not in speaking}
+    if speaking and not source:
+        source = {x.code for x in speaking} - target
     return source, target or {x.code for x in went_to if x.code not in source}
+
+
+def thanked_for_aid(t: Trigger, low: str, lex: Lexicon,
+                    actors: Sequence[ActorMatch]) -> tuple[set[str], set[str]] | None:
+    """When the reason after a trigger's addressee ("for …", ``reason`` words) is aid given
+    (``aid_reason``: "thanked Romania for its defence support"): the states thanked, and those the
+    reason names as receiving it, right after ("… support to Ukraine", "підтримку нашої держави")."""
+    rx, reason = lex.roles.get("aid_reason"), lex.roles.get("reason")
+    if rx is None or reason is None or (m := reason.search(low, t.end, t.end + 80)) is None:
+        return None
+    if (aid := rx.match(low, m.end() + (low[m.end() : m.end() + 1] == " "))) is None:
+        return None
+    givers = {a.code for a in actors if t.end <= a.start < m.start() and a.how != "self"}
+    to = {a.code for a in actors if m.end() <= a.start <= aid.end() + 1
+          or (aid.end() <= a.start <= aid.end() + 16 and ends_with(lex.roles.get("recipient"), low, a.start))}
+    return (givers, to - givers) if givers else None
+
+
+def _thanked(a: _Args) -> tuple[list[ActorMatch], list[ActorMatch]] | None:
+    """The states thanked for an act and those before the thanks (who speaks), when the trigger is
+    what they are thanked for ("thanked Japan for the aid", "подякував Японії за передачу генераторів";
+    ``thanked`` role words: the thanks up to its "for"); None when it is not, or no state is thanked."""
+    rx = a.lex.roles.get("thanked")
+    if rx is None:
+        return None
+    found = [m for m in rx.finditer(a.low, max(0, a.t.start - 80), a.t.end)
+             if m.start() <= a.t.start and a.t.start - 30 <= m.end() <= a.t.end]
+    if not found:
+        return None
+    m = found[-1]
+    givers = [x for x in a.states if m.start() <= x.start < m.end()]
+    return (givers, [x for x in a.states if x.end <= m.start()]) if givers else None
 
 
 _RULES: dict[str, Callable[[_Args], Roles]] = {
