@@ -135,6 +135,7 @@ def test_lex_be_weekdays(text: str, day: str) -> None:
         ("МЗС Літвы выклікала паверанага ў справах Беларусі.", [("criticism", PUB, ("BY", "LT"))]),
         # arms and equipment handed over are aid
         ("Учора Канада перадала Украіне 10 бронемашын.", [("aid", "2023-05-09", ("CA", "UA"))]),
+        ("Учора Польшча перадала Украіне пажарныя і выратавальныя машыны.", [("aid", "2023-05-09", ("PL", "UA"))]),
         # an organisation's head, unnamed, stands for the organisation
         ("Прэзідэнт Польшчы сустрэўся з Генеральным сакратаром НАТА.", [("meeting", PUB, ("NATO", "PL"))]),
         ("Прэм'ер-міністр Літвы сустрэўся з кіраўніком МАГАТЭ ў Вільні.", [("meeting", PUB, ("IAEA", "LT"))]),

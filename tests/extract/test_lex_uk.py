@@ -167,6 +167,8 @@ def test_lex_uk_weekdays(text: str, day: str) -> None:
         # arms and equipment handed over are aid
         ("Учора Канада передала Україні 10 бронемашин.", [("aid", "2023-05-09", ("CA", "UA"))]),
         ("Уряд Австрії завершив передачу Україні пожежних машин.", [("aid", PUB, ("AT", "UA"))]),
+        # two kinds of vehicle joined by "and"
+        ("Уряд Чехії завершив передачу Україні пожежних і рятувальних машин.", [("aid", PUB, ("CZ", "UA"))]),
         # an organisation's head, unnamed, stands for the organisation
         ("Президент Польщі зустрівся з Генеральним секретарем НАТО.", [("meeting", PUB, ("NATO", "PL"))]),
         ("Прем'єр-міністр Литви зустрівся з директором МАГАТЕ у Вільнюсі.", [("meeting", PUB, ("IAEA", "LT"))]),

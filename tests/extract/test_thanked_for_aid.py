@@ -63,6 +63,8 @@ def test_the_reason_names_the_recipient(lang: str, text: str, given: tuple[str, 
         ("pl", "Premier podziękował Japonii za wsparcie polityczne."),
         # no one thanked: who gave it is not said
         ("uk", "Подякував за вагому оборонну й фінансову підтримку для України."),
+        # a person thanked whom nothing ties to a state
+        ("uk", "І окремо хочу подякувати пану Новаку за передачу Україні пожежних машин."),
     ],
 )
 def test_thanks_for_other_support_or_to_no_one_are_no_aid(lang: str, text: str) -> None:

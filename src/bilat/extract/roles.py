@@ -266,7 +266,8 @@ def thanked_for_aid(t: Trigger, low: str, lex: Lexicon,
 def _thanked(a: _Args) -> tuple[list[ActorMatch], list[ActorMatch]] | None:
     """The states thanked for an act and those before the thanks (who speaks), when the trigger is
     what they are thanked for ("thanked Japan for the aid", "подякував Японії за передачу генераторів";
-    ``thanked`` role words: the thanks up to its "for"); None when it is not, or no state is thanked."""
+    ``thanked`` role words: the thanks up to its "for"); None when it is not. No state thanked (a person
+    not known to act for one): no donor is said."""
     rx = a.lex.roles.get("thanked")
     if rx is None:
         return None
@@ -275,8 +276,7 @@ def _thanked(a: _Args) -> tuple[list[ActorMatch], list[ActorMatch]] | None:
     if not found:
         return None
     m = found[-1]
-    givers = [x for x in a.states if m.start() <= x.start < m.end()]
-    return (givers, [x for x in a.states if x.end <= m.start()]) if givers else None
+    return [x for x in a.states if m.start() <= x.start < m.end()], [x for x in a.states if x.end <= m.start()]
 
 
 _RULES: dict[str, Callable[[_Args], Roles]] = {
