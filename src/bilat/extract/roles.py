@@ -153,10 +153,16 @@ def _host(a: _Args) -> Roles:
 def _member(a: _Args) -> Roles:
     """The state that joins -> the organisation. "Kazakhstan became a member of the WTO in 2015, Belarus
     has not": the state stands nearest before the word; the organisation after it."""
-    joiner = a.before[-1:] or a.after[:1]
+    # not a state that helped ("Belarus, with Russia's support, joined"; ``helper`` role words)
+    helped = [x for x in a.before if not ends_with(a.lex.roles.get("helper"), a.low, x.start)]
+    joiner = helped[-1:] or a.after[:1]
     source = {x.code for x in joiner} or ({a.self_code} if a.self_code else set())
-    target = {o.code for o in a.orgs if o.start >= a.t.start} or {o.code for o in a.orgs}
-    return source, target
+    # the organisation after the word, else (or when a comma parts them: "the SCO, where Belarus became a
+    # full member of the organisation, BRICS, …") the nearest before it ("the SCO, which Belarus joined")
+    earlier, later = [o for o in a.orgs if o.start < a.t.start], [o for o in a.orgs if o.start >= a.t.start]
+    if later and earlier and "," in a.low[a.t.end : later[0].start]:
+        later = []
+    return source, {o.code for o in later} or {o.code for o in earlier[-1:]}
 
 
 def _attached_agents(t: Trigger, low: str, actors: Sequence[ActorMatch], lex: Lexicon) -> list[ActorMatch]:
