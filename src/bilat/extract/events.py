@@ -364,6 +364,11 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
             if len(named) < 2:
                 continue
             codes &= named
+        if kind.bilateral and kind.symmetric and len(codes) >= 2:
+            # "I met with the prime ministers of Norway and Israel": all named are partners; the near side meets them
+            near, inside = with_partners(low, sorted([*here, *persons], key=lambda a: a.start), lex, ctx.self_code,
+                                         start=t.start)
+            codes |= {near} if near and codes <= inside else set()
         if kind.bilateral and len(codes) < 2:
             # A person acts for their state: "Макрон" named as France's president earlier in the document.
             codes |= {p.country for p in people if p.country}

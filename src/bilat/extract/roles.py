@@ -312,16 +312,17 @@ def joint(low: str, lex: Lexicon) -> bool:
 
 
 def with_partners(low: str, actors: Sequence[ActorMatch], lex: Lexicon, self_code: str | None,
-                   reach: int = 40) -> tuple[str | None, set[str]]:
+                   reach: int = 40, start: int = 0) -> tuple[str | None, set[str]]:
     """The one party on the near side of a with-phrase and the partners inside it: "spoke by phone
     with the leaders of Chile and of Peru" (the subject's state, else the
-    document's own state, and CL, PE). (None, set()) when the sentence has no such phrase."""
+    document's own state, and CL, PE). (None, set()) when the sentence has no such phrase (from
+    ``start`` on)."""
     rx = lex.roles.get("with")
     if rx is None:
         return None, set()
     # states, and people acting for a state or an organisation ("with IMF Managing Director X")
     states = [a for a in actors if a.how not in ("org", "place")]
-    for m in rx.finditer(low):
+    for m in rx.finditer(low, start):
         inside = [a for a in states if a.start >= m.end()]
         if not inside or inside[0].start - m.end() > reach:
             continue
