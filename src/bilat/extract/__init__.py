@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from itertools import islice
 from urllib.parse import urlparse
 
+from bilat import lang as langdata
 from bilat.extract.actors import ActorMatch, find_actors
 from bilat.extract.dates import DateMatch, digest_day, find_dates, named_weekdays
 from bilat.extract.events import Context, Draft, draft_events
@@ -69,9 +70,15 @@ def _self_and_pair(doc: Document, found: Sequence[list[ActorMatch]]) -> tuple[st
                 if a.how != "adjective":
                     named[a.code] += 1
     self_code = _country_domain(doc.url)
-    if self_code is None and doc.url and named:
-        # A site without a country domain (a video platform): the state the text names most by its name
-        # or capital speaks (adjectives are mostly what it talks about: "Russian aggression").
+    home = langdata.toml(doc.lang).get("home") if doc.lang else None
+    if self_code is None and doc.url and home and (home in counts or not named):
+        # A site without a country domain (a video platform) in a language of one state (lang.toml
+        # ``home``): that state speaks when the text names it ("Промова Президента України …", however
+        # often it names Russia), or when it names no state by its name ("брифінг щодо російського вторгнення").
+        self_code = home
+    elif self_code is None and doc.url and named:
+        # Else the state the text names most by its name or capital speaks (adjectives are mostly what
+        # it talks about: "Russian aggression").
         self_code = named.most_common(1)[0][0]
     self_code = self_code or first
     ranked = [c for c, _ in counts.most_common(3)]

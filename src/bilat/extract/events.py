@@ -310,7 +310,8 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
             # "American sanctions", "EU aid": the adjective of the act's own noun names who acts; right after
             # the word it names whom ("асудзіў амерыканскія ўлады").
             acting += [a for a in every if a.how == "adjective" and a not in acting
-                       and ((t.start - 2 <= a.start and a.end <= t.end) or 0 <= a.start - t.end <= 2)]
+                       and ((t.start - 2 <= a.start and a.end <= t.end) or 0 <= a.start - t.end <= 2
+                            or 0 <= t.start - a.end <= 1)]
         # "discussed the situation in Syria": a state talked about is no party (a target of sanctions named
         # after "against" still is).
         against = lex.roles.get("against")
@@ -399,8 +400,9 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         if kind.bilateral and codes <= {ctx.self_code} and not _names_pair(low, lex):
             continue
         confidence = 0.8
-        if kind.bilateral and len(codes) < 2:
-            # "the two countries", "his meeting with the Norwegian minister": the document's pair.
+        if kind.bilateral and len(codes) < 2 and (kind.self_acts or not codes <= set(target)):
+            # "the two countries", "his meeting with the Norwegian minister": the document's pair (not who
+            # acts on the one state named: "sanctions against Russia" do not say who imposed them).
             own = ctx.self_fills or _names_pair(low, lex) or any(p.role and not p.country for p in people)
             for c in [x for x in (ctx.self_code, *ctx.pair) if own or x != ctx.self_code]:
                 if len(codes) >= 2:

@@ -52,6 +52,9 @@ class Kind:
     # Thanks for a support that was aid ("thanked Romania for its defence support"; ``aid_reason`` role
     # words): the addressee gave the speaker this kind too, earlier
     reason_implies: str | None = None
+    # Whether an unnamed actor of the one state named may be the document's own state: the speaker of
+    # thanks is, the imposer of "sanctions against Russia" is not said
+    self_acts: bool = True
 
     @property
     def symmetric(self) -> bool:

@@ -203,6 +203,9 @@ def _subject(a: _Args) -> Roles:
                and (ends_with(lex.roles.get("against"), low, x.start) or (x.how == "self" and x not in speaking))]
     against += [x for x in after_words(lex.roles.get("against"), low, a.states)
                 if x not in against and x.start >= t.start]
+    # "застосованих проти Росії санкцій": the against-phrase may stand right before the word
+    against += [x for x in a.states if x.end <= t.start and t.start - x.end <= 25 and x not in against
+                and ends_with(lex.roles.get("against"), low, x.start)]
     # Object-marking languages: "ایران را تحریم کرد" — the state before the marker is the target.
     marker = lex.roles.get("object_marker")
     if marker is not None:
