@@ -165,3 +165,17 @@ def test_lex_pl_imposed_and_recalled_stay_events(text: str, kind: str) -> None:
 )
 def test_lex_pl_expulsions_equipment_and_congratulations(text: str, expected: list) -> None:
     assert [(m.kind, m.date, m.actors) for m in mentions_of(text, "pl", date=PUB)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the impersonal past of news: negotiations resumed, begun
+        ("W Brukseli wznowiono negocjacje między Wielką Brytanią a UE.", [("consultations", PUB)]),
+        ("W Genewie rozpoczęto rokowania między Rosją a Stanami Zjednoczonymi.", [("consultations", PUB)]),
+        # the future passive is no event
+        ("W przyszłym tygodniu w Brukseli wznowione zostaną negocjacje między Wielką Brytanią a UE.", []),
+    ],
+)
+def test_lex_pl_impersonal_negotiations(text: str, expected: list) -> None:
+    assert kinds(text) == expected
