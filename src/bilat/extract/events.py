@@ -19,7 +19,16 @@ from bilat.extract.actors import ActorMatch
 from bilat.extract.dates import DateMatch
 from bilat.extract.kinds import KINDS
 from bilat.extract.periods import NO_DATE
-from bilat.extract.roles import complete_roles, dyads, ends_with, find_roles, joint, thanked_for_aid, with_partners
+from bilat.extract.roles import (
+    before_reason,
+    complete_roles,
+    dyads,
+    ends_with,
+    find_roles,
+    joint,
+    thanked_for_aid,
+    with_partners,
+)
 from bilat.extract.triggers import Lexicon, Trigger, lexicon
 from bilat.records import Location, Person
 
@@ -303,7 +312,7 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         # quotation is what someone said, not a party of an act told outside it.
         here = [a for a in here if not any(q0 <= a.start < q1 and not q0 <= t.start < q1 for q0, q1 in quotes)]
         if kind.reason:
-            here = _before_reason(here, t, low, lex)
+            here = before_reason(here, t, low, lex)
         # Capitals after a locative preposition are places; other capitals stand for their state.
         acting = [a for a in here if not (a.how == "capital" and ends_with(locative, low, a.start))]
         if kind.roles == "subject":
@@ -436,8 +445,9 @@ def draft_events(text: str, low: str, ctx: Context, triggers: Sequence[Trigger],
         if kind.reason_implies and (gave := thanked_for_aid(t, low, lex, actors)):
             # "thanked Romania for its defence support": the addressee gave it, earlier (no date of its own),
             # to the state the reason names ("… support to Ukraine"), else to the speaker
-            givers, to = gave[0], gave[1] or set(source) - gave[0]
-            for c in sorted(givers if to else ()):
+            givers, named = gave
+            to = named or set(source) - givers
+            for c in sorted(givers) if to else ():
                 drafts += _per_date(Trigger(kind.reason_implies, t.start, t.end), by_trigger[i], {c, *to}, {c},
                                     to, location, people, confidence - 0.1, stated, True)
         # Who travelled to the capital named as the place (not an official who lives there, an ambassador):
@@ -472,17 +482,6 @@ def _per_date(t: Trigger, dates: Sequence[DateMatch | None], actors: set[str], s
                   date_end=d.value_end if d else None, actors=tuple(sorted(actors)), source=tuple(sorted(source)),
                   target=tuple(sorted(target)), location=location, people=tuple(people),
                   confidence=confidence if d else confidence - 0.2, stated=stated) for d in dates]
-
-
-def _before_reason(actors: list[ActorMatch], t: Trigger, low: str, lex: Lexicon) -> list[ActorMatch]:
-    """Once the addressee stands after the word, the states in the reason that follows it are no parties:
-    "thanked Germany and France for their support against Russia", "condemned Russia for its attack on
-    Ukraine" (``reason`` words in events.toml). The text's own state ("our country") stays: it speaks."""
-    rx = lex.roles.get("reason")
-    m = rx.search(low, t.end) if rx else None
-    if m is None or not any(t.end <= a.start < m.start() for a in actors):
-        return actors
-    return [a for a in actors if a.start < m.start() or a.how == "self"]  # "for the aid to our country": the speaker
 
 
 def _headline_with(t: Trigger, low: str, lex: Lexicon) -> bool:

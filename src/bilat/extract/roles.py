@@ -192,12 +192,30 @@ def _attached_agents(t: Trigger, low: str, actors: Sequence[ActorMatch], lex: Le
     return chain
 
 
+def reason_after(t: Trigger, low: str, lex: Lexicon, reach: int | None = 80) -> re.Match[str] | None:
+    """The reason word after a trigger and its addressee ("thanked Japan *for* …", ``reason`` role
+    words), within ``reach`` characters of the trigger (None: anywhere after it)."""
+    rx = lex.roles.get("reason")
+    if rx is None:
+        return None
+    return rx.search(low, t.end) if reach is None else rx.search(low, t.end, t.end + reach)
+
+
+def before_reason(actors: list[ActorMatch], t: Trigger, low: str, lex: Lexicon) -> list[ActorMatch]:
+    """Once the addressee stands after the word, the states in the reason that follows it are no parties:
+    "thanked Germany and France for their support against Russia", "condemned Russia for its attack on
+    Ukraine" (``reason`` words in events.toml). The text's own state ("our country") stays: it speaks."""
+    m = reason_after(t, low, lex, reach=None)
+    if m is None or not any(t.end <= a.start < m.start() for a in actors):
+        return actors
+    return [a for a in actors if a.start < m.start() or a.how == "self"]  # "for the aid to our country": the speaker
+
+
 def _subject(a: _Args) -> Roles:
     """The subject (before the word) -> the state after an "against" word (or marked as object)."""
     low, lex, t = a.low, a.lex, a.t
     # "thanked Canada for its support of our country": the text's own state in the reason speaks
-    reason = lex.roles.get("reason") if a.kind.reason else None
-    because = m.start() if reason is not None and (m := reason.search(low, t.end, t.end + 80)) else len(low)
+    because = m.start() if a.kind.reason and (m := reason_after(t, low, lex)) else len(low)
     speaking = [x for x in a.actors if x.how == "self" and x.start >= because]
     against = [x for x in a.actors if x.start >= t.start and x.how != "org"
                and (ends_with(lex.roles.get("against"), low, x.start) or (x.how == "self" and x not in speaking))]
@@ -248,7 +266,8 @@ def _subject(a: _Args) -> Roles:
             # "Ukraine thanked Japan for the humanitarian aid": whom the speaker thanks gave it.
             givers, speakers = thanked
             source = {x.code for x in givers}
-            target = ({x.code for x in speakers} or {x.code for x in a.after} or {a.self_code or ""}) - source - {""}
+            target = ({x.code for x in speakers} or {x.code for x in a.after}
+                      or ({a.self_code} if a.self_code else set())) - source
     if not target:
         target |= {x.code for x in a.after if x.code not in source and x not in speaking}
     if speaking and not source:
@@ -261,8 +280,8 @@ def thanked_for_aid(t: Trigger, low: str, lex: Lexicon,
     """When the reason after a trigger's addressee ("for …", ``reason`` words) is aid given
     (``aid_reason``: "thanked Romania for its defence support"): the states thanked, and those the
     reason names as receiving it, right after ("… support to Ukraine", "підтримку нашої держави")."""
-    rx, reason = lex.roles.get("aid_reason"), lex.roles.get("reason")
-    if rx is None or reason is None or (m := reason.search(low, t.end, t.end + 80)) is None:
+    rx = lex.roles.get("aid_reason")
+    if rx is None or (m := reason_after(t, low, lex)) is None:
         return None
     if (aid := rx.match(low, m.end() + (low[m.end() : m.end() + 1] == " "))) is None:
         return None

@@ -74,7 +74,9 @@ class Store(BlockReads, DocumentReads):
         else:
             self.guard(self.fit_memory)
         self.touched: set[str] = set()  # fusion blocks whose mentions changed in this session
-        self._cited = pairs.CITED  # what the events side tables read cited mentions from (replace_records)
+        # the cited mentions fusion handed over, registered for the events side tables (replace_records);
+        # None: each append finds its own (``pairs.cited_of``)
+        self._cited: str | None = None
         self.broken = False  # a write failed: the connection may be unusable
         self._open = False  # a write transaction is open (``transaction``)
         if not read_only:
@@ -275,12 +277,12 @@ class Store(BlockReads, DocumentReads):
                   if parsed else contextlib.nullcontext()):
                 self.con.execute(f"INSERT INTO {table} ({into}) SELECT {values} FROM {source}")
                 # the mentions these events cite, when fusion did not hand them over (replace_records)
-                own = table == "events" and self._cited == pairs.CITED
+                own = table == "events" and self._cited is None
                 with (registered(self.con, "_bilat_own_cites", pairs.cited_of(self.con, source))
                       if own else contextlib.nullcontext()):
                     for side, sql in query.SIDE.get(table, ()):
                         query.append(self.con, side, sql.format(
-                            src="_bilat_batch", ev=source, cited="_bilat_own_cites" if own else self._cited))
+                            src="_bilat_batch", ev=source, cited=self._cited or "_bilat_own_cites"))
 
     # -- extracted records ---------------------------------------------------
 
@@ -417,7 +419,7 @@ class Store(BlockReads, DocumentReads):
                     self._drop("events", "id IN (SELECT unnest(?))", [list(stored)])
             finally:
                 if cited is not None:
-                    self._cited = pairs.CITED
+                    self._cited = None
                     with contextlib.suppress(duckdb.Error):
                         self.con.unregister("_bilat_cites")
         return written
